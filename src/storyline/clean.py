@@ -1,0 +1,125 @@
+"""Boilerplate removal with offset mapping.
+
+``clean(article)`` takes an ``Article`` and returns a ``CleanArticle``: the sentences of its
+prose, each with its exact ``(start, end)`` in ``article.text``, and every dropped span
+with the rule that dropped it. The article text itself is never changed.
+
+Paragraphs are lines of text, or blank-line separated blocks when the text is
+hard-wrapped. A paragraph is dropped when it is boilerplate (see ``boilerplate``), the
+article's title again, a repeat of an earlier paragraph, or a short line with no sentence
+punctuation (photo captions, headings, standfirsts). Sentences of kept paragraphs that are
+boilerplate on their own ("Advertisement") are dropped too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.boilerplate import line_reason
+from storyline.model import Article, CleanArticle, Removed, Sentence
+from storyline.text import sentence_spans, word_count
+
+__all__ = ["clean", "paragraph_spans"]
+
+CAPTION_MAX_WORDS = 40
+"""An unpunctuated line this long or shorter is a caption or heading, not prose."""
+
+_TERMINAL = ".!?:;…"
+_CLOSERS = "\"'”’»)]"
+_LINE = re.compile(r"[^\r\n]+")
+_BLOCK = re.compile(r"\S(?:.*\S)?(?:\r?\n[ \t]*\S(?:.*\S)?)*")
+_NON_WORD = re.compile(r"\W+")
+
+
+def clean(article: Article) -> CleanArticle:
+    """Split ``article`` into kept sentences and removed boilerplate spans.
+
+    Example:
+        >>> a = Article(text="Talks end\\n\\nAdvertisement\\n\\nThe talks ended on Monday.", id="a")
+        >>> [s.text for s in clean(a).sentences]
+        ['The talks ended on Monday.']
+    """
+    text = article.text
+    title_key = _key(article.title)
+    seen: set[str] = set()
+    sentences: list[Sentence] = []
+    removed: list[Removed] = []
+    for start, end in paragraph_spans(text):
+        key = _key(text[start:end])
+        reason = _paragraph_reason(text[start:end], key, title_key, seen)
+        seen.add(key)
+        if reason:
+            removed.append(Removed(start, end, reason))
+            continue
+        paragraph = len({s.paragraph for s in sentences})
+        _add_sentences(article, (start, end), paragraph, sentences, removed)
+    return CleanArticle(article=article, sentences=tuple(sentences), removed=tuple(removed))
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraph ``(start, end)`` offsets: lines, or blank-line blocks when hard-wrapped."""
+    pattern = _BLOCK if _is_hard_wrapped(text) else _LINE
+    spans = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        chunk = text[start:end]
+        start += len(chunk) - len(chunk.lstrip())
+        end -= len(chunk) - len(chunk.rstrip())
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def _add_sentences(
+    article: Article,
+    span: tuple[int, int],
+    paragraph: int,
+    sentences: list[Sentence],
+    removed: list[Removed],
+) -> None:
+    """Append the sentences of one kept paragraph, dropping lone boilerplate sentences."""
+    text = article.text
+    for start, end in sentence_spans(text, *span):
+        reason = line_reason(text[start:end])
+        if reason:
+            removed.append(Removed(start, end, reason))
+            continue
+        sentences.append(
+            Sentence(article.id, len(sentences), start, end, text[start:end], paragraph)
+        )
+
+
+def _paragraph_reason(paragraph: str, key: str, title_key: str, seen: set[str]) -> str | None:
+    """Why a paragraph is not prose, or ``None`` when it is kept."""
+    if not key:
+        return "no words"
+    reason = line_reason(paragraph)
+    if reason:
+        return reason
+    if key == title_key:
+        return "title"
+    if key in seen:
+        return "repeated paragraph"
+    if not _ends_sentence(paragraph) and word_count(paragraph) <= CAPTION_MAX_WORDS:
+        return "caption or heading"
+    return None
+
+
+def _ends_sentence(paragraph: str) -> bool:
+    """True when the paragraph ends like a sentence (closing quotes and brackets aside)."""
+    stripped = paragraph.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def _is_hard_wrapped(text: str) -> bool:
+    """True when most long lines stop mid-sentence, as in text wrapped at a fixed width."""
+    long_lines = [line for line in text.splitlines() if len(line.strip()) >= 50]
+    if len(long_lines) < 4:
+        return False
+    open_ended = sum(1 for line in long_lines if not _ends_sentence(line))
+    return open_ended / len(long_lines) > 0.5
+
+
+def _key(text: str) -> str:
+    """Comparison key: lower-cased words only, so spacing and punctuation do not matter."""
+    return _NON_WORD.sub(" ", text.lower()).strip()

@@ -1,0 +1,150 @@
+"""The data model every stage passes on: plain frozen dataclasses, no analysis logic.
+
+Spans point into ``Article.text`` exactly as it was read, so a reader can always check
+``article.text[start:end] == sentence.text``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+__all__ = [
+    "Article",
+    "CleanArticle",
+    "Digest",
+    "Removed",
+    "Sentence",
+    "Skipped",
+    "SummarySentence",
+]
+
+SCHEMA = "storyline.digest/1"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from its source.
+
+    ``text`` is the full text as read (title line and boilerplate included); cleaning
+    never changes it. ``published`` is a ``date`` or ``datetime`` when known. When no
+    ``id`` is given, one is derived from the text so that it is stable across runs.
+    """
+
+    text: str
+    id: str = ""
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    published: date | datetime | None = None
+    path: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise TypeError(f"Article.text must be str, got {type(self.text).__name__}")
+        if not self.id:
+            digest = hashlib.sha1(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+            object.__setattr__(self, "id", f"sha1-{digest[:16]}")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that was not used, and why (``line`` is set for one line of a JSONL file)."""
+
+    path: str
+    reason: str
+    code: str
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "reason": self.reason, "code": self.code, "line": self.line}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A kept sentence: ``text == article.text[start:end]``; ``index`` counts kept sentences."""
+
+    article: str
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A span of an article's text that cleaning dropped, with the rule that dropped it."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    """An article with its kept sentences and the boilerplate spans removed from it."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    removed: tuple[Removed, ...]
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """A summary sentence: a span of one article plus every article reporting the same fact.
+
+    ``citations`` starts with ``article`` itself.
+    """
+
+    text: str
+    article: str
+    start: int
+    end: int
+    citations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Digest:
+    """Everything storyline says about one story; ``to_dict`` gives the JSON contract."""
+
+    headline: str
+    articles: tuple[Article, ...]
+    summary: tuple[SummarySentence, ...]
+    skipped: tuple[Skipped, ...] = ()
+    words: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the ``storyline.digest/1`` JSON object (see ``docs/digest-json.md``)."""
+        return {
+            "schema": SCHEMA,
+            "headline": self.headline,
+            "articles": [_article_dict(a, self.words.get(a.id, 0)) for a in self.articles],
+            "summary": [
+                {
+                    "text": s.text,
+                    "article": s.article,
+                    "start": s.start,
+                    "end": s.end,
+                    "citations": list(s.citations),
+                }
+                for s in self.summary
+            ],
+            "skipped": [s.to_dict() for s in self.skipped],
+        }
+
+
+def _article_dict(article: Article, words: int) -> dict[str, Any]:
+    published = article.published.isoformat() if article.published else None
+    return {
+        "id": article.id,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "published": published,
+        "path": article.path,
+        "text": article.text,
+        "words": words,
+    }

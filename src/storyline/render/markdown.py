@@ -1,0 +1,76 @@
+"""The Markdown view of a digest (CommonMark, with one raw ``<a id>`` anchor per source).
+
+Article-derived text is backslash-escaped wherever a character would start emphasis,
+code, a link, raw HTML, an entity, a table cell, strikethrough, a heading or a list, so
+the rendered page shows the text exactly as the article wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.model import Digest
+from storyline.render.view import CitedSentence, DigestView, SourceEntry, build_view
+
+__all__ = ["escape_markdown", "to_markdown"]
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!])")
+_BLOCK_START = re.compile(r"^([-+=])")
+_ORDERED_START = re.compile(r"^(\d+)([.)])")
+
+
+def escape_markdown(text: str) -> str:
+    r"""Return ``text`` with Markdown-special characters backslash-escaped.
+
+    Example:
+        >>> escape_markdown("*stars* and [links] and 1. items")
+        '\\*stars\\* and \\[links\\] and 1. items'
+        >>> escape_markdown("1. first")
+        '1\\. first'
+    """
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    text = _BLOCK_START.sub(r"\\\1", text)
+    return _ORDERED_START.sub(r"\1\\\2", text)
+
+
+def to_markdown(digest: Digest) -> str:
+    """Render ``digest`` as a Markdown document ending in a newline."""
+    view = build_view(digest)
+    blocks = [f"# {escape_markdown(view.headline)}", f"*{view.meta}*"]
+    blocks += [_paragraph(paragraph) for paragraph in view.paragraphs]
+    blocks.append(_sources(view))
+    if view.skipped:
+        blocks.append(_skipped(view))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _paragraph(sentences: tuple[CitedSentence, ...]) -> str:
+    return " ".join(_sentence(s) for s in sentences)
+
+
+def _sentence(sentence: CitedSentence) -> str:
+    links = "".join(f"\\[[{n}](#source-{n})\\]" for n in sentence.numbers)
+    text = escape_markdown(sentence.text)
+    return f"{text} {links}" if links else text
+
+
+def _sources(view: DigestView) -> str:
+    lines = ["## Sources", ""]
+    lines += [_source(entry) for entry in view.sources]
+    return "\n".join(lines)
+
+
+def _source(entry: SourceEntry) -> str:
+    line = f'{entry.number}. <a id="source-{entry.number}"></a>{escape_markdown(entry.byline)}'
+    if entry.link:
+        safe = entry.link.replace("<", "%3C").replace(">", "%3E")
+        return f"{line} (<{safe}>)"
+    if entry.location:
+        return f"{line} ({escape_markdown(entry.location)})"
+    return line
+
+
+def _skipped(view: DigestView) -> str:
+    lines = ["## Skipped inputs", ""]
+    lines += [f"- {escape_markdown(entry.line)}" for entry in view.skipped]
+    return "\n".join(lines)

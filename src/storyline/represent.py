@@ -1,0 +1,60 @@
+"""Vectors for sentences and titles.
+
+``Encoder`` is the contract every encoder meets (scikit-learn style: keyword parameters
+stored unchanged, ``fit`` returns ``self``, learned state ends in ``_``). ``TfidfEncoder``
+is the default: TF-IDF over content-word stems from ``text.analyze``, rows L2-normalised,
+so the dot product of two rows is their cosine similarity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from scipy.sparse import csr_matrix
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from storyline.text import analyze
+
+__all__ = ["Encoder", "TfidfEncoder"]
+
+
+class Encoder(Protocol):
+    """Turns texts into row vectors whose dot products are cosine similarities."""
+
+    def fit(self, texts: Sequence[str]) -> Encoder: ...
+
+    def transform(self, texts: Sequence[str]) -> csr_matrix: ...
+
+
+class TfidfEncoder:
+    """TF-IDF vectors of content-word stems.
+
+    Args:
+        sublinear_tf: use ``1 + log(tf)`` so a word repeated in one sentence counts less.
+        min_df: ignore stems found in fewer texts than this.
+
+    Example:
+        >>> enc = TfidfEncoder().fit(["Talks on Syria failed.", "Syria talks collapsed."])
+        >>> round(float((enc.transform(["Syria talks"]) @ enc.transform(["talks in Syria"]).T)[0, 0]), 2)
+        1.0
+    """
+
+    def __init__(self, *, sublinear_tf: bool = True, min_df: int = 1) -> None:
+        self.sublinear_tf = sublinear_tf
+        self.min_df = min_df
+
+    def fit(self, texts: Sequence[str]) -> TfidfEncoder:
+        """Learn the vocabulary and IDF weights from ``texts``; returns ``self``."""
+        self.vectorizer_ = TfidfVectorizer(
+            analyzer=analyze, sublinear_tf=self.sublinear_tf, min_df=self.min_df
+        ).fit(texts)
+        return self
+
+    def transform(self, texts: Sequence[str]) -> csr_matrix:
+        """One L2-normalised row per text (all zeros for a text with no known stem)."""
+        return self.vectorizer_.transform(texts)
+
+    def fit_transform(self, texts: Sequence[str]) -> csr_matrix:
+        """``fit(texts)`` then ``transform(texts)``."""
+        return self.fit(texts).transform(texts)

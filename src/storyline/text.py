@@ -1,0 +1,66 @@
+"""The language layer: sentence spans, word tokens and stems, all in one place.
+
+Sentence boundaries come from syntok, which returns character offsets into the text it
+was given, so every span here points into the caller's string unchanged. Word tokens are
+a plain ``\\w+`` scan (as scikit-learn's default token pattern), stems come from Snowball.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from syntok import segmenter
+
+__all__ = ["STOP_WORDS", "analyze", "sentence_spans", "stem", "tokens", "word_count"]
+
+STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "mr", "ms"}
+"""Words too common in news to tell two sentences apart."""
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into sentences.
+
+    Returns:
+        ``(start, end)`` offsets into ``text`` itself, stripped of surrounding white space,
+        in reading order. Empty when the range holds no words.
+
+    Example:
+        >>> t = "Talks failed. A new round starts on Monday."
+        >>> [t[a:b] for a, b in sentence_spans(t)]
+        ['Talks failed.', 'A new round starts on Monday.']
+    """
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    spans = []
+    for paragraph in segmenter.analyze(chunk):
+        for sentence in paragraph:
+            first, last = sentence[0], sentence[-1]
+            spans.append((start + first.offset, start + last.offset + len(last.value)))
+    return [span for span in spans if _WORD.search(text, span[0], span[1])]
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens of ``text`` (punctuation dropped, apostrophes kept)."""
+    return [match.group().lower() for match in _WORD.finditer(text)]
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball (Porter 2) stem of one lower-cased word."""
+    return _STEMMER.stemWord(word)
+
+
+def analyze(text: str) -> list[str]:
+    """Content-word stems of ``text``: the features used to compare sentences."""
+    return [stem(word) for word in tokens(text) if word not in STOP_WORDS]
+
+
+def word_count(text: str) -> int:
+    """Number of word tokens in ``text``."""
+    return sum(1 for _ in _WORD.finditer(text))
