@@ -52,7 +52,9 @@ class ReadResult:
     skipped: tuple[Skipped, ...]
 
 
-def read_inputs(paths: Sequence[str | os.PathLike[str]], options: Options | None = None) -> ReadResult:
+def read_inputs(
+    paths: Sequence[str | os.PathLike[str]], options: Options | None = None
+) -> ReadResult:
     """Read every article under ``paths``.
 
     Args:
@@ -72,7 +74,9 @@ def read_inputs(paths: Sequence[str | os.PathLike[str]], options: Options | None
         ImportError: an HTML page is read and trafilatura is not installed.
     """
     if isinstance(paths, (str, bytes, os.PathLike)):
-        raise TypeError(f"paths must be a list of paths, not one path; use read_inputs([{paths!r}])")
+        raise TypeError(
+            f"paths must be a list of paths, not one path; use read_inputs([{paths!r}])"
+        )
     options = options or Options()
     given = [os.fsdecode(path) for path in paths]
     check_exists(given)
@@ -84,7 +88,9 @@ def read_inputs(paths: Sequence[str | os.PathLike[str]], options: Options | None
             skipped.append(item)
         elif item.article.id in seen:
             other = seen[item.article.id]
-            skipped.append(skip(item.article.path, "duplicate_id", item.line, id=item.article.id, other=other))
+            skipped.append(
+                skip(item.article.path, "duplicate_id", item.line, id=item.article.id, other=other)
+            )
         else:
             seen[item.article.id] = item.article.path
             articles.append(item.article)

@@ -137,7 +137,7 @@ def _walk(root: str) -> Iterator[Source | Skipped]:
                 continue
             key = (info.st_dev, info.st_ino)
             if key in ancestors:
-                yield skip(path, "unreadable", detail="directory loop (a link to a folder above it)")
+                yield skip(path, "unreadable", detail="directory loop (links to a folder above)")
                 continue
             names = sorted(name for name in os.listdir(path) if not _ignored(name))
         except OSError as err:

@@ -87,7 +87,8 @@ def _extract(trafilatura: ModuleType, markup: str) -> Any:
     tree = trafilatura.load_html(markup)
     if tree is None:
         return None
-    return trafilatura.bare_extraction(tree, date_extraction_params=dict(DATE_PARAMS), **EXTRACT_OPTIONS)
+    params = dict(DATE_PARAMS)
+    return trafilatura.bare_extraction(tree, date_extraction_params=params, **EXTRACT_OPTIONS)
 
 
 def _article(document: Any, source: Source) -> Article:

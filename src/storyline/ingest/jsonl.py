@@ -3,8 +3,10 @@
 Fields: ``text`` (required, a non-empty string, kept exactly), and optionally ``id``
 (string or integer), ``title``, ``url``, ``source`` (strings) and ``published`` (an ISO
 date or datetime string, see ``storyline.ingest.published``); ``null`` (and an empty
-``id``, ``title`` or ``published``) counts as absent, and other keys are ignored. Without an id, a line gets ``"<file id>:<line number>"``
-(1-based); without a title, the first non-boilerplate line of its text, as for ``.txt``.
+``id``, ``title`` or ``published``) counts as absent, and other keys are ignored. Without
+an id, a line gets ``"<file id>:<line number>"`` (1-based). A missing title stays empty:
+unlike a ``.txt`` file, a record's text need not start with its headline, and a title
+taken from its first paragraph would make cleaning drop that paragraph as a repeat.
 
 The file is streamed, never read whole: ``max_bytes`` limits each line, not the file, so
 an archive of many articles can be read. Every bad line is skipped on its own with its
@@ -35,7 +37,6 @@ from storyline.errors import skip
 from storyline.ingest.decode import bom_encoding, decode_plain
 from storyline.ingest.files import Found, Source, os_reason, regular_file
 from storyline.ingest.published import parse_published
-from storyline.ingest.text import title_of
 from storyline.model import Article, Skipped
 
 __all__ = ["SNIFF_BYTES", "STRING_FIELDS", "parse_line", "read_jsonl"]
@@ -205,7 +206,7 @@ def _article(record: dict[str, Any], source: Source, number: int) -> Article:
     return Article(
         text=text,
         id=_identifier(record, source, number),
-        title=fields["title"] or title_of(text),
+        title=fields["title"],
         source=fields["source"],
         url=fields["url"],
         published=_published(record, source, number),
@@ -242,7 +243,9 @@ def _published(record: dict[str, Any], source: Source, number: int) -> date | da
 
 
 def _bad_field(source: Source, number: int, name: str, expected: str, value: object) -> Skipped:
-    return skip(source.path, "bad_field", line=number, name=name, expected=expected, value=_Short(value))
+    return skip(
+        source.path, "bad_field", line=number, name=name, expected=expected, value=_Short(value)
+    )
 
 
 def _json_problem(err: Exception) -> str:

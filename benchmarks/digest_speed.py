@@ -1,0 +1,68 @@
+"""Time ``storyline.digest`` in-process on the seeds and on a 50-article Timeline17 cluster.
+
+Run: ``.venv/bin/python benchmarks/digest_speed.py [--repeat 5]``. Prints the median wall
+time of ``digest`` (reading excluded, after one warm-up run) and, for scale, the time of
+the cleaning step alone measured in the same process. Figures, not a test: nothing here
+fails on timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+import storyline
+from storyline.clean import clean
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+TIMELINE_TOPIC = "EgyptianProtest_cnn"
+
+
+def timeline17_cluster(topic: str, size: int) -> list[storyline.Article]:
+    """The first ``size`` non-empty articles of a Timeline17 topic, dated by their folder."""
+    articles = []
+    for day in sorted((DATA / "timeline17" / topic / "InputDocs").iterdir()):
+        for article in storyline.read(*sorted(day.iterdir())):
+            articles.append(dataclasses.replace(article, published=date.fromisoformat(day.name)))
+            if len(articles) == size:
+                return articles
+    return articles
+
+
+def median_seconds(run: Callable[[], object], repeat: int) -> float:
+    """Median wall time of ``run()`` over ``repeat`` calls, after one warm-up call."""
+    run()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def report(name: str, articles: Sequence[storyline.Article], repeat: int) -> None:
+    """Print the digest time and the cleaning-only time for one input."""
+    words = sum(len(a.text.split()) for a in articles)
+    total = median_seconds(lambda: storyline.digest(articles), repeat)
+    cleaning = median_seconds(lambda: [clean(a) for a in articles], repeat)
+    print(f"{name:<28} {len(articles):>3} articles {words:>6} words  "
+          f"digest {total:6.3f} s  (cleaning alone {cleaning:6.3f} s, {cleaning / total:4.0%})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    if not DATA.is_dir():
+        raise SystemExit(f"{DATA} not found: run from a checkout with ../shared/data beside it")
+    report("seeds", storyline.read(DATA / "seeds"), args.repeat)
+    report(f"timeline17 {TIMELINE_TOPIC}", timeline17_cluster(TIMELINE_TOPIC, 50), args.repeat)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""Shared test fixtures: the reference seeds next to the repository and the example story."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.config import Options
+from storyline.ingest import read_inputs
+from storyline.model import Article
+
+ROOT = Path(__file__).parents[1]
+SHARED_DATA = (ROOT / "../shared/data").resolve()
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The shared reference data (``../shared/data``); skips the test when it is absent."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"reference data not found at {SHARED_DATA} (expected ../shared/data)")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def seeds_dir(shared_data: Path) -> Path:
+    """The five seed articles (``../shared/data/seeds``)."""
+    return shared_data / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_articles(seeds_dir: Path) -> list[Article]:
+    """The seed articles as read by ``storyline.ingest`` (nothing may be skipped)."""
+    result = read_inputs([seeds_dir], Options())
+    assert result.skipped == (), result.skipped
+    return list(result.articles)
+
+
+@pytest.fixture(scope="session")
+def example_articles() -> list[Article]:
+    """The example story in ``examples/``, read as ``make run`` reads it."""
+    result = read_inputs([EXAMPLES], Options())
+    assert result.skipped == (), result.skipped
+    return list(result.articles)

@@ -1,0 +1,66 @@
+"""The storyline command as a user runs it: formats, files, warnings and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from storyline.cli import app
+
+runner = CliRunner()
+
+
+def test_cli_digest_seeds_json(seeds_dir: Path) -> None:
+    result = runner.invoke(app, ["digest", str(seeds_dir), "--format", "json", "--words", "80"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == "storyline.digest/1"
+    assert len(data["articles"]) == 5
+    assert sum(len(s["text"].split()) for s in data["summary"]) <= 80
+
+
+def test_cli_digest_text_view_lists_numbered_sources(seeds_dir: Path) -> None:
+    result = runner.invoke(app, ["digest", str(seeds_dir)])
+    assert result.exit_code == 0, result.stderr
+    assert "[1]" in result.stdout and "Sources" in result.stdout
+
+
+def test_cli_digest_writes_html_file(seeds_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "nested" / "digest.html"
+    result = runner.invoke(app, ["digest", str(seeds_dir), "--format", "html", "--output", str(target)])
+    assert result.exit_code == 0, result.stderr
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and "<h1" in page
+    assert str(target) in result.stderr
+
+
+def test_cli_digest_bad_inputs_warn_and_exit_partial(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(
+        "Ferry service resumes\n\nThe ferry to Holm resumed service on Monday after a two-week strike.\n",
+        encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    (tmp_path / "feed.jsonl").write_text(
+        '{"id": "ok", "text": "The harbour reopened on Tuesday morning after the storm passed."}\n'
+        '{"id": "broken", "text": \n', encoding="utf-8")
+    result = runner.invoke(app, ["digest", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 1
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 3
+    assert any("empty.txt" in w for w in warnings)
+    assert any("blob.txt" in w for w in warnings)
+    assert any("feed.jsonl:2" in w for w in warnings)
+    data = json.loads(result.stdout)
+    assert {s["code"] for s in data["skipped"]} == {"empty", "binary", "bad_json"}
+    assert len(data["articles"]) == 2
+
+
+def test_cli_usage_errors_exit_2(tmp_path: Path, seeds_dir: Path) -> None:
+    missing = runner.invoke(app, ["digest", str(tmp_path / "nope")])
+    assert missing.exit_code == 2
+    assert "nope" in missing.stderr
+    assert runner.invoke(app, ["digest", str(seeds_dir), "--words", "0"]).exit_code == 2
+    assert runner.invoke(app, ["digest", str(seeds_dir), "--format", "pdf"]).exit_code == 2
+    assert runner.invoke(app, ["digest"]).exit_code == 2

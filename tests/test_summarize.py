@@ -1,0 +1,72 @@
+"""The summarizer: budget, support across outlets, no repeats, citations, order."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyline.clean import clean
+from storyline.model import Article
+from storyline.represent import TfidfEncoder
+from storyline.summarize import summarize
+from storyline.text import word_count
+
+SHARED = "Engineers found a crack in the Kessling Dam spillway on Monday and ordered the east bank evacuated."
+
+
+def _story() -> list[Article]:
+    return [
+        Article(id="wire", title="Dam crack forces evacuation", published=date(2025, 3, 4), text=(
+            f"{SHARED}\n\nAbout 1,800 residents spent the night in shelters at the sports centre.\n\n"
+            "The rail line through the valley was suspended until further notice.")),
+        Article(id="courier", title="Evacuation after dam crack", published=date(2025, 3, 5), text=(
+            "Brenfield woke to sirens and police cars on Tuesday.\n\n"
+            f"{SHARED}\n\nThe mayor said the town hall would stay open through the night.")),
+        Article(id="herald", title="Dam repairs begin", published=date(2025, 3, 3), text=(
+            "Engineers found a crack in the spillway of the Kessling Dam on Monday, and the east bank was "
+            "ordered evacuated.\n\nWater is being released from the reservoir to ease the pressure on the wall.")),
+    ]
+
+
+def _summary(articles: list[Article], words: int):
+    sentences = [s for a in articles for s in clean(a).sentences]
+    vectors = TfidfEncoder().fit_transform([s.text for s in sentences])
+    return summarize(sentences, vectors, articles, words)
+
+
+def test_summarize_stays_within_budget() -> None:
+    for words in (12, 25, 40, 200):
+        summary = _summary(_story(), words)
+        assert sum(word_count(s.text) for s in summary) <= words
+    assert len(_summary(_story(), 200)) >= 4
+
+
+def test_summarize_prefers_fact_reported_by_several_outlets_and_cites_them() -> None:
+    first = _summary(_story(), 20)
+    assert len(first) == 1
+    assert "crack" in first[0].text
+    assert set(first[0].citations) == {"wire", "courier", "herald"}
+    assert first[0].citations[0] == first[0].article
+
+
+def test_summarize_never_repeats_a_fact() -> None:
+    summary = _summary(_story(), 200)
+    crack_sentences = [s for s in summary if "crack" in s.text]
+    assert len(crack_sentences) == 1
+
+
+def test_summarize_cites_only_articles_reporting_the_fact() -> None:
+    summary = _summary(_story(), 200)
+    rail = next(s for s in summary if "rail line" in s.text)
+    assert rail.citations == ("wire",)
+
+
+def test_summarize_orders_by_earliest_report() -> None:
+    summary = _summary(_story(), 200)
+    assert "crack" in summary[0].text  # first reported on March 3 by the herald
+    for sentence in summary:
+        article = next(a for a in _story() if a.id == sentence.article)
+        assert article.text[sentence.start:sentence.end] == sentence.text
+
+
+def test_summarize_empty_when_nothing_fits() -> None:
+    assert _summary(_story(), 3) == ()
