@@ -2,9 +2,9 @@
 
 Example:
     >>> import storyline
-    >>> a = storyline.Article(id="a", title="Dam inspected", text="Engineers inspected the dam on Monday.")
+    >>> a = storyline.Article(id="a", title="Dam inspected", text="Engineers inspected the dam and its spillway on Monday.")
     >>> storyline.digest([a]).to_dict()["summary"][0]["text"]
-    'Engineers inspected the dam on Monday.'
+    'Engineers inspected the dam and its spillway on Monday.'
 """
 
 from storyline.digest import digest

@@ -17,15 +17,16 @@ import re
 
 from storyline.boilerplate import line_reason
 from storyline.model import Article, CleanArticle, Removed, Sentence
-from storyline.text import sentence_spans, word_count
+from storyline.text import ends_with, sentence_spans, word_count
 
 __all__ = ["clean", "paragraph_spans"]
 
 CAPTION_MAX_WORDS = 40
 """An unpunctuated line this long or shorter is a caption or heading, not prose."""
 
-_TERMINAL = ".!?:;…"
-_CLOSERS = "\"'”’»)]"
+PARAGRAPH_END = ".!?:;…"
+"""Characters that end a paragraph of prose (a colon may introduce a quote below it)."""
+
 _LINE = re.compile(r"[^\r\n]+")
 _BLOCK = re.compile(r"\S(?:.*\S)?(?:\r?\n[ \t]*\S(?:.*\S)?)*")
 _NON_WORD = re.compile(r"\W+")
@@ -100,15 +101,9 @@ def _paragraph_reason(paragraph: str, key: str, title_key: str, seen: set[str]) 
         return "title"
     if key in seen:
         return "repeated paragraph"
-    if not _ends_sentence(paragraph) and word_count(paragraph) <= CAPTION_MAX_WORDS:
+    if not ends_with(paragraph, PARAGRAPH_END) and word_count(paragraph) <= CAPTION_MAX_WORDS:
         return "caption or heading"
     return None
-
-
-def _ends_sentence(paragraph: str) -> bool:
-    """True when the paragraph ends like a sentence (closing quotes and brackets aside)."""
-    stripped = paragraph.rstrip().rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _TERMINAL
 
 
 def _is_hard_wrapped(text: str) -> bool:
@@ -116,7 +111,7 @@ def _is_hard_wrapped(text: str) -> bool:
     long_lines = [line for line in text.splitlines() if len(line.strip()) >= 50]
     if len(long_lines) < 4:
         return False
-    open_ended = sum(1 for line in long_lines if not _ends_sentence(line))
+    open_ended = sum(1 for line in long_lines if not ends_with(line, PARAGRAPH_END))
     return open_ended / len(long_lines) > 0.5
 
 

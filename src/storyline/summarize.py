@@ -32,18 +32,20 @@ CITE_MIN = 0.45
 """Cosine at or above which another article's sentence reports the same fact."""
 REDUNDANCY_MAX = 0.5
 """Cosine at or above which two summary sentences would say the same thing."""
-MMR_LAMBDA = 0.75
+MMR_LAMBDA = 0.6
 """Weight of a sentence's own score against its overlap with what is already chosen."""
 SUPPORT_WEIGHT = 0.6
 """Share of cross-article support (the rest is centroid closeness) in a sentence's score."""
 POSITION_DECAY = 0.08
 """Each earlier sentence in its article lowers a sentence's weight by this step."""
 MIN_WORDS, MAX_WORDS = 8, 60
-"""Sentences outside this length range read badly on their own."""
+"""Shorter sentences are never chosen (datelines, fragments); longer ones weigh less."""
+LONG_SENTENCE_WEIGHT = 0.3
 FORM_PENALTIES: tuple[tuple[str, re.Pattern[str], float], ...] = (
     ("starts mid-sentence", re.compile(r"^[a-z,;:.\-–—)]"), 0.3),
     ("dangling opener", re.compile(r"^(?:he|she|they|it|this|these|those|that|but|and|or|"
                                    r"so|however|also|still|yet|then)\b", re.I), 0.6),
+    ("quotation without speaker", re.compile(r'^["“][^"“”]*["”]$'), 0.3),
     ("question", re.compile(r"\?[\"'”’]?$"), 0.5),
     ("no end punctuation", re.compile(r"[^.!?\"'”’)]$"), 0.5),
 )
@@ -129,8 +131,10 @@ def _form_weights(story: _Story) -> np.ndarray:
     """Down-weight sentences that are too short, too long, or lean on their neighbours."""
     weights = np.ones(len(story.sentences))
     for i, sentence in enumerate(story.sentences):
-        if not MIN_WORDS <= story.lengths[i] <= MAX_WORDS:
-            weights[i] *= 0.2
+        if story.lengths[i] < MIN_WORDS:
+            weights[i] = 0.0
+        elif story.lengths[i] > MAX_WORDS:
+            weights[i] *= LONG_SENTENCE_WEIGHT
         if _unbalanced_quotes(sentence.text):
             weights[i] *= 0.5
         for _, pattern, weight in FORM_PENALTIES:

@@ -14,10 +14,25 @@ import snowballstemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from syntok import segmenter
 
-__all__ = ["STOP_WORDS", "analyze", "sentence_spans", "stem", "tokens", "word_count"]
+__all__ = [
+    "CLOSERS",
+    "SENTENCE_END",
+    "STOP_WORDS",
+    "analyze",
+    "ends_with",
+    "sentence_spans",
+    "stem",
+    "tokens",
+    "word_count",
+]
 
 STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "mr", "ms"}
 """Words too common in news to tell two sentences apart."""
+
+SENTENCE_END = ".!?…"
+"""Characters that end a sentence."""
+CLOSERS = "\"'”’»)]"
+"""Closing quotes and brackets that may follow the end of a sentence."""
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _STEMMER = snowballstemmer.stemmer("english")
@@ -25,6 +40,9 @@ _STEMMER = snowballstemmer.stemmer("english")
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into sentences.
+
+    A piece that syntok cuts off without sentence punctuation (a dateline such as
+    "BRENFIELD (AVP) — ...") is joined to the sentence that follows it.
 
     Returns:
         ``(start, end)`` offsets into ``text`` itself, stripped of surrounding white space,
@@ -37,12 +55,25 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     """
     end = len(text) if end is None else end
     chunk = text[start:end]
-    spans = []
+    spans: list[tuple[int, int]] = []
+    pending: int | None = None
     for paragraph in segmenter.analyze(chunk):
         for sentence in paragraph:
             first, last = sentence[0], sentence[-1]
-            spans.append((start + first.offset, start + last.offset + len(last.value)))
+            span = (start + first.offset if pending is None else pending,
+                    start + last.offset + len(last.value))
+            pending = None if ends_with(text[span[0]:span[1]], SENTENCE_END) else span[0]
+            if pending is None:
+                spans.append(span)
+    if pending is not None:
+        spans.append(span)
     return [span for span in spans if _WORD.search(text, span[0], span[1])]
+
+
+def ends_with(text: str, characters: str) -> bool:
+    """True when ``text`` ends with one of ``characters``, closing quotes and brackets aside."""
+    stripped = text.rstrip().rstrip(CLOSERS)
+    return bool(stripped) and stripped[-1] in characters
 
 
 def tokens(text: str) -> list[str]:

@@ -211,7 +211,7 @@ def _paragraphs(
     """Group consecutive sentences taken from the same article into one paragraph."""
     groups: list[list[CitedSentence]] = []
     previous = None
-    for cited, sentence in zip(sentences, summary):
+    for cited, sentence in zip(sentences, summary, strict=True):
         if not groups or sentence.article != previous:
             groups.append([])
         groups[-1].append(cited)
