@@ -42,19 +42,27 @@ def test_cli_digest_bad_inputs_warn_and_exit_partial(tmp_path: Path) -> None:
         encoding="utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    (tmp_path / "legacy.txt").write_bytes(
+        "Caf\u00e9 owners reopen\n\nThe caf\u00e9 owners said the \u201cworst was over\u201d on Tuesday evening.\n"
+        .encode("cp1252"))
+    with (tmp_path / "huge.txt").open("wb") as handle:
+        handle.write(b"Huge file\n\n" + b"All work and no play makes a dull archive. " * 1_250_000)
     (tmp_path / "feed.jsonl").write_text(
         '{"id": "ok", "text": "The harbour reopened on Tuesday morning after the storm passed."}\n'
         '{"id": "broken", "text": \n', encoding="utf-8")
     result = runner.invoke(app, ["digest", str(tmp_path), "--format", "json"])
     assert result.exit_code == 1
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
-    assert len(warnings) == 3
-    assert any("empty.txt" in w for w in warnings)
-    assert any("blob.txt" in w for w in warnings)
-    assert any("feed.jsonl:2" in w for w in warnings)
+    assert len(warnings) == 4
+    assert any("empty.txt" in w and "empty" in w for w in warnings)
+    assert any("blob.txt" in w and "binary" in w for w in warnings)
+    assert any("feed.jsonl:2" in w and "JSON" in w for w in warnings)
+    assert any("huge.txt" in w and "--max-bytes" in w for w in warnings)
     data = json.loads(result.stdout)
-    assert {s["code"] for s in data["skipped"]} == {"empty", "binary", "bad_json"}
-    assert len(data["articles"]) == 2
+    assert {s["code"] for s in data["skipped"]} == {"empty", "binary", "bad_json", "too_large"}
+    assert len(data["articles"]) == 3
+    legacy = next(a for a in data["articles"] if a["path"].endswith("legacy.txt"))
+    assert "\u201cworst was over\u201d" in legacy["text"]
 
 
 def test_cli_usage_errors_exit_2(tmp_path: Path, seeds_dir: Path) -> None:

@@ -10,10 +10,10 @@ Article ids come from paths (see ``storyline.ingest.files``): ``data/seeds`` giv
 their ``id`` field or ``<file id>:<line>``. A second article with an id already read in
 the same run is skipped as ``duplicate_id``.
 
-Example:
-    >>> result = read_inputs(["../shared/data/seeds"], Options())  # doctest: +SKIP
-    >>> [a.id for a in result.articles][:1]  # doctest: +SKIP
-    ['000_fedc441ce172bc4f']
+Example (from the repository root)::
+
+    result = read_inputs(["../shared/data/seeds"], Options())
+    result.articles[0].id  # '000_fedc441ce172bc4f'
 """
 
 from __future__ import annotations
@@ -108,9 +108,6 @@ def _read_all(paths: Sequence[str], options: Options) -> Iterator[Found | Skippe
 
 def read(*paths: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
     """Read articles, warning once per skipped input; the short form of ``read_inputs``.
-
-    Example:
-        >>> articles = read("../shared/data/seeds")  # doctest: +SKIP
 
     Returns:
         The articles read.
