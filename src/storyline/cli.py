@@ -7,9 +7,11 @@ stderr, one line each), 2 the command was used wrongly.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -24,6 +26,7 @@ from storyline.render import print_text, render
 __all__ = ["app", "main"]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+STDERR = Console(stderr=True, highlight=False, soft_wrap=True)
 
 app = typer.Typer(
     help="Turn news articles from many outlets into cited story digests.",
@@ -31,6 +34,12 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+eval_app = typer.Typer(help="Measure storyline against reference data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+Paths = Annotated[list[Path], typer.Argument(help="Article files or directories (.txt, .html, .htm, .jsonl).")]
+Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of the terminal.")]
+MaxBytes = Annotated[int, typer.Option(help="Skip inputs larger than this many bytes.")]
 
 
 class Format(StrEnum):
@@ -49,39 +58,51 @@ def _root() -> None:
 
 @app.command()
 def digest(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or directories (.txt, .html, .htm, .jsonl).")],
+    paths: Paths,
     words: Annotated[int, typer.Option(help="Word budget of the summary.")] = DEFAULT_WORDS,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of the terminal.")] = None,
-    max_bytes: Annotated[int, typer.Option(help="Skip inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
+    output: Output = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Digest the articles of one story: headline, cited summary, sources."""
-    stderr = Console(stderr=True, highlight=False, soft_wrap=True)
-    try:
+    with usage_errors():
         options = Options(words=words, max_bytes=max_bytes)
         read = read_inputs(paths, options)
         story = build_digest(read.articles, options, read.skipped)
-    except UsageError as error:
-        stderr.print(f"error: {error}", markup=False)
-        raise typer.Exit(EXIT_USAGE) from None
-    _warn(stderr, story.skipped)
     if output is None and fmt is Format.text:
         print_text(story, Console(highlight=False))
-    elif output is None:
-        sys.stdout.write(render(story, fmt.value))
     else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(render(story, fmt.value), encoding="utf-8")
-        stderr.print(f"wrote {output}", markup=False)
-    raise typer.Exit(EXIT_PARTIAL if story.skipped else EXIT_OK)
+        emit(render(story, fmt.value), output)
+    finish(story.skipped)
 
 
-def _warn(stderr: Console, skipped: tuple[Skipped, ...]) -> None:
-    """One warning line per skipped input, then a count."""
+@contextmanager
+def usage_errors() -> Iterator[None]:
+    """Turn a ``UsageError`` raised inside into ``error: ...`` on stderr and exit code 2."""
+    try:
+        yield
+    except UsageError as error:
+        STDERR.print(f"error: {error}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def emit(document: str, output: Path | None) -> None:
+    """Write ``document`` to ``output`` (creating folders), or to stdout when ``None``."""
+    if output is None:
+        sys.stdout.write(document)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(document, encoding="utf-8")
+    STDERR.print(f"wrote {output}", markup=False)
+
+
+def finish(skipped: Sequence[Skipped]) -> NoReturn:
+    """Warn once per skipped input, then exit 1 when anything was skipped, else 0."""
     for item in skipped:
-        stderr.print(f"warning: {warning_line(item)}", markup=False)
+        STDERR.print(f"warning: {warning_line(item)}", markup=False)
     if skipped:
-        stderr.print(f"{len(skipped)} input(s) skipped; see the warnings above", markup=False)
+        STDERR.print(f"{len(skipped)} input(s) skipped; see the warnings above", markup=False)
+    raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ Spans point into ``Article.text`` exactly as it was read, so a reader can always
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -18,6 +18,8 @@ __all__ = [
     "Removed",
     "Sentence",
     "Skipped",
+    "Story",
+    "Storyline",
     "SummarySentence",
 ]
 
@@ -115,10 +117,17 @@ class Digest:
     summary: tuple[SummarySentence, ...]
     skipped: tuple[Skipped, ...] = ()
     words: dict[str, int] = field(default_factory=dict)
+    timeline: tuple[Any, ...] | None = None
+    entities: tuple[Any, ...] | None = None
+    quotes: tuple[Any, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the ``storyline.digest/1`` JSON object (see ``docs/digest-json.md``)."""
-        return {
+        """Return the ``storyline.digest/1`` JSON object (see ``docs/digest-json.md``).
+
+        The analyses added after version 1 (``timeline``, ``entities``, ``quotes``) appear
+        as lists of JSON objects when they were run (``None`` means not run).
+        """
+        data = {
             "schema": SCHEMA,
             "headline": self.headline,
             "articles": [_article_dict(a, self.words.get(a.id, 0)) for a in self.articles],
@@ -134,6 +143,26 @@ class Digest:
             ],
             "skipped": [s.to_dict() for s in self.skipped],
         }
+        for key in ("timeline", "entities", "quotes"):
+            items = getattr(self, key)
+            if items is not None:
+                data[key] = [_json(item) for item in items]
+        return data
+
+
+def _json(item: Any) -> Any:
+    """A result dataclass as a JSON-ready dict (tuples become lists, dates ISO strings)."""
+    return _plain(asdict(item) if is_dataclass(item) else item)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def _article_dict(article: Article, words: int) -> dict[str, Any]:
@@ -148,3 +177,24 @@ def _article_dict(article: Article, words: int) -> dict[str, Any]:
         "text": article.text,
         "words": words,
     }
+
+
+@dataclass(frozen=True)
+class Story:
+    """One event or development: the articles that report it, in publication order."""
+
+    id: str
+    headline: str
+    articles: tuple[str, ...]
+    storyline: str
+    first_seen: date | datetime | None = None
+    last_seen: date | datetime | None = None
+
+
+@dataclass(frozen=True)
+class Storyline:
+    """A thread of stories over weeks or months, oldest story first."""
+
+    id: str
+    headline: str
+    stories: tuple[str, ...]
