@@ -7,10 +7,14 @@ Example:
     'Engineers inspected the dam and its spillway on Monday.'
 """
 
+from storyline.cluster import cluster_stories as cluster
 from storyline.digest import digest
+from storyline.entities import entities
 from storyline.ingest import read
-from storyline.model import Article, Digest
+from storyline.model import Article, Digest, Timeline
+from storyline.quotes import quotes
+from storyline.timeline import timeline
 
-__all__ = ["Article", "Digest", "__version__", "digest", "read"]
+__all__ = ["Article", "Digest", "Timeline", "__version__", "cluster", "digest", "entities", "quotes", "read", "timeline"]
 
 __version__ = "0.1.0"

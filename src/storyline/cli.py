@@ -6,6 +6,7 @@ stderr, one line each), 2 the command was used wrongly.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -16,12 +17,22 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 
-from storyline.config import DEFAULT_MAX_BYTES, DEFAULT_WORDS, Options
+from storyline.clean import clean
+from storyline.config import DEFAULT_DATES, DEFAULT_MAX_BYTES, DEFAULT_PER_DATE, DEFAULT_WORDS, Options
 from storyline.digest import build_digest
+from storyline.entities import extract_entities
 from storyline.errors import UsageError, warning_line
+from storyline.evaluate import conll, polnear
+from storyline.evaluate.timelines import evaluate as evaluate_timelines
+from storyline.evaluate.timelines import format_table as format_timeline_table
 from storyline.ingest import read_inputs
-from storyline.model import Skipped
+from storyline.quotes import extract_quotes
+from storyline.model import Digest, Skipped
+from storyline.timeline import timeline
 from storyline.render import print_text, render
+from storyline.render.people import entities_json, entities_text, quotes_json, quotes_text
+from storyline.render.listing import hits_json, hits_text, ingest_line, progress_bar, stories_json, stories_text
+from storyline.store import DEFAULT_BATCH, DEFAULT_DB, Store
 
 __all__ = ["app", "main"]
 
@@ -74,6 +85,179 @@ def digest(
     else:
         emit(render(story, fmt.value), output)
     finish(story.skipped)
+
+
+@app.command("timeline")
+def timeline_command(
+    paths: Paths,
+    dates: Annotated[int, typer.Option(help="Number of dates on the timeline.")] = DEFAULT_DATES,
+    per_date: Annotated[int, typer.Option(help="Sentences per date.")] = DEFAULT_PER_DATE,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    output: Output = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+) -> None:
+    """The dated timeline of one story: its key dates, each with cited sentences."""
+    with usage_errors():
+        options = Options(max_bytes=max_bytes, dates=dates, per_date=per_date)
+        read = read_inputs(paths, options)
+        result = timeline(read.articles, dates=options.dates, per_date=options.per_date)
+    for note in result.notes:
+        STDERR.print(f"note: {note}", markup=False)
+    skipped = (*read.skipped, *result.skipped)
+    story = Digest("Timeline", read.articles, (), skipped, timeline=result.entries)
+    if fmt is Format.json:
+        emit(json.dumps({**result.to_dict(), "skipped": [s.to_dict() for s in skipped]},
+                        ensure_ascii=False, indent=2) + "\n", output)
+    elif output is None and fmt is Format.text:
+        print_text(story, Console(highlight=False))
+    else:
+        emit(render(story, fmt.value), output)
+    finish(skipped)
+
+
+@eval_app.command("timelines")
+def eval_timelines(
+    data: Annotated[Path, typer.Option(help="Timeline17 folder (topic folders with InputDocs/).")],
+) -> None:
+    """Date F1, concat and alignment ROUGE of storyline's timelines and two baselines."""
+    with usage_errors():
+        results = evaluate_timelines(data)
+    emit(format_timeline_table(results), None)
+
+
+Db = Annotated[str, typer.Option(
+    "--db", envvar="STORYLINE_DB",
+    help="Database: a file path (SQLite) or a URL such as postgresql+psycopg://USER@HOST/NAME.",
+)]
+
+
+class ListFormat(StrEnum):
+    """Output formats of ``storyline stories`` and ``storyline search``."""
+
+    text = "text"
+    json = "json"
+
+
+ListFormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: Db = DEFAULT_DB,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = DEFAULT_BATCH,
+    digests: Annotated[bool, typer.Option(help="Build the digests of changed stories.")] = True,
+) -> None:
+    """Store articles in a database, grouped into stories and storylines (safe to rerun)."""
+    with usage_errors():
+        read = read_inputs(paths, Options(max_bytes=max_bytes))
+        with Store(db) as store, progress_bar(STDERR) as progress:
+            report = store.ingest(
+                read.articles, batch_size=batch_size, digests=digests, progress=progress
+            )
+    STDERR.print(ingest_line(report), markup=False)
+    finish((*read.skipped, *report.skipped))
+
+
+@app.command()
+def stories(
+    db: Db = DEFAULT_DB,
+    fmt: ListFormatOption = ListFormat.text,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many stories.")] = None,
+) -> None:
+    """List stored stories, newest activity first, with article and outlet counts."""
+    with usage_errors(), Store(db) as store:
+        rows = store.stories(limit)
+    emit(stories_json(rows) if fmt is ListFormat.json else stories_text(rows), None)
+
+
+@app.command()
+def show(
+    story: Annotated[str, typer.Argument(help="Story id, as listed by 'storyline stories'.")],
+    db: Db = DEFAULT_DB,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    output: Output = None,
+) -> None:
+    """Print the digest of one stored story (rebuilt only when its articles changed)."""
+    with usage_errors(), Store(db) as store:
+        story_digest = store.digest(story)
+    if output is None and fmt is Format.text:
+        print_text(story_digest, Console(highlight=False))
+    else:
+        emit(render(story_digest, fmt.value), output)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (all must occur).")],
+    db: Db = DEFAULT_DB,
+    fmt: ListFormatOption = ListFormat.text,
+    limit: Annotated[int, typer.Option(help="Show at most this many articles.")] = 10,
+) -> None:
+    """Full-text search of stored articles, best match first, with the matching sentence."""
+    with usage_errors(), Store(db) as store:
+        hits = store.search(query, limit)
+    emit(hits_json(query, hits) if fmt is ListFormat.json else hits_text(hits), None)
+
+
+class PeopleFormat(StrEnum):
+    """Output formats of ``storyline entities`` and ``storyline quotes``."""
+
+    text = "text"
+    json = "json"
+
+
+PeopleFormatOption = Annotated[PeopleFormat, typer.Option("--format", "-f", help="Output format.")]
+EvalData = Annotated[Path, typer.Option("--data", help="The reference data to evaluate on.")]
+
+
+@app.command()
+def entities(
+    paths: Paths, fmt: PeopleFormatOption = PeopleFormat.text, output: Output = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+) -> None:
+    """Who is involved: people, organisations and places, merged across articles."""
+    with usage_errors():
+        read = read_inputs(paths, Options(max_bytes=max_bytes))
+        found = extract_entities([clean(a) for a in read.articles])
+    emit(entities_json(found) if fmt is PeopleFormat.json else entities_text(found), output)
+    finish(read.skipped)
+
+
+@app.command()
+def quotes(
+    paths: Paths, fmt: PeopleFormatOption = PeopleFormat.text, output: Output = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+) -> None:
+    """Who said what: direct and reported quotes with their speakers."""
+    with usage_errors():
+        read = read_inputs(paths, Options(max_bytes=max_bytes))
+        cleaned = [clean(a) for a in read.articles]
+        found = extract_quotes(cleaned, extract_entities(cleaned))
+    emit(quotes_json(found) if fmt is PeopleFormat.json else quotes_text(found), output)
+    finish(read.skipped)
+
+
+@eval_app.command("entities")
+def eval_entities(data: EvalData = Path("../shared/data/conllpp/conllpp_dev.txt")) -> None:
+    """Entity mentions on CoNLL++ (exact span P/R/F1, untyped and typed) with a peer."""
+    with usage_errors():
+        _need(data)
+        emit(conll.table(conll.evaluate(data)), None)
+
+
+@eval_app.command("quotes")
+def eval_quotes(data: EvalData = Path("../shared/data/polnear/dev")) -> None:
+    """Attributions on PolNeAR (content P/R/F1, speaker accuracy) with a peer."""
+    with usage_errors():
+        _need(data)
+        emit(polnear.table(polnear.evaluate(data)), None)
+
+
+def _need(path: Path) -> None:
+    if not path.exists():
+        raise UsageError(f"--data {path} does not exist; give the path of the reference data")
 
 
 @contextmanager

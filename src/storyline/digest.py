@@ -14,12 +14,15 @@ import numpy as np
 
 from storyline.clean import clean
 from storyline.config import DEFAULT_WORDS, Options
+from storyline.entities import extract_entities
 from storyline.errors import UsageError, skip
 from storyline.headline import choose_headline
 from storyline.model import Article, CleanArticle, Digest, Skipped
+from storyline.quotes import extract_quotes
 from storyline.represent import TfidfEncoder
 from storyline.summarize import summarize
 from storyline.text import word_count
+from storyline.timeline import build_timeline
 
 __all__ = ["build_digest", "digest"]
 
@@ -55,12 +58,16 @@ def build_digest(
     encoder = TfidfEncoder().fit([s.text for s in sentences])
     vectors = encoder.transform([s.text for s in sentences])
     centroid = np.asarray(vectors.mean(axis=0))
+    story_entities = extract_entities(kept)
     return Digest(
         headline=choose_headline(kept_articles, encoder, centroid),
         articles=kept_articles,
         summary=summarize(sentences, vectors, kept_articles, options.words),
         skipped=(*skipped, *emptied),
         words=_prose_words(kept),
+        entities=story_entities,
+        quotes=extract_quotes(kept, story_entities),
+        timeline=build_timeline(kept, vectors, options).entries,
     )
 
 

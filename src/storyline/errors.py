@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
     "no_html_text": "no article text found in the HTML page",
     "bad_html": "the HTML page could not be parsed ({detail})",
     "nothing_left": "no article text left after removing boilerplate",
+    "already_stored": "same {what} as article '{other}' in the database; stored once",
 }
 
 

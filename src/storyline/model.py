@@ -14,13 +14,20 @@ from typing import Any
 __all__ = [
     "Article",
     "CleanArticle",
+    "DatedSentence",
     "Digest",
+    "Entity",
+    "Mention",
+    "Quote",
     "Removed",
     "Sentence",
     "Skipped",
     "Story",
     "Storyline",
     "SummarySentence",
+    "TimeExpression",
+    "Timeline",
+    "TimelineEntry",
 ]
 
 SCHEMA = "storyline.digest/1"
@@ -109,6 +116,109 @@ class SummarySentence:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """One place an entity is named: ``text == article.text[start:end]``."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation, place or other named thing, merged across articles.
+
+    ``type`` is PERSON, ORG, GPE or OTHER; ``aliases`` are the other names it goes by;
+    ``salience`` (0 to 1) ranks entities within the story.
+    """
+
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    salience: float
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Who said what: ``text == article.text[start:end]`` is the quoted or reported content.
+
+    ``speaker`` is the speaker as named in the article (or ``""`` when unknown), ``entity``
+    the canonical name of the matching ``Entity`` (or ``None``), ``cue`` the verb or phrase
+    that attributes it, and ``direct`` whether the content is inside quotation marks.
+    """
+
+    speaker: str
+    entity: str | None
+    text: str
+    article: str
+    start: int
+    end: int
+    cue: str
+    direct: bool
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A date reference in an article: ``text == article.text[start:end]``.
+
+    ``date`` is the first day of the period it names (``None`` when it cannot be resolved);
+    ``granularity`` is ``day``, ``week`` (``date`` is that week's Monday), ``month`` or
+    ``year``.
+    """
+
+    article: str
+    start: int
+    end: int
+    text: str
+    date: date | None
+    granularity: str
+
+
+@dataclass(frozen=True)
+class DatedSentence:
+    """A timeline sentence: ``text == article.text[start:end]``, ``citations`` own id first.
+
+    ``date_start``/``date_end`` span the expression that dated it in the same article,
+    or are ``None`` when it was dated by its article's publication date.
+    """
+
+    text: str
+    article: str
+    start: int
+    end: int
+    citations: tuple[str, ...]
+    date_start: int | None = None
+    date_end: int | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One date of a story's timeline and the sentences saying what happened on it."""
+
+    date: date
+    sentences: tuple[DatedSentence, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A dated timeline of one story, with notes on how dates were found and what was skipped."""
+
+    entries: tuple[TimelineEntry, ...]
+    notes: tuple[str, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"timeline": [{"date", "sentences": [...]}], "notes": [...], "skipped": [...]}``."""
+        return {
+            "timeline": [_json(entry) for entry in self.entries],
+            "notes": list(self.notes),
+            "skipped": [s.to_dict() for s in self.skipped],
+        }
+
+
+@dataclass(frozen=True)
 class Digest:
     """Everything storyline says about one story; ``to_dict`` gives the JSON contract."""
 
@@ -117,9 +227,9 @@ class Digest:
     summary: tuple[SummarySentence, ...]
     skipped: tuple[Skipped, ...] = ()
     words: dict[str, int] = field(default_factory=dict)
-    timeline: tuple[Any, ...] | None = None
-    entities: tuple[Any, ...] | None = None
-    quotes: tuple[Any, ...] | None = None
+    timeline: tuple[TimelineEntry, ...] | None = None
+    entities: tuple[Entity, ...] | None = None
+    quotes: tuple[Quote, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the ``storyline.digest/1`` JSON object (see ``docs/digest-json.md``).

@@ -26,7 +26,7 @@ from scipy.sparse import csr_matrix
 from storyline.model import Article, Sentence, SummarySentence
 from storyline.text import word_count
 
-__all__ = ["CITE_MIN", "REDUNDANCY_MAX", "summarize"]
+__all__ = ["CITE_MIN", "REDUNDANCY_MAX", "cite", "summarize"]
 
 CITE_MIN = 0.45
 """Cosine at or above which another article's sentence reports the same fact."""
@@ -70,6 +70,8 @@ def summarize(
     vectors: csr_matrix,
     articles: Sequence[Article],
     words: int,
+    *,
+    fill: bool = False,
 ) -> tuple[SummarySentence, ...]:
     """Choose, cite and order summary sentences within ``words`` words.
 
@@ -78,6 +80,8 @@ def summarize(
         vectors: one L2-normalised row per sentence.
         articles: the articles the sentences come from.
         words: word budget; the summary never exceeds it.
+        fill: for evaluations that cut summaries to the budget: keep choosing while the
+            summary is under ``words``, so the last sentence may cross it.
 
     Returns:
         Summary sentences in reading order; empty when no sentence fits the budget.
@@ -86,7 +90,7 @@ def summarize(
         return ()
     story = _story(sentences, vectors, articles)
     scores = _score(story)
-    chosen = _select(story, scores, words)
+    chosen = _select(story, scores, words, fill)
     return tuple(_cite(story, i) for i in _order(story, chosen))
 
 
@@ -148,16 +152,16 @@ def _unbalanced_quotes(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
 
 
-def _select(story: _Story, scores: np.ndarray, words: int) -> list[int]:
+def _select(story: _Story, scores: np.ndarray, words: int, fill: bool = False) -> list[int]:
     """Maximal marginal relevance under the word budget, skipping redundant sentences."""
     relevance = scores / (scores.max() or 1.0)
     chosen: list[int] = []
     left = words
     candidates = set(np.flatnonzero(scores > 0).tolist())
-    while candidates:
+    while candidates and left > 0:
         overlap = story.similarity[:, chosen].max(axis=1) if chosen else np.zeros(len(scores))
         fitting = [i for i in candidates
-                   if story.lengths[i] <= left and overlap[i] < REDUNDANCY_MAX]
+                   if (fill or story.lengths[i] <= left) and overlap[i] < REDUNDANCY_MAX]
         if not fitting:
             break
         best = max(fitting, key=lambda i: MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * overlap[i])
@@ -194,11 +198,24 @@ def _cite(story: _Story, i: int) -> SummarySentence:
 
 def _citing_articles(story: _Story, i: int) -> list[str]:
     """Ids of the articles reporting sentence ``i``'s fact, its own first, then by closeness."""
-    own = story.sentences[i].article
+    return cite(story.sentences[i].article, story.best_match[i], story.article_ids)
+
+
+def cite(own: str, best_match: Sequence[float], article_ids: Sequence[str]) -> list[str]:
+    """Ids of the articles reporting a sentence's fact: ``own`` first, then by closeness.
+
+    Args:
+        own: id of the article the sentence comes from.
+        best_match: per article, the cosine of its closest sentence to this sentence.
+        article_ids: the article id of each ``best_match`` column.
+
+    Returns:
+        ``own``, then every other article whose closest sentence reaches ``CITE_MIN``.
+    """
     others = [
-        (score, story.article_ids[a])
-        for a, score in enumerate(story.best_match[i])
-        if story.article_ids[a] != own and score >= CITE_MIN
+        (score, article_ids[a])
+        for a, score in enumerate(best_match)
+        if article_ids[a] != own and score >= CITE_MIN
     ]
     return [own] + [article for _, article in sorted(others, key=lambda pair: -pair[0])]
 

@@ -38,6 +38,12 @@ def to_markdown(digest: Digest) -> str:
     view = build_view(digest)
     blocks = [f"# {escape_markdown(view.headline)}", f"*{view.meta}*"]
     blocks += [_paragraph(paragraph) for paragraph in view.paragraphs]
+    if view.timeline:
+        blocks.append(_timeline(view))
+    if view.entities:
+        blocks.append(_entities(view))
+    if view.speakers:
+        blocks.append(_speakers(view))
     blocks.append(_sources(view))
     if view.skipped:
         blocks.append(_skipped(view))
@@ -52,6 +58,34 @@ def _sentence(sentence: CitedSentence) -> str:
     links = "".join(f"\\[[{n}](#source-{n})\\]" for n in sentence.numbers)
     text = escape_markdown(sentence.text)
     return f"{text} {links}" if links else text
+
+
+def _timeline(view: DigestView) -> str:
+    lines = ["## Timeline", ""]
+    lines += [f"- **{day.date}**: {_paragraph(day.sentences)}" for day in view.timeline]
+    if view.timeline_note:
+        lines += ["", f"*{escape_markdown(view.timeline_note)}*"]
+    return "\n".join(lines)
+
+
+def _entities(view: DigestView) -> str:
+    lines = ["## Who is involved", ""]
+    for entry in view.entities:
+        also = f"; also {escape_markdown(', '.join(entry.aliases))}" if entry.aliases else ""
+        lines.append(f"- **{escape_markdown(entry.name)}** ({entry.type.lower()}{also})")
+    return "\n".join(lines)
+
+
+def _speakers(view: DigestView) -> str:
+    lines = ["## Who said what", ""]
+    for group in view.speakers:
+        lines.append(f"- **{escape_markdown(group.speaker)}**")
+        for quote in group.quotes:
+            text = escape_markdown(quote.text)
+            text = f"\u201c{text}\u201d" if quote.direct else text
+            link = f" \\[[{quote.number}](#source-{quote.number})\\]" if quote.number else ""
+            lines.append(f"  - {text}{link}")
+    return "\n".join(lines)
 
 
 def _sources(view: DigestView) -> str:

@@ -54,6 +54,12 @@ def text_renderable(view: DigestView) -> RenderableType:
     ]
     for paragraph in view.paragraphs:
         parts += [Text(), _paragraph(paragraph)]
+    if view.timeline:
+        parts += [Text(), Text("Timeline", style=HEADING_STYLE), _timeline(view)]
+    if view.entities:
+        parts += [Text(), Text("Who is involved", style=HEADING_STYLE), _entities(view)]
+    if view.speakers:
+        parts += [Text(), Text("Who said what", style=HEADING_STYLE), _speakers(view)]
     parts += [Text(), Text("Sources", style=HEADING_STYLE), _sources(view.sources)]
     if view.skipped:
         parts += [Text(), Text("Skipped", style=HEADING_STYLE)]
@@ -71,6 +77,44 @@ def _paragraph(sentences: tuple[CitedSentence, ...]) -> Text:
             text.append(" ")
             text.append("".join(f"[{n}]" for n in sentence.numbers), style=CITATION_STYLE)
     return text
+
+
+def _timeline(view: DigestView) -> RenderableType:
+    """One row per date: the date, then its cited sentences (and the dating note, if any)."""
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    grid.add_column(no_wrap=True, style=HEADLINE_STYLE)
+    grid.add_column(overflow="fold")
+    for day in view.timeline:
+        grid.add_row(Text(day.date), _paragraph(day.sentences))
+    if not view.timeline_note:
+        return grid
+    return Group(grid, Text(view.timeline_note, style=META_STYLE))
+
+
+def _entities(view: DigestView) -> RenderableType:
+    """One line per key entity: name, type, other names, number of articles."""
+    lines = []
+    for entry in view.entities:
+        line = Text(entry.name, style=HEADLINE_STYLE)
+        line.append(f" ({entry.type.lower()}, {entry.articles} article(s))", style=META_STYLE)
+        if entry.aliases:
+            line.append(" also " + ", ".join(entry.aliases))
+        lines.append(line)
+    return Group(*lines)
+
+
+def _speakers(view: DigestView) -> RenderableType:
+    """Each speaker, then their quotes with the number of the source they come from."""
+    parts: list[RenderableType] = []
+    for group in view.speakers:
+        parts.append(Text(group.speaker, style=HEADLINE_STYLE))
+        for quote in group.quotes:
+            line = Text("  - ")
+            line.append(f"\u201c{quote.text}\u201d" if quote.direct else quote.text)
+            if quote.number:
+                line.append(f" [{quote.number}]", style=CITATION_STYLE)
+            parts.append(line)
+    return Group(*parts)
 
 
 def _sources(entries: tuple[SourceEntry, ...]) -> Table:

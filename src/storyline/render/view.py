@@ -19,16 +19,22 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import PurePath
 
-from storyline.model import Article, Digest, Skipped, SummarySentence
+from storyline.model import Article, Digest, Entity, Quote, Skipped, SummarySentence, TimelineEntry
 
 __all__ = [
     "CitedSentence",
     "DigestView",
+    "EntityEntry",
+    "QuoteEntry",
+    "SpeakerGroup",
     "SkippedEntry",
     "SourceEntry",
+    "TimelineDay",
     "build_view",
     "citation_order",
+    "entity_entries",
     "meta_line",
+    "speaker_groups",
 ]
 
 UNTITLED_STORY = "Untitled story"
@@ -95,6 +101,10 @@ class DigestView:
     paragraphs: tuple[tuple[CitedSentence, ...], ...]
     sources: tuple[SourceEntry, ...]
     skipped: tuple[SkippedEntry, ...]
+    entities: tuple[EntityEntry, ...] = ()
+    speakers: tuple[SpeakerGroup, ...] = ()
+    timeline: tuple[TimelineDay, ...] = ()
+    timeline_note: str = ""
 
 
 def build_view(digest: Digest) -> DigestView:
@@ -109,7 +119,79 @@ def build_view(digest: Digest) -> DigestView:
         paragraphs=_paragraphs(sentences, digest.summary),
         sources=sources,
         skipped=tuple(skipped_entry(s) for s in digest.skipped),
+        entities=entity_entries(digest.entities or ()),
+        speakers=speaker_groups(digest.quotes or (), by_id),
+        timeline=timeline_days(digest.timeline or (), by_id),
+        timeline_note=timeline_note(digest.articles) if digest.timeline else "",
     )
+
+
+@dataclass(frozen=True)
+class EntityEntry:
+    """A key entity to show: name, type, other names, and how many articles name it."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    articles: int
+
+
+@dataclass(frozen=True)
+class QuoteEntry:
+    """One quote to show: its text, cue, article id, and that article's source number (0: none)."""
+
+    text: str
+    cue: str
+    direct: bool
+    article: str
+    number: int
+
+
+@dataclass(frozen=True)
+class SpeakerGroup:
+    """Everything one speaker said in the story."""
+
+    speaker: str
+    quotes: tuple[QuoteEntry, ...]
+
+
+KEY_ENTITY_TYPES = ("PERSON", "ORG", "GPE")
+MAX_KEY_ENTITIES = 10
+MAX_SHOWN_ALIASES = 4
+UNKNOWN_SPEAKER = "Unattributed"
+
+
+def entity_entries(entities: tuple[Entity, ...] | list[Entity]) -> tuple[EntityEntry, ...]:
+    """The most salient people, organisations and places (entities come ranked)."""
+    shown = [e for e in entities if e.type in KEY_ENTITY_TYPES][:MAX_KEY_ENTITIES]
+    return tuple(
+        EntityEntry(
+            name=clean_display(e.name),
+            type=e.type,
+            aliases=tuple(clean_display(a) for a in e.aliases[:MAX_SHOWN_ALIASES]),
+            articles=len({m.article for m in e.mentions}),
+        )
+        for e in shown
+    )
+
+
+def speaker_groups(
+    quotes: tuple[Quote, ...] | list[Quote], by_id: dict[str, SourceEntry] | None = None
+) -> tuple[SpeakerGroup, ...]:
+    """Quotes grouped by speaker (the resolved entity, else the words naming the speaker).
+
+    Speakers with the most quotes come first; unattributed quotes come last.
+    """
+    groups: dict[str, list[QuoteEntry]] = {}
+    for quote in quotes:
+        speaker = clean_display(quote.entity or quote.speaker) or UNKNOWN_SPEAKER
+        entry = by_id.get(quote.article) if by_id else None
+        groups.setdefault(speaker, []).append(
+            QuoteEntry(clean_display(quote.text), clean_display(quote.cue), quote.direct,
+                       quote.article, entry.number if entry else 0)
+        )
+    order = sorted(groups, key=lambda k: (k == UNKNOWN_SPEAKER, -len(groups[k])))
+    return tuple(SpeakerGroup(k, tuple(groups[k])) for k in order)
 
 
 def citation_order(digest: Digest) -> tuple[Article, ...]:
@@ -221,3 +303,34 @@ def _paragraphs(
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+@dataclass(frozen=True)
+class TimelineDay:
+    """A timeline date to show (``YYYY-MM-DD``) with its cited sentences."""
+
+    date: str
+    sentences: tuple[CitedSentence, ...]
+
+
+def timeline_days(
+    entries: tuple[TimelineEntry, ...], by_id: dict[str, SourceEntry]
+) -> tuple[TimelineDay, ...]:
+    """The timeline's dates in order, sentences numbered on from 1 across the timeline."""
+    days, index = [], 0
+    for entry in entries:
+        cited = []
+        for sentence in entry.sentences:
+            index += 1
+            cited.append(_cited(index, sentence, by_id))  # type: ignore[arg-type]
+        days.append(TimelineDay(entry.date.isoformat(), tuple(cited)))
+    return tuple(days)
+
+
+def timeline_note(articles: tuple[Article, ...]) -> str:
+    """Say when some articles had no publication date (their dates came from their text)."""
+    undated = sum(1 for a in articles if a.published is None)
+    if not undated:
+        return ""
+    return (f"{_count(undated, 'article')} without a publication date: "
+            "dated from a date in the text where one was found")

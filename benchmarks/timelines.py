@@ -1,0 +1,73 @@
+"""Timeline figures: hand-annotated resolution accuracy, Timeline17 table, speed on 500 articles.
+
+Run: ``.venv/bin/python benchmarks/timelines.py [--data ../shared/data/timeline17]``.
+Prints figures only; nothing here gates a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+from storyline.config import Options
+from storyline.evaluate.timeline17 import load
+from storyline.evaluate.timelines import evaluate, format_table
+from storyline.ingest import read_inputs
+from storyline.model import Sentence
+from storyline.temporal import resolve_sentences
+from storyline.text import sentence_spans
+from storyline.timeline import timeline
+
+ROOT = Path(__file__).parents[1]
+GOLD = ROOT / "tests" / "data" / "temporal_gold.jsonl"
+
+
+def resolution_accuracy() -> tuple[int, int, list[str]]:
+    """Right / total on the hand-annotated expressions, and the misses."""
+    read = read_inputs([ROOT / "../shared/data/seeds", ROOT / "examples"], Options())
+    articles = {a.id: a for a in read.articles}
+    right, misses = 0, []
+    records = [json.loads(line) for line in GOLD.read_text().splitlines()]
+    for r in records:
+        article = articles[r["article"]]
+        sentences = [Sentence(article.id, k, s, e, article.text[s:e], 0)
+                     for k, (s, e) in enumerate(sentence_spans(article.text))]
+        found = [e for per in resolve_sentences(article, sentences, date.fromisoformat(r["published"]))
+                 for e in per if e.start < r["end"] and r["start"] < e.end]
+        if any(str(e.date) == r["expected"] and e.granularity == r["granularity"] for e in found):
+            right += 1
+        else:
+            got = [(str(e.date), e.granularity) for e in found]
+            misses.append(f"{r['article']} {r['text']!r}: expected {r['expected']} {r['granularity']}, got {got}")
+    return right, len(records), misses
+
+
+def speed(data: Path, n: int = 500) -> tuple[int, float]:
+    """Seconds for ``storyline.timeline`` on the first ``n`` Timeline17 articles (bpoil)."""
+    articles = [a for t in load(data) if t.name.startswith("bpoil") for a in t.articles][:n]
+    started = time.perf_counter()
+    timeline(articles, dates=20, per_date=2)
+    return len(articles), time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", type=Path, default=ROOT / "../shared/data/timeline17")
+    args = parser.parse_args()
+    right, total, misses = resolution_accuracy()
+    print(f"hand-annotated resolution: {right}/{total} = {right / total:.1%}")
+    for miss in misses:
+        print(f"  miss: {miss}")
+    count, seconds = speed(args.data)
+    print(f"speed: {count} articles in {seconds:.1f} s")
+    started = time.perf_counter()
+    results = evaluate(args.data)
+    print(format_table(results), end="")
+    print(f"eval wall time {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,329 @@
+"""Batch clustering: articles -> stories (one event each) -> storylines (threads of stories).
+
+``cluster(articles)`` encodes every article with ``storyline.eventvec`` (content stems plus
+names and numbers, IDF fitted on the whole input), then groups at two levels with
+average-linkage agglomerative clustering (SciPy):
+
+1. stories: articles whose similarity, discounted by their distance in time, averages at
+   least ``story_threshold``;
+2. storylines: stories whose centroids, discounted over a much longer time scale, average
+   at least ``storyline_threshold``.
+
+Ids are stable for the same input: a story is named after its earliest article
+(``story-`` + a hash of that article's id), a storyline after its earliest story's first
+article (``line-`` + hash). The online counterpart is ``storyline.tracker.StoryTracker``;
+both share ``ClusterOptions``. Batch clustering holds an n x n similarity matrix, so it is
+meant for up to some ten thousand articles; feed larger archives to the tracker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import csr_matrix
+from scipy.spatial.distance import squareform
+
+from storyline.errors import UsageError
+from storyline.eventvec import DocumentFrequencies, article_text, encode, weigh
+from storyline.headline import clean_title
+from storyline.model import Article, Story, Storyline
+from storyline.text import word_count
+
+__all__ = [
+    "Assignment",
+    "ClusterOptions",
+    "ClusterResult",
+    "StoryList",
+    "cluster",
+    "cluster_stories",
+    "day_number",
+    "decay",
+    "headline_of",
+    "storyline_id",
+    "story_id",
+    "StoryTracker",
+]
+
+
+@dataclass(frozen=True)
+class ClusterOptions:
+    """How articles are grouped, in batch and online.
+
+    Args:
+        story_threshold: (batch) least average similarity of the articles of a story,
+            weighted with IDF local to their storyline.
+        online_story_threshold: (online) least similarity of an article to a story centroid.
+        storyline_threshold: least similarity of a story to a storyline.
+        name_weight: share of the similarity given to names and numbers (0..1).
+        story_days: articles this many days apart start losing story similarity.
+        storyline_days: stories this many days apart start losing storyline similarity.
+        merge_threshold: (online) two stories this similar are merged into one.
+        window_days: (online) a story idle this many days is closed and leaves the index.
+        line_window_days: (online) a storyline idle this many days is closed likewise.
+        max_active: (online) most stories (and storylines) kept in the index; the
+            longest idle are closed first, so memory stays flat on any stream.
+
+    Raises:
+        UsageError: a value is out of range.
+    """
+
+    story_threshold: float = 0.1
+    online_story_threshold: float = 0.35
+    storyline_threshold: float = 0.12
+    name_weight: float = 0.35
+    story_days: float = 3.0
+    storyline_days: float = 60.0
+    merge_threshold: float = 0.5
+    window_days: float = 14.0
+    line_window_days: float = 120.0
+    max_active: int = 1000
+
+    def __post_init__(self) -> None:
+        for name in ("story_threshold", "online_story_threshold", "storyline_threshold", "name_weight", "merge_threshold"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise UsageError(f"{name} must be between 0 and 1, got {getattr(self, name)}")
+        for name in ("story_days", "storyline_days", "window_days", "line_window_days"):
+            if getattr(self, name) <= 0:
+                raise UsageError(f"{name} must be above 0, got {getattr(self, name)}")
+        if self.max_active < 1:
+            raise UsageError(f"max_active must be at least 1, got {self.max_active}")
+
+    @classmethod
+    def build(cls, options: ClusterOptions | None, params: dict[str, object]) -> ClusterOptions:
+        """``options`` (or the defaults) with ``params`` replacing fields by name.
+
+        Raises:
+            UsageError: a name in ``params`` is not an option.
+        """
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(params) - known)
+        if unknown:
+            raise UsageError(f"unknown clustering option(s): {', '.join(unknown)}")
+        base = {f.name: getattr(options or cls(), f.name) for f in fields(cls)}
+        return cls(**{**base, **params})  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class ClusterResult:
+    """Stories (oldest first) and the storylines they belong to (oldest first)."""
+
+    stories: tuple[Story, ...]
+    storylines: tuple[Storyline, ...]
+
+
+class StoryList(list[Story]):
+    """A list of stories that also carries their ``storylines``."""
+
+    storylines: tuple[Storyline, ...] = ()
+
+
+def cluster(
+    articles: Sequence[Article], *, options: ClusterOptions | None = None, **params: object
+) -> ClusterResult:
+    """Group ``articles`` into stories and storylines.
+
+    Args:
+        articles: articles with unique ids, in any order.
+        options: a ready ``ClusterOptions``; keyword ``params`` replace its fields.
+
+    Returns:
+        A ``ClusterResult``; every article is in exactly one story.
+
+    Raises:
+        UsageError: two articles share an id, or an option is out of range or unknown.
+
+    Example:
+        >>> a = Article(id="a", text="Flood waters rose in Dresden on Monday.")
+        >>> b = Article(id="b", text="Flood waters in Dresden rose again on Monday.")
+        >>> len(cluster([a, b]).stories)
+        1
+    """
+    opts = ClusterOptions.build(options, params)
+    ordered = _in_publication_order(articles)
+    if not ordered:
+        return ClusterResult((), ())
+    raw = encode([article_text(a) for a in ordered])
+    frequencies = DocumentFrequencies()
+    frequencies.add(raw)
+    idf = frequencies.idf()
+    days = np.array([day_number(a.published) for a in ordered], dtype=float)
+    vectors = weigh(raw, idf, opts.name_weight)
+    lines = _agglomerate(vectors, days, days, opts.storyline_threshold, opts.storyline_days)
+    stories = [story for line in lines for story in _split_line(raw, idf, days, line, opts)]
+    stories.sort(key=min)
+    line_of = {i: k for k, line in enumerate(lines) for i in line}
+    grouped: dict[int, list[int]] = {}
+    for k, story in enumerate(stories):
+        grouped.setdefault(line_of[story[0]], []).append(k)
+    lines = sorted(grouped.values(), key=min)
+    return _result(ordered, stories, lines, raw, (idf, opts))
+
+
+def _split_line(
+    raw: csr_matrix, idf: np.ndarray, days: np.ndarray, line: list[int], opts: ClusterOptions
+) -> list[list[int]]:
+    """The stories of one storyline: its articles grouped with IDF local to the storyline.
+
+    Words every article of the storyline shares ("pirates", "Gulf of Aden") weigh little
+    here, so the names, numbers and words that tell its events apart decide.
+    """
+    members = raw[line]
+    local = DocumentFrequencies()
+    local.add(members)
+    vectors = weigh(members, local.idf() * idf, opts.name_weight)
+    groups = _agglomerate(vectors, days[line], days[line], opts.story_threshold, opts.story_days)
+    return [sorted(line[i] for i in group) for group in groups]
+
+
+def cluster_stories(
+    articles: Sequence[Article], *, options: ClusterOptions | None = None, **params: object
+) -> StoryList:
+    """``cluster(articles)`` as a list of stories, with ``.storylines`` set (``storyline.cluster``)."""
+    result = cluster(articles, options=options, **params)
+    stories = StoryList(result.stories)
+    stories.storylines = result.storylines
+    return stories
+
+
+def _in_publication_order(articles: Sequence[Article]) -> list[Article]:
+    seen: set[str] = set()
+    for article in articles:
+        if article.id in seen:
+            raise UsageError(f"article ids must be unique; repeated: {article.id}")
+        seen.add(article.id)
+    keyed = [(day_number(a.published), i, a) for i, a in enumerate(articles)]
+    return [a for _, _, a in sorted(keyed, key=lambda k: (np.nan_to_num(k[0], nan=-1e9), k[1]))]
+
+
+def day_number(moment: date | datetime | None) -> float:
+    """Days since 1970-01-01 (fractional for datetimes, UTC when aware); NaN when unknown."""
+    if moment is None:
+        return float("nan")
+    if isinstance(moment, datetime):
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(tz=None).replace(tzinfo=None)
+        return (moment - datetime(1970, 1, 1)).total_seconds() / 86400.0
+    return float((moment - date(1970, 1, 1)).days)
+
+
+def decay(gap_days: np.ndarray, scale: float) -> np.ndarray:
+    """Time discount: 1 up to ``scale`` days apart, then ``exp(-(gap - scale) / scale)``.
+
+    Unknown gaps (NaN) are not discounted.
+    """
+    gap = np.nan_to_num(np.abs(gap_days), nan=0.0)
+    return np.exp(-np.maximum(gap - scale, 0.0) / scale)
+
+
+def _agglomerate(
+    vectors: csr_matrix, starts: np.ndarray, ends: np.ndarray, threshold: float, scale: float
+) -> list[list[int]]:
+    """Average-linkage groups of rows whose time-discounted similarity reaches ``threshold``."""
+    n = vectors.shape[0]
+    if n == 1:
+        return [[0]]
+    similarity = (vectors @ vectors.T).toarray()
+    gap = np.maximum(starts[None, :] - ends[:, None], starts[:, None] - ends[None, :])
+    similarity *= decay(np.maximum(gap, 0.0), scale)
+    distance = np.clip(1.0 - similarity, 0.0, None)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
+    groups: dict[int, list[int]] = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(index)
+    return sorted(groups.values(), key=min)
+
+
+def _sum_rows(raw: csr_matrix, groups: Sequence[Sequence[int]]) -> csr_matrix:
+    rows = np.concatenate([np.full(len(g), i) for i, g in enumerate(groups)])
+    members = np.concatenate([np.asarray(g) for g in groups])
+    pick = csr_matrix((np.ones(len(members)), (rows, members)), shape=(len(groups), raw.shape[0]))
+    return (pick @ raw).tocsr()
+
+
+def story_id(first_article: str) -> str:
+    """The id of the story opened by ``first_article``: ``story-`` + 12 hex digits."""
+    return "story-" + hashlib.sha1(first_article.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def storyline_id(first_article: str) -> str:
+    """The id of the storyline opened by ``first_article``: ``line-`` + 12 hex digits."""
+    return "line-" + hashlib.sha1(first_article.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def _result(
+    ordered: Sequence[Article],
+    stories: Sequence[Sequence[int]],
+    lines: Sequence[Sequence[int]],
+    raw: csr_matrix,
+    weighting: tuple[np.ndarray, ClusterOptions],
+) -> ClusterResult:
+    idf, opts = weighting
+    titles = weigh(encode([a.title for a in ordered]), idf, opts.name_weight)
+    centroids = weigh(_sum_rows(raw, stories), idf, opts.name_weight)
+    line_of = {k: storyline_id(ordered[stories[line[0]][0]].id) for line in lines for k in line}
+    built = []
+    for k, members in enumerate(stories):
+        scores = np.asarray((titles[members] @ centroids[k].T).toarray()).ravel()
+        group = [ordered[i] for i in members]
+        published = [a.published for a in group if a.published is not None]
+        built.append(Story(
+            id=story_id(group[0].id),
+            headline=headline_of(group, scores),
+            articles=tuple(a.id for a in group),
+            storyline=line_of[k],
+            first_seen=min(published, key=day_number) if published else None,
+            last_seen=max(published, key=day_number) if published else None,
+        ))
+    storylines = tuple(
+        Storyline(id=line_of[line[0]], headline=built[line[0]].headline,
+                  stories=tuple(built[k].id for k in line))
+        for line in lines
+    )
+    return ClusterResult(tuple(built), storylines)
+
+
+MIN_HEADLINE_WORDS = 3
+"""A title or first line shorter than this is not used as a headline."""
+HEADLINE_CHARS = 120
+"""A headline taken from the first line of an untitled article is cut to this length."""
+
+
+def headline_of(articles: Sequence[Article], scores: Sequence[float]) -> str:
+    """The cleaned title with the highest score, else the first line of the first article.
+
+    Args:
+        articles: the story's articles; ``scores`` one closeness to the story per article.
+
+    Returns:
+        A headline taken from the articles (``""`` when none has a usable line).
+    """
+    ranked = sorted(range(len(articles)), key=lambda i: (-scores[i], i))
+    for i in ranked:
+        title = clean_title(articles[i])
+        if word_count(title) >= MIN_HEADLINE_WORDS:
+            return title
+    for article in articles:
+        for line in article.text.splitlines():
+            line = " ".join(line.split())
+            if word_count(line) >= MIN_HEADLINE_WORDS:
+                return _shorten(line)
+    return ""
+
+
+def _shorten(line: str) -> str:
+    if len(line) <= HEADLINE_CHARS:
+        return line
+    cut = line[:HEADLINE_CHARS].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+# The online tracker lives in its own module and builds on the definitions above; it is
+# re-exported here so that ``storyline.cluster`` offers both ways of clustering.
+from storyline.tracker import Assignment, StoryTracker  # noqa: E402

@@ -1,0 +1,239 @@
+"""The methods storyline is compared with, all on the same cleaned sentences and budget.
+
+Every method takes a ``Prepared`` cluster (the articles' kept sentences, from
+``storyline.clean``) and a word budget, and returns summary sentences in output order,
+filled until they reach the budget (the evaluation then cuts them to it, see
+``storyline.evaluate.rouge``). A method that prefers sentences by a score takes them in
+that order and outputs them in reading order (article by article), as sumy does.
+
+* ``lead``: the first sentence of every article, then the second of every article, ...
+* ``centroid``: TF-IDF cosine of each sentence to the cluster centroid (Radev et al.).
+* ``lexrank``, ``textrank``, ``lsa``: sumy's summarizers. sumy's default tokenizer needs
+  NLTK data, which is not installed; ``StorylineTokenizer`` gives it storyline's own word
+  tokens, and our stemmer and stop words. sumy hashes sentences by their text, so exact
+  repeats are removed before it sees them.
+* ``oracle``: greedy ROUGE oracle, the extractive UPPER BOUND (it reads the reference):
+  adds the sentence that most raises ROUGE-1 + ROUGE-2 F1 against the reference until no
+  sentence raises it or the budget is reached.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from rouge_score.tokenizers import DefaultTokenizer
+from sumy.models.dom import ObjectDocumentModel, Paragraph
+from sumy.models.dom import Sentence as SumySentence
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+
+from storyline.evaluate.multinews import Cluster
+from storyline.model import Article, Sentence
+from storyline.represent import TfidfEncoder
+from storyline.text import STOP_WORDS, stem, tokens
+
+__all__ = [
+    "PEERS",
+    "Method",
+    "Prepared",
+    "StorylineTokenizer",
+    "centroid",
+    "lead",
+    "oracle",
+    "oracle_indices",
+    "sumy_method",
+]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A cluster ready to summarize: its kept articles and their sentences in reading order."""
+
+    cluster: Cluster
+    articles: tuple[Article, ...]
+    sentences: tuple[Sentence, ...]
+
+
+Method = Callable[[Prepared, int], list[str]]
+"""``method(prepared, words)`` -> summary sentences in output order."""
+
+
+def fill(sentences: Sequence[Sentence], order: Sequence[int], words: int) -> list[int]:
+    """Indices taken from ``order`` until their white-space words reach ``words``."""
+    taken: list[int] = []
+    total = 0
+    for i in order:
+        if total >= words:
+            break
+        taken.append(int(i))
+        total += len(sentences[i].text.split())
+    return taken
+
+
+def _in_reading_order(prepared: Prepared, order: Sequence[int], words: int) -> list[str]:
+    return [prepared.sentences[i].text for i in sorted(fill(prepared.sentences, order, words))]
+
+
+def lead(prepared: Prepared, words: int) -> list[str]:
+    """First sentences of each article, round-robin over the articles."""
+    order = sorted(range(len(prepared.sentences)),
+                   key=lambda i: (prepared.sentences[i].index, i))
+    return [prepared.sentences[i].text for i in fill(prepared.sentences, order, words)]
+
+
+def centroid(prepared: Prepared, words: int) -> list[str]:
+    """Sentences closest (TF-IDF cosine) to the mean vector of the cluster's sentences."""
+    if not prepared.sentences:
+        return []
+    vectors = TfidfEncoder().fit_transform([s.text for s in prepared.sentences])
+    center = np.asarray(vectors.mean(axis=0)).ravel()
+    scores = vectors @ center
+    return _in_reading_order(prepared, np.argsort(-scores, kind="stable"), words)
+
+
+class StorylineTokenizer:
+    """sumy's tokenizer contract (``to_words``, ``to_sentences``) on ``storyline.text``."""
+
+    language = "english"
+
+    @staticmethod
+    def to_words(text: str) -> tuple[str, ...]:
+        return tuple(tokens(text))
+
+    @staticmethod
+    def to_sentences(text: str) -> tuple[str, ...]:
+        from storyline.text import sentence_spans
+
+        return tuple(text[a:b] for a, b in sentence_spans(text))
+
+
+SUMY_SUMMARIZERS = {"lexrank": LexRankSummarizer, "textrank": TextRankSummarizer, "lsa": LsaSummarizer}
+"""sumy's summarizer classes by our method name."""
+
+
+def sumy_method(name: str) -> Method:
+    """The sumy summarizer ``name`` ("lexrank", "textrank" or "lsa") as a ``Method``."""
+    summarizer = SUMY_SUMMARIZERS[name](stem)
+    summarizer.stop_words = STOP_WORDS
+
+    def run(prepared: Prepared, words: int) -> list[str]:
+        texts = list(dict.fromkeys(s.text for s in prepared.sentences))
+        if not texts:
+            return []
+        tokenizer = StorylineTokenizer()
+        document = ObjectDocumentModel([Paragraph([SumySentence(t, tokenizer) for t in texts])])
+        ranked: list[str] = []
+
+        def keep_all(infos: list) -> list:
+            ranked.extend(str(info.sentence) for info in infos)
+            return infos
+
+        summarizer(document, keep_all)
+        position = {text: i for i, text in enumerate(texts)}
+        chosen = fill_texts(ranked, words)
+        return sorted(chosen, key=position.__getitem__)
+
+    run.__name__ = name
+    return run
+
+
+def fill_texts(texts: Sequence[str], words: int) -> list[str]:
+    """The first ``texts`` whose white-space words reach ``words``."""
+    taken: list[str] = []
+    total = 0
+    for text in texts:
+        if total >= words:
+            break
+        taken.append(text)
+        total += len(text.split())
+    return taken
+
+
+@lru_cache(maxsize=1)
+def _rouge_tokenizer() -> DefaultTokenizer:
+    return DefaultTokenizer(use_stemmer=True)
+
+
+def _grams(words: Sequence[str], n: int) -> Counter:
+    return Counter(zip(*(words[k:] for k in range(n))))
+
+
+def _f1(overlap: int, produced: int, wanted: int) -> float:
+    if overlap == 0:
+        return 0.0
+    precision, recall = overlap / produced, overlap / wanted
+    return 2 * precision * recall / (precision + recall)
+
+
+class _Overlap:
+    """Clipped n-gram overlap of a growing summary with the reference, for one n."""
+
+    def __init__(self, wanted: Counter) -> None:
+        self.wanted = wanted
+        self.total = sum(wanted.values()) or 1
+        self.have: Counter = Counter()
+        self.overlap = 0
+        self.produced = 0
+
+    def gain(self, grams: Counter) -> tuple[int, int]:
+        """``(overlap, produced)`` if ``grams`` were added."""
+        have, wanted = self.have, self.wanted
+        extra = sum(min(have[g] + c, wanted[g]) - min(have[g], wanted[g])
+                    for g, c in grams.items() if g in wanted)
+        return self.overlap + extra, self.produced + sum(grams.values())
+
+    def add(self, grams: Counter) -> None:
+        self.overlap, self.produced = self.gain(grams)
+        self.have.update(grams)
+
+
+def oracle_indices(texts: Sequence[str], reference: str, words: int) -> list[int]:
+    """Greedy ROUGE-1 + ROUGE-2 F1 oracle: indices of ``texts`` in the order chosen.
+
+    Stops when no sentence raises the score or the chosen sentences reach ``words``
+    white-space words.
+    """
+    tokenize = _rouge_tokenizer().tokenize
+    ref = tokenize(reference)
+    counts = [_Overlap(_grams(ref, 1)), _Overlap(_grams(ref, 2))]
+    grams = [(_grams(t, 1), _grams(t, 2)) for t in map(tokenize, texts)]
+    chosen: list[int] = []
+    best_score, total = 0.0, 0
+    while total < words:
+        best = None
+        for i, pair in enumerate(grams):
+            if i in chosen or not pair[0]:
+                continue
+            value = sum(_f1(*c.gain(g), c.total) for c, g in zip(counts, pair))
+            if value > best_score:
+                best_score, best = value, i
+        if best is None:
+            break
+        chosen.append(best)
+        for c, g in zip(counts, grams[best]):
+            c.add(g)
+        total += len(texts[best].split())
+    return chosen
+
+
+def oracle(prepared: Prepared, words: int) -> list[str]:
+    """The greedy ROUGE oracle's sentences in reading order (an upper bound, not a method)."""
+    texts = [s.text for s in prepared.sentences]
+    chosen = oracle_indices(texts, prepared.cluster.reference, words)
+    return [texts[i] for i in sorted(chosen)]
+
+
+PEERS: dict[str, Method] = {
+    "lead": lead,
+    "centroid": centroid,
+    "lexrank": sumy_method("lexrank"),
+    "textrank": sumy_method("textrank"),
+    "lsa": sumy_method("lsa"),
+    "oracle": oracle,
+}
+"""Peer methods by name; ``oracle`` is the upper bound (it reads the reference)."""

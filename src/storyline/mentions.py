@@ -1,0 +1,356 @@
+"""Finding and typing name mentions in one sentence, by rules over capitalised tokens.
+
+No statistical tagger can be downloaded here, so a mention is a run of capitalised tokens
+(with "of"/"al"-style connectors inside), stripped of sentence-initial words and of the
+titles before a person's name, and typed PERSON, ORG, GPE or OTHER from the word lists in
+``entity_words``. ``find_mentions`` works on any ``(start, end)`` span of a text, so the
+CoNLL evaluation can feed it gold sentences and the pipeline its cleaned ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from storyline.entity_words import (
+    CONNECTORS,
+    HONORIFICS,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    ORG_FIRST_WORDS,
+    ORG_NAMES,
+    ORG_WORDS,
+    PERSON_TITLES,
+    PLACES,
+    REGIONS,
+    country_names,
+    demonym_country,
+)
+
+__all__ = [
+    "RawMention", "Token", "Vocabulary", "build_vocabulary", "find_mentions", "known", "name_tokens",
+]
+
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’&.]\w+)*")
+"""Word tokens; acronyms with full stops ("U.S.") are one token."""
+POSSESSIVE = re.compile(r"['’]s?$")
+MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,] )[A-Z][\w]+")
+DIRECTIONS = frozenset(
+    "north south east west northern southern eastern western central upper lower greater".split()
+)
+ALL_CAPS_SHARE = 0.6
+"""A sentence with more all-capital words than this is shouting: only known names count."""
+MAX_RUN = 8
+"""Longest run of capitalised tokens taken as one name."""
+SPEECH_AFTER = frozenset("said says told added stated warned explained".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word token: ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        return self.text.lower().rstrip(".")
+
+
+@dataclass(frozen=True)
+class RawMention:
+    """A typed mention before merging; ``title`` is the title word before a person, if any."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    title: str = ""
+
+
+def name_tokens(text: str, start: int, end: int) -> list[Token]:
+    """Word tokens of ``text[start:end]``: possessives ("Iran's") cut off, and name pairs
+    ("US-Russia", "Kerry-Lavrov") split in two."""
+    found: list[Token] = []
+    for match in TOKEN.finditer(text, start, end):
+        word, stop = match.group(), match.end()
+        cut = POSSESSIVE.search(word)
+        if cut and cut.start() > 0 and "'" not in word[: cut.start()]:
+            word, stop = word[: cut.start()], match.start() + cut.start()
+        found += _split_pair(Token(match.start(), stop, word))
+    return found
+
+
+def _split_pair(token: Token) -> list[Token]:
+    parts = token.text.split("-")
+    if len(parts) < 2 or not all(known(p.lower()) for p in parts):
+        return [token]
+    tokens, offset = [], token.start
+    for part in parts:
+        tokens.append(Token(offset, offset + len(part), part))
+        offset += len(part) + 1
+    return tokens
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Evidence from the whole input about capitalised words at the start of a sentence.
+
+    ``lower``: words seen in lower case; ``names``: words seen capitalised after a
+    lower-case word or a comma, that is, capitalised for being names.
+    """
+
+    lower: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+
+
+def build_vocabulary(texts: Collection[str]) -> Vocabulary:
+    """The ``Vocabulary`` of ``texts``."""
+    lower: set[str] = set()
+    names: set[str] = set()
+    for text in texts:
+        lower.update(w for w in TOKEN.findall(text) if w.islower())
+        names.update(m.lower() for m in MID_SENTENCE_NAME.findall(text))
+    return Vocabulary(frozenset(lower), frozenset(names))
+
+
+def find_mentions(
+    text: str, start: int, end: int, vocabulary: Vocabulary = Vocabulary()
+) -> list[RawMention]:
+    """Typed name mentions in the sentence ``text[start:end]``.
+
+    Args:
+        text: the article text; offsets are into it.
+        start, end: the sentence span.
+        vocabulary: what the whole input says about capitalised words (``build_vocabulary``).
+
+    Returns:
+        Mentions in reading order, each inside ``[start, end)``.
+    """
+    tokens = name_tokens(text, start, end)
+    shouting = _is_shouting(tokens)
+    mentions: list[RawMention] = []
+    for run in _runs(text, tokens):
+        if shouting:
+            mentions += _known_only(text, run)
+        else:
+            mentions += _run_mentions(text, run, run[0] is tokens[0], vocabulary)
+    return mentions
+
+
+def _is_shouting(tokens: list[Token]) -> bool:
+    letters = [t for t in tokens if t.text.isalpha() and len(t.text) > 1]
+    caps = sum(1 for t in letters if t.text.isupper())
+    return len(letters) >= 4 and caps / len(letters) > ALL_CAPS_SHARE
+
+
+def _capitalised(token: Token) -> bool:
+    first = token.text[0]
+    if first.isupper():
+        return True
+    head, _, tail = token.text.partition("-")
+    if tail and head.lower() in NAME_PARTICLES:
+        return tail[:1].isupper()
+    return first.isdigit() and any(c.isupper() for c in token.text)
+
+
+def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
+    """Maximal runs of capitalised tokens joined by spaces or allowed lower-case words."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for index, token in enumerate(tokens):
+        joined = bool(current) and _adjacent(text, current[-1], token)
+        if _capitalised(token) and joined and len(current) < MAX_RUN:
+            current.append(token)
+        elif _capitalised(token):
+            if current:
+                runs.append(current)
+            current = [token]
+        elif joined and _may_join(token, current, tokens[index + 1 :], text):
+            current.append(token)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return [_trim_lower(run) for run in runs]
+
+
+def _adjacent(text: str, left: Token, right: Token) -> bool:
+    gap = text[left.end : right.start]
+    return gap.strip() == "" and "\n" not in gap and len(gap) <= 2
+
+
+def _may_join(token: Token, run: list[Token], rest: list[Token], text: str) -> bool:
+    """A lower-case connector joins a run only when a capitalised token follows at once."""
+    if not rest or not _adjacent(text, token, rest[0]):
+        return False
+    if token.key in NAME_PARTICLES:
+        return _capitalised(rest[0]) or rest[0].key in NAME_PARTICLES and len(rest) > 1
+    if not _capitalised(rest[0]):
+        return False
+    if token.key == "the":
+        return run[-1].key == "of"
+    if token.key not in CONNECTORS:
+        return False
+    named = any(t.key in ORG_WORDS or t.key in PERSON_TITLES for t in run)
+    return named or run[0].key in ORG_FIRST_WORDS
+
+
+def _trim_lower(run: list[Token]) -> list[Token]:
+    while run and not _capitalised(run[-1]):
+        run = run[:-1]
+    return run
+
+
+def _run_mentions(
+    text: str, run: list[Token], initial: bool, vocabulary: Vocabulary
+) -> list[RawMention]:
+    """Split one run into mentions: drop common first words, split off places and titles."""
+    while run and _is_common(run, initial, vocabulary):
+        run, initial = run[1:], False
+    while run and run[0].key in CONNECTORS:
+        run = run[1:]
+    if not run or all(_is_title(t) for t in run):
+        return []
+    compound = next((i for i, t in enumerate(run) if _is_compound(t)), None)
+    if compound is not None:
+        token = run[compound]
+        return [*_run_mentions(text, run[:compound], False, vocabulary),
+                RawMention(token.start, token.end, token.text, "OTHER"),
+                *_run_mentions(text, run[compound + 1 :], False, vocabulary)]
+    split = _title_split(run)
+    if split:
+        return [*_run_mentions(text, run[:split], False, vocabulary),
+                *_run_mentions(text, run[split:], False, vocabulary)]
+    whole = " ".join(t.key for t in run)
+    if len(run) > 1 and not known(whole) and _type_of(run, "") != "ORG":
+        prefix = _prefix_place(run)
+        if prefix:
+            head = _mention(text, run[:prefix], "")
+            return [head, *_run_mentions(text, run[prefix:], False, vocabulary)]
+    title, run = _strip_titles(run)
+    if not run:
+        return []
+    return [_mention(text, run, title)]
+
+
+def _is_title(token: Token) -> bool:
+    key = token.key.split("-")[0]
+    return key in HONORIFICS or key in PERSON_TITLES
+
+
+def _is_compound(token: Token) -> bool:
+    """A name glued to an ordinary word: "U.S.-owned", "post-Brexit" (not "al-Assad")."""
+    parts = token.text.split("-")
+    if len(parts) < 2 or parts[0].lower() in NAME_PARTICLES or _is_title(token):
+        return False
+    return any(p[:1].isupper() for p in parts) and any(p.islower() for p in parts)
+
+
+def _title_split(run: list[Token]) -> int:
+    """Where a person's title starts inside a longer run ("Foreign Office | Minister X")."""
+    titles = [i for i, t in enumerate(run) if _is_title(t)]
+    if not titles or titles[-1] == len(run) - 1:
+        return 0
+    after = run[titles[-1] + 1 :]
+    if any(t.key in ORG_WORDS or t.key in CONNECTORS for t in after):
+        return 0
+    start = titles[-1]
+    while start > 0 and (_is_title(run[start - 1]) or run[start - 1].key in CONNECTORS):
+        start -= 1
+    return start
+
+
+def _is_common(run: list[Token], initial: bool, vocabulary: Vocabulary) -> bool:
+    """Whether the first token of ``run`` is an ordinary word, capitalised by position."""
+    key = run[0].key
+    if any(known(" ".join(t.key for t in run[:size])) for size in (1, 2, 3)):
+        return False
+    if key in NOT_NAMES:
+        return True
+    if not initial:
+        return False
+    if len(run) > 1:
+        return key in vocabulary.lower and key not in vocabulary.names
+    return key in vocabulary.lower or key not in vocabulary.names
+
+
+def known(key: str) -> bool:
+    """Whether a lower-case name is in the place or organisation lists."""
+    compact = key.replace(".", "")
+    names = country_names()
+    return any(k in names or k in PLACES or k in ORG_NAMES or k in REGIONS for k in (key, compact))
+
+
+def _prefix_place(run: list[Token]) -> int:
+    """How many leading tokens name a place or nationality before the rest of a name."""
+    for size in (3, 2, 1):
+        if size < len(run):
+            key = " ".join(t.key for t in run[:size])
+            if known(key) or demonym_country(key) is not None:
+                return size
+    return 0
+
+
+def _strip_titles(run: list[Token]) -> tuple[str, list[Token]]:
+    """Cut leading honorifics and title words; returns (last title word, rest)."""
+    title = ""
+    cut = 0
+    for index, token in enumerate(run[:-1]):
+        if _is_title(token):
+            title, cut = token.key, index + 1
+        elif token.key in CONNECTORS and title:
+            cut = index + 1
+        else:
+            break
+    if cut and run[cut:] and run[-1].key in ORG_WORDS:
+        return "", run
+    rest = run[cut:]
+    if cut and rest and rest[0].key in CONNECTORS:
+        return "", []
+    return title, rest
+
+
+def _mention(text: str, run: list[Token], title: str) -> RawMention:
+    start, end = run[0].start, run[-1].end
+    return RawMention(start, end, text[start:end], _type_of(run, title), title)
+
+
+def _type_of(run: list[Token], title: str) -> str:
+    """PERSON, ORG, GPE or OTHER for one run of name tokens."""
+    key = " ".join(t.key for t in run)
+    compact = key.replace(".", "")
+    if key in ORG_NAMES or compact in ORG_NAMES:
+        return "ORG"
+    if key in country_names() or compact in country_names() or key in PLACES or key in REGIONS:
+        return "GPE"
+    if demonym_country(key) is not None:
+        return "OTHER"
+    if len(run) > 1 and run[0].key in DIRECTIONS and known(" ".join(t.key for t in run[1:])):
+        return "GPE"
+    if title:
+        return "PERSON"
+    if run[-1].key in ORG_WORDS or (len(run) > 2 and run[0].key in ORG_FIRST_WORDS):
+        return "ORG"
+    if len(run) == 1 and not any(c.isdigit() for c in run[0].text):
+        return "ORG"  # a lone unknown name is most often a company or body (CoNLL++ dev)
+    if 2 <= len(run) <= 4 and all(t.text[0].isupper() and t.text[1:].islower() or
+                                  t.key in NAME_PARTICLES or "-" in t.text for t in run):
+        return "PERSON"
+    return "OTHER"
+
+
+
+
+def _known_only(text: str, run: list[Token]) -> list[RawMention]:
+    """In shouting text, only single tokens from the place and organisation lists count."""
+    found = []
+    for token in run:
+        kind = _type_of([token], "")
+        if known(token.key) and kind != "OTHER":
+            found.append(RawMention(token.start, token.end, token.text, kind))
+    return found

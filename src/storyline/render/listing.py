@@ -1,0 +1,103 @@
+"""Lists from a store: ``storyline stories`` and ``storyline search`` as text or JSON.
+
+Text goes through ``rich.text.Text`` objects (never console markup), so stored article
+text prints exactly as written; JSON is one object per command (``{"stories": [...]}``,
+``{"query": ..., "hits": [...]}``).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from storyline.render.view import clean_display
+from storyline.store import IngestReport, SearchHit, StoryRow
+
+__all__ = [
+    "hits_json",
+    "hits_text",
+    "ingest_line",
+    "progress_bar",
+    "stories_json",
+    "stories_text",
+]
+
+
+def stories_json(rows: Sequence[StoryRow]) -> str:
+    """``{"stories": [{"id", "headline", "article_count", "outlet_count", ...}]}``."""
+    return json.dumps({"stories": [r.to_dict() for r in rows]}, indent=2, ensure_ascii=False) + "\n"
+
+
+def stories_text(rows: Sequence[StoryRow], width: int = 100) -> str:
+    """A table: story id, headline, articles, outlets, last article date, storyline."""
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for name in ("story", "headline", "articles", "outlets", "last seen", "storyline"):
+        table.add_column(name, justify="right" if name in ("articles", "outlets") else "left")
+    for r in rows:
+        table.add_row(
+            Text(r.id), Text(clean_display(r.headline)), str(r.article_count),
+            str(r.outlet_count), Text(r.last_seen or "-"), Text(clean_display(r.storyline_headline)),
+        )
+    return _plain(table, width) if rows else "no stories stored yet\n"
+
+
+def hits_json(query: str, hits: Sequence[SearchHit]) -> str:
+    """``{"query": QUERY, "hits": [{"article", "title", ..., "text", "start", "end"}]}``."""
+    document = {"query": query, "hits": [asdict(hit) for hit in hits]}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def hits_text(hits: Sequence[SearchHit], width: int = 100) -> str:
+    """Each hit: title, outlet and date, story, then its best sentence with its offsets."""
+    if not hits:
+        return "no matching articles\n"
+    lines: list[Text] = []
+    for number, hit in enumerate(hits, 1):
+        when = f", {hit.published[:10]}" if hit.published else ""
+        lines.append(Text(f"{number}. {clean_display(hit.title) or hit.article}", style="bold"))
+        lines.append(Text(f"   {clean_display(hit.outlet)}{when} - story {hit.story}: "
+                          f"{clean_display(hit.story_headline)}"))
+        if hit.text:
+            lines.append(Text(f"   \"{clean_display(hit.text)}\" [{hit.article} {hit.start}-{hit.end}]"))
+    return _plain(Text("\n").join(lines), width)
+
+
+def ingest_line(report: IngestReport) -> str:
+    """One line summing up an ingest, e.g. ``stored 12 articles (3 already stored), 4 digests``."""
+    line = f"stored {report.stored} new article{'s' * (report.stored != 1)}"
+    if report.known:
+        line += f" ({report.known} already stored)"
+    return f"{line}; built {report.digests} digest{'s' * (report.digests != 1)}"
+
+
+@contextmanager
+def progress_bar(console: Console) -> Iterator[Callable[[str, int, int], None]]:
+    """A Rich progress bar on ``console`` (shown only on a terminal), as an ingest callback."""
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True,
+                  disable=not console.is_terminal) as progress:
+        tasks: dict[str, int] = {}
+
+        def update(phase: str, done: int, total: int) -> None:
+            if phase not in tasks:
+                tasks[phase] = progress.add_task(phase, total=total)
+            progress.update(tasks[phase], completed=done, total=total)
+
+        yield update
+
+
+def _plain(renderable: Table | Text, width: int) -> str:
+    console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False,
+                      emoji=False, markup=False, legacy_windows=False)
+    console.print(renderable)
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    return "".join(line.rstrip(" ") + "\n" for line in out.splitlines())

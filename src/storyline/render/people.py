@@ -1,0 +1,50 @@
+"""Output of ``storyline entities`` and ``storyline quotes``: JSON objects and plain text."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict
+
+from storyline.model import Entity, Quote
+from storyline.render.view import clean_display, speaker_groups
+
+__all__ = ["entities_json", "entities_text", "quotes_json", "quotes_text"]
+
+MAX_ALIASES = 6
+
+
+def entities_json(entities: Sequence[Entity]) -> str:
+    """``{"entities": [...]}`` as indented JSON ending in a newline."""
+    return _dump({"entities": [asdict(e) for e in entities]})
+
+
+def quotes_json(quotes: Sequence[Quote]) -> str:
+    """``{"quotes": [...]}`` as indented JSON ending in a newline."""
+    return _dump({"quotes": [asdict(q) for q in quotes]})
+
+
+def entities_text(entities: Sequence[Entity]) -> str:
+    """One line per entity: salience, type, name, mention and article counts, aliases."""
+    lines = []
+    for e in entities:
+        articles = len({m.article for m in e.mentions})
+        line = f"{e.salience:5.3f}  {e.type:<6} {clean_display(e.name)}  ({len(e.mentions)} mentions, {articles} articles)"
+        if e.aliases:
+            line += "  aka " + ", ".join(clean_display(a) for a in e.aliases[:MAX_ALIASES])
+        lines.append(line)
+    return "\n".join(lines) + "\n" if lines else "no entities found\n"
+
+
+def quotes_text(quotes: Sequence[Quote]) -> str:
+    """Quotes grouped by speaker: the speaker, then one line per quote with its source."""
+    blocks = []
+    for group in speaker_groups(quotes):
+        lines = [group.speaker]
+        lines += [f'  - "{q.text}" ({q.cue}; {q.article})' for q in group.quotes]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n" if blocks else "no quotes found\n"
+
+
+def _dump(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,99 @@
+"""Stored digests: the hash that says when one is stale, and JSON back to a ``Digest``.
+
+A story's digest is stored as its ``storyline.digest/1`` JSON together with the hash of
+the article ids it was built from (``articles_hash``); it is rebuilt only when the story's
+current hash differs. ``digest_from_dict`` turns the stored JSON back into the ``Digest``
+the renderers take, following the type annotations of ``storyline.model``, so analyses
+added to the digest later come back as their dataclasses without code here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import fields, is_dataclass
+from datetime import date, datetime
+from typing import Any
+
+from storyline import model
+from storyline.model import Article, Digest
+
+__all__ = ["articles_hash", "digest_from_dict", "parse_moment"]
+
+
+def articles_hash(article_ids: Iterable[str]) -> str:
+    """SHA-1 of the sorted article ids: equal exactly when the set of articles is equal.
+
+    Example:
+        >>> articles_hash(["b", "a"]) == articles_hash(["a", "b"])
+        True
+    """
+    joined = "\n".join(sorted(article_ids))
+    return hashlib.sha1(joined.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def parse_moment(value: str | None) -> date | datetime | None:
+    """An ISO date or date-time string back to a ``date`` or ``datetime`` (``None`` stays).
+
+    Example:
+        >>> parse_moment("2016-09-09"), parse_moment("2016-09-09T10:30:00").hour
+        (datetime.date(2016, 9, 9), 10)
+    """
+    if not value:
+        return None
+    if len(value) <= len("YYYY-MM-DD"):
+        return date.fromisoformat(value)
+    return datetime.fromisoformat(value)
+
+
+def digest_from_dict(data: dict[str, Any]) -> Digest:
+    """The ``Digest`` whose ``to_dict()`` is ``data`` (a stored ``storyline.digest/1`` object).
+
+    Raises:
+        KeyError, TypeError, ValueError: ``data`` is not a digest written by ``to_dict``.
+    """
+    hints = typing.get_type_hints(Digest, vars(model))
+    values: dict[str, Any] = {
+        "headline": data["headline"],
+        "articles": tuple(_decode(Article, item) for item in data["articles"]),
+        "words": {item["id"]: item.get("words", 0) for item in data["articles"]},
+    }
+    for name in ("summary", "skipped", "timeline", "entities", "quotes"):
+        if name in data:
+            values[name] = _decode(hints[name], data[name])
+    return Digest(**values)
+
+
+def _decode(hint: Any, value: Any) -> Any:
+    """``value`` (plain JSON) as the type ``hint`` describes."""
+    if value is None or hint is Any:
+        return value
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return _decode_union(typing.get_args(hint), value)
+    if origin is tuple:
+        item_hint = typing.get_args(hint)[0]
+        return tuple(_decode(item_hint, item) for item in value)
+    if origin is dict:
+        _key, item_hint = typing.get_args(hint)
+        return {key: _decode(item_hint, item) for key, item in value.items()}
+    if is_dataclass(hint):
+        return _decode_dataclass(hint, value)
+    if hint in (date, datetime):
+        return parse_moment(value)
+    return value
+
+
+def _decode_union(options: tuple[Any, ...], value: Any) -> Any:
+    options = tuple(option for option in options if option is not type(None))
+    if any(option in (date, datetime) for option in options) and isinstance(value, str):
+        return parse_moment(value)
+    return _decode(options[0], value) if len(options) == 1 else value
+
+
+def _decode_dataclass(cls: Any, value: dict[str, Any]) -> Any:
+    hints = typing.get_type_hints(cls, vars(model))
+    known = {f.name for f in fields(cls)}
+    return cls(**{k: _decode(hints[k], v) for k, v in value.items() if k in known})

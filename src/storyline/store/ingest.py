@@ -1,0 +1,233 @@
+"""Online ingest: articles in, stored with their sentences, stories and storylines.
+
+Articles are taken in the order given (a stream: publication order), a small batch at a
+time. For each batch the articles already stored are left out (same id: already there;
+same URL or same text under another id: skipped with a reason), the rest are cleaned
+(``storyline.clean``) and assigned by the online ``StoryTracker``, and ONE transaction
+then writes the articles, their sentences and search rows, every story and storyline the
+tracker changed, and the tracker state after the batch. A run killed at any moment thus
+leaves a database where stored articles, stories and tracker state agree; the same
+command run again resumes from the saved tracker state and stores exactly the rest.
+
+Digests come last: every story whose article set changed since its digest was built gets
+a new one, each in its own transaction (killed half-way, the next run builds the rest).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, func, or_, select
+
+from storyline.clean import clean
+from storyline.errors import UsageError, skip
+from storyline.model import Article, CleanArticle, Skipped, Story, Storyline
+from storyline.store.schema import articles, tracker
+from storyline.store.writer import Batch, content_hash, write_batch
+
+__all__ = ["DEFAULT_BATCH", "IngestReport", "Progress", "ingest_articles"]
+
+DEFAULT_BATCH = 32
+"""Articles per transaction: small enough that a killed run loses little work."""
+
+Progress = Callable[[str, int, int], None]
+"""Called as ``progress(phase, done, total)``; phase is ``"articles"`` or ``"digests"``."""
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What one ingest did.
+
+    Attributes:
+        stored: new articles stored by this run.
+        known: articles given that were already stored (same id) and left alone.
+        skipped: articles not stored, with the reason (``already_stored`` for the same URL
+            or text under another id, ``nothing_left`` when cleaning kept no sentence).
+        digests: story digests built by this run.
+    """
+
+    stored: int
+    known: int
+    skipped: tuple[Skipped, ...]
+    digests: int
+
+
+@dataclass
+class _Run:
+    """The state of one ingest run: the tracker and what is already written."""
+
+    tracker: Any
+    seen: int
+    next_seq: int
+    stories: dict[str, Story]
+    storylines: dict[str, Storyline]
+
+
+def ingest_articles(
+    engine: Engine,
+    stream: Iterable[Article],
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    tracker_type: Any = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Store the articles of ``stream`` (in order) that are not stored yet.
+
+    Args:
+        engine: a migrated store engine (``storyline.store.engine``).
+        stream: the articles, in arrival (publication) order.
+        batch_size: articles per transaction.
+        tracker_type: the ``StoryTracker`` class (``storyline.cluster.StoryTracker`` when
+            ``None``); a fresh database starts ``tracker_type()``, a resumed one
+            ``tracker_type.from_state(saved)``.
+        progress: called after each batch with ``("articles", done, total)``.
+
+    Returns:
+        An ``IngestReport`` (``digests`` is 0: see ``storyline.store.read.refresh_digests``).
+
+    Raises:
+        UsageError: ``batch_size`` is below 1.
+    """
+    if batch_size < 1:
+        raise UsageError(f"--batch-size must be at least 1, got {batch_size}")
+    items = stream if isinstance(stream, Sequence) else list(stream)
+    run = _start(engine, tracker_type)
+    stored = known = done = 0
+    skipped: list[Skipped] = []
+    for chunk in _chunks(items, batch_size):
+        fresh, n_known, dropped = _new_articles(engine, chunk)
+        batch = _track(run, fresh, skipped)
+        with engine.begin() as connection:
+            write_batch(connection, batch)
+        stored, known, done = stored + len(batch.cleaned), known + n_known, done + len(chunk)
+        skipped += dropped
+        if progress:
+            progress("articles", done, len(items))
+    return IngestReport(stored, known, tuple(skipped), 0)
+
+
+def _start(engine: Engine, tracker_type: Any) -> _Run:
+    """Restore the saved tracker (or start a new one) and find the next article number."""
+    if tracker_type is None:
+        from storyline.cluster import StoryTracker as tracker_type
+    with engine.connect() as connection:
+        saved = connection.execute(select(tracker.c.state, tracker.c.articles)).first()
+        last_seq = connection.execute(select(func.max(articles.c.seq))).scalar()
+    if saved is None:
+        return _Run(tracker_type(), 0, (last_seq or 0) + 1, {}, {})
+    restored = tracker_type.from_state(json.loads(saved.state))
+    return _Run(restored, saved.articles, (last_seq or 0) + 1, {}, {})
+
+
+def _chunks(items: Sequence[Article], size: int) -> Iterator[Sequence[Article]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _new_articles(
+    engine: Engine, chunk: Sequence[Article]
+) -> tuple[list[Article], int, list[Skipped]]:
+    """Split ``chunk`` into articles to store, a count already stored, and duplicates."""
+    hashes = {a.id: content_hash(a) for a in chunk}
+    urls = [a.url for a in chunk if a.url]
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(articles.c.id, articles.c.url, articles.c.content_hash).where(
+                or_(
+                    articles.c.id.in_([a.id for a in chunk]),
+                    articles.c.url.in_(urls),
+                    articles.c.content_hash.in_(list(hashes.values())),
+                )
+            )
+        ).all()
+    ids = {row.id for row in rows}
+    by_url = {row.url: row.id for row in rows if row.url}
+    by_hash = {row.content_hash: row.id for row in rows}
+    fresh: list[Article] = []
+    dropped: list[Skipped] = []
+    known = 0
+    for article in chunk:
+        if article.id in ids:
+            known += 1
+            continue
+        other = _duplicate_of(article, hashes[article.id], by_url, by_hash)
+        if other is not None:
+            dropped.append(skip(article.path or article.id, "already_stored", what=other[0], other=other[1]))
+            continue
+        ids.add(article.id)
+        by_hash[hashes[article.id]] = article.id
+        if article.url:
+            by_url[article.url] = article.id
+        fresh.append(article)
+    return fresh, known, dropped
+
+
+def _duplicate_of(
+    article: Article, digest: str, by_url: dict[str, str], by_hash: dict[str, str]
+) -> tuple[str, str] | None:
+    if article.url and article.url in by_url:
+        return "URL", by_url[article.url]
+    if digest in by_hash:
+        return "text", by_hash[digest]
+    return None
+
+
+def _track(run: _Run, fresh: list[Article], skipped: list[Skipped]) -> Batch:
+    """Clean and assign ``fresh``; return the batch that writes the result."""
+    batch = Batch()
+    for article in fresh:
+        cleaned = clean(article)
+        if not cleaned.sentences:
+            skipped.append(skip(article.path or article.id, "nothing_left"))
+            continue
+        assignment = run.tracker.add(article)
+        _record(batch, cleaned, assignment, run)
+    _changes(run, batch)
+    batch.state = run.tracker.to_state()
+    batch.seen = run.seen
+    return batch
+
+
+def _record(batch: Batch, cleaned: CleanArticle, assignment: Any, run: _Run) -> None:
+    article_id = cleaned.article.id
+    batch.cleaned.append(cleaned)
+    batch.seqs[article_id] = run.next_seq
+    batch.home[article_id] = assignment.story
+    for old in assignment.merged:
+        batch.merged[old] = assignment.story
+    run.next_seq += 1
+    run.seen += 1
+
+
+def _changes(run: _Run, batch: Batch) -> None:
+    """Fill in the stories and storylines that differ from what is written, then forget
+    the ones the tracker closed (they will not change again)."""
+    final = {old: _final(old, batch.merged) for old in batch.merged}
+    batch.merged = final
+    batch.home = {a: _final(s, final) for a, s in batch.home.items()}
+    current = run.tracker.stories()
+    batch.stories = [s for s in current if run.stories.get(s.id) != s]
+    lines = run.tracker.storylines()
+    batch.storylines = [s for s in lines if run.storylines.get(s.id) != s]
+    for story in batch.stories:
+        batch.home.update({a: story.id for a in story.articles if a in batch.home})
+    run.stories.update({s.id: s for s in batch.stories})
+    run.storylines.update({s.id: s for s in batch.storylines})
+    for old in final:
+        run.stories.pop(old, None)
+    pop_closed = getattr(run.tracker, "pop_closed", None)
+    if pop_closed is not None:
+        closed = pop_closed()
+        for story in getattr(closed, "stories", ()):
+            run.stories.pop(story.id, None)
+        for line in getattr(closed, "storylines", ()):
+            run.storylines.pop(line.id, None)
+
+
+def _final(story: str, merged: dict[str, str]) -> str:
+    while story in merged:
+        story = merged[story]
+    return story

@@ -1,0 +1,148 @@
+"""Reading a storyline database: story lists, articles, digests (rebuilt when stale).
+
+A digest is stale when the hash of its story's article ids (``stories.articles_hash``)
+differs from the hash it was built from; ``story_digest`` and ``refresh_digests`` rebuild
+stale digests with ``storyline.digest.build_digest`` and store them, and otherwise give
+back the stored JSON untouched.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, func, or_, select
+
+from storyline.config import Options
+from storyline.digest import build_digest
+from storyline.errors import UsageError
+from storyline.model import Article, Digest
+from storyline.store.digests import articles_hash, digest_from_dict, parse_moment
+from storyline.store.schema import articles, digests, stories, storylines
+from storyline.store.writer import upsert
+
+__all__ = ["StoryRow", "list_stories", "refresh_digests", "story_articles", "story_digest"]
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """One line of ``storyline stories``: a story, its size and its storyline."""
+
+    id: str
+    headline: str
+    article_count: int
+    outlet_count: int
+    first_seen: str | None
+    last_seen: str | None
+    storyline: str
+    storyline_headline: str
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON object of ``storyline stories --format json``."""
+        return {
+            "id": self.id,
+            "headline": self.headline,
+            "article_count": self.article_count,
+            "outlet_count": self.outlet_count,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "storyline": self.storyline,
+            "storyline_headline": self.storyline_headline,
+        }
+
+
+def list_stories(connection: Connection, limit: int | None = None) -> list[StoryRow]:
+    """Stories, newest activity first (latest article date, then latest stored article).
+
+    Raises:
+        UsageError: ``limit`` is given and below 1.
+    """
+    if limit is not None and limit < 1:
+        raise UsageError(f"--limit must be at least 1, got {limit}")
+    latest = func.max(articles.c.seq)
+    query = (
+        select(
+            stories.c.id, stories.c.headline, func.count(articles.c.id),
+            func.count(articles.c.outlet.distinct()), stories.c.first_seen,
+            stories.c.last_seen, storylines.c.id, storylines.c.headline,
+        )
+        .join(articles, articles.c.story_id == stories.c.id)
+        .join(storylines, storylines.c.id == stories.c.storyline_id)
+        .group_by(stories.c.id, storylines.c.id)
+        .order_by(stories.c.last_seen.desc().nulls_last(), latest.desc())
+        .limit(limit)
+    )
+    return [StoryRow(*row) for row in connection.execute(query)]
+
+
+def story_articles(connection: Connection, story_id: str) -> list[Article]:
+    """The stored articles of ``story_id`` in the order they were stored."""
+    rows = connection.execute(
+        select(articles).where(articles.c.story_id == story_id).order_by(articles.c.seq)
+    )
+    return [
+        Article(
+            text=row.text, id=row.id, title=row.title, source=row.source,
+            url=row.url or "", published=parse_moment(row.published), path=row.path,
+        )
+        for row in rows
+    ]
+
+
+def story_digest(engine: Engine, story_id: str, options: Options | None = None) -> Digest:
+    """The digest of ``story_id``: the stored one, or a new one (stored) when stale.
+
+    Raises:
+        UsageError: there is no story ``story_id``.
+    """
+    with engine.connect() as connection:
+        found = connection.execute(
+            select(stories.c.articles_hash, digests.c.articles_hash, digests.c.document)
+            .outerjoin(digests, digests.c.story_id == stories.c.id)
+            .where(stories.c.id == story_id)
+        ).first()
+    if found is None:
+        raise UsageError(
+            f"no story '{story_id}' in the database; list them with 'storyline stories'"
+        )
+    current, built, document = found
+    if current == built:
+        return digest_from_dict(json.loads(document))
+    return _rebuild(engine, story_id, options or Options())
+
+
+def refresh_digests(
+    engine: Engine, options: Options | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> int:
+    """Rebuild and store every stale digest, one transaction each; returns how many."""
+    with engine.connect() as connection:
+        stale = connection.scalars(
+            select(stories.c.id)
+            .outerjoin(digests, digests.c.story_id == stories.c.id)
+            .where(or_(digests.c.articles_hash.is_(None),
+                       digests.c.articles_hash != stories.c.articles_hash))
+            .order_by(stories.c.id)
+        ).all()
+    for done, story_id in enumerate(stale, 1):
+        _rebuild(engine, story_id, options or Options())
+        if progress:
+            progress("digests", done, len(stale))
+    return len(stale)
+
+
+def _rebuild(engine: Engine, story_id: str, options: Options) -> Digest:
+    """Build the digest of ``story_id`` from its stored articles and store it."""
+    with engine.connect() as connection:
+        story = story_articles(connection, story_id)
+    digest = build_digest(story, options)
+    row = {
+        "story_id": story_id,
+        "articles_hash": articles_hash(a.id for a in story),
+        "document": json.dumps(digest.to_dict(), ensure_ascii=False),
+    }
+    with engine.begin() as connection:
+        if connection.scalar(select(stories.c.id).where(stories.c.id == story_id)):
+            upsert(connection, digests, [row])
+    return digest

@@ -1,0 +1,114 @@
+"""Word lists and patterns for temporal expressions (used by ``storyline.temporal``).
+
+Month and weekday names must be capitalised ("may", "march" and "sun" are also words).
+Spaces may come before commas, as in tokenized text ("April 20 , 2010"). Each pattern
+names its parts: ``month``, ``day``, ``year``, ``weekday``, ``modifier``, ``count``,
+``unit``, ``direction``.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "DATED_PATTERNS",
+    "TENSE_MARKERS",
+    "NUMBER_WORDS",
+    "RELATIVE_DAYS",
+    "UNIT_DAYS",
+    "WEEKDAYS",
+]
+
+WEEKDAYS: dict[str, int] = {
+    name: number
+    for number, names in enumerate((
+        ("Monday", "Mon"), ("Tuesday", "Tue", "Tues"), ("Wednesday", "Wed"),
+        ("Thursday", "Thu", "Thurs"), ("Friday", "Fri"), ("Saturday", "Sat"), ("Sunday", "Sun"),
+    ))
+    for name in names
+}
+"""Weekday names and abbreviations -> ``date.weekday()`` number."""
+
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a couple of": 2, "several": 0, "a few": 0,
+}
+"""Counts written as words; 0 means vague (the expression is not resolved)."""
+
+UNIT_DAYS: dict[str, int] = {"day": 1, "week": 7, "month": 30, "year": 365}
+"""Length of a unit in days, for "three days later" and "two weeks ago"."""
+
+RELATIVE_DAYS: dict[str, int] = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "yesterday": -1, "last night": -1, "tomorrow": 1,
+}
+"""Words naming a day relative to the publication date."""
+
+TENSE_MARKERS = re.compile(
+    r"(?P<future>'ll\b|\b(?:will|shall|won't|would|going to|plans? to|planned|scheduled|"
+    r"expect(?:s|ed)?|forecast|due to|set to|is to|are to|upcoming|coming|intends? to|"
+    r"aims? to|hopes? to|should|could|may|might|must)\b)"
+    r"|(?P<past>(?<!\bbe )\b(?:\w+ed|was|were|had|did|said|says|told|began|came|took|went|made|met|"
+    r"saw|left|held|gave|found|got|hit|struck|fell|rose|broke|spoke|sent|led|won|lost|"
+    r"has|have|been|ago|since|last)\b)",
+    re.IGNORECASE,
+)
+"""Tense-bearing words: the one nearest before an expression (else just after it) decides
+whether the expression points to the future of the publication date (group ``future``)."""
+
+_MONTH = (
+    r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|"
+    r"July?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
+    r"Dec(?:ember|\.)?)"
+)
+_FULL_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)"
+)
+_WEEKDAY = (
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)\.?(?=,))"
+)
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR_TAIL = r"(?:\s?,?\s*(?P<year>\d{4,6})(?![\d:,.]\d))?"
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_NUMBER = r"(?P<count>\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+_LEAD = r"(?<![\w/.-])"
+_TRAIL = r"(?![\w/])"
+
+DATED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", re.compile(_LEAD + r"(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TRAIL)),
+    ("numeric", re.compile(_LEAD + r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>\d{4}|\d{2})" + _TRAIL)),
+    ("month_day", re.compile(
+        r"\b(?:" + _WEEKDAY + r"\s?,?\s+)?" + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR_TAIL)),
+    ("day_month", re.compile(
+        r"\b(?:" + _WEEKDAY + r"\s?,?\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?!\w)"
+        + r"(?:\s?,?\s*(?P<year>\d{4})(?!\d))?")),
+    ("month_year", re.compile(r"\b" + _FULL_MONTH + r"\s?,?\s+(?P<year>\d{4})(?!\d)")),
+    ("month", re.compile(
+        r"\b(?:(?P<modifier>last|next|this|early|late|mid-?|in|since|until|by|during|of|from|"
+        r"through|before|after)\s+)" + _FULL_MONTH + r"\b(?!\s+\d)", re.IGNORECASE)),
+    ("year", re.compile(
+        r"(?<![$£€])\b(?:in|since|until|by|during|from|through|before|after|of|early|late|mid-?)"
+        r"\s+(?P<year>1[89]\d\d|20\d\d)\b(?!s|\d|%|-|\s*(?:percent|per cent))", re.IGNORECASE)),
+    ("relative_day", re.compile(
+        r"\b(?P<word>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|"
+        r"last night)\b", re.IGNORECASE)),
+    ("weekday", re.compile(
+        r"\b(?:(?P<modifier>last|next|this|on|until|by|since|from|before|after|early|late)\s+)?"
+        + _WEEKDAY + r"(?:'s)?" + _PART_OF_DAY + r"\b")),
+    ("ago", re.compile(
+        r"\b" + _NUMBER + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<direction>ago|from now)\b",
+        re.IGNORECASE)),
+    ("later", re.compile(
+        r"\b" + _NUMBER + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<direction>later|earlier|afterwards)\b",
+        re.IGNORECASE)),
+    ("next_day", re.compile(
+        r"\bthe\s+(?P<direction>next|following|previous|preceding)\s+(?P<unit>day)\b",
+        re.IGNORECASE)),
+    ("period", re.compile(
+        r"\b(?P<modifier>last|next|this|past|coming|earlier this|later this)\s+"
+        r"(?P<unit>week|month|year)\b", re.IGNORECASE)),
+)
+"""(kind, pattern) pairs, most specific first; a match never overlaps an earlier one."""

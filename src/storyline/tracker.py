@@ -1,0 +1,397 @@
+"""Online clustering: ``StoryTracker`` assigns each arriving article to a story and storyline.
+
+One pass, in arrival (publication) order. Each article is encoded with hashed terms
+(``storyline.eventvec``); the document frequencies are counted as articles arrive, and
+centroids are kept as sums of un-weighted rows, so every comparison uses the IDF known at
+that moment. For each article the tracker
+
+1. closes stories idle longer than ``window_days`` (and storylines idle longer than
+   ``line_window_days``), and the longest idle ones beyond ``max_active``: they leave the
+   index, so memory stays flat however long the stream;
+2. finds the nearest active story (cosine to its centroid, discounted by the days since
+   the story's last article) and joins it at ``online_story_threshold`` or more, else opens one;
+3. merges the story it joined with its nearest other story at ``merge_threshold``;
+4. puts a new story in the nearest active storyline at ``storyline_threshold``, else opens one.
+
+Ids follow the batch rule (``storyline.cluster.story_id``): a story is named after its first
+article, a merge keeps the older story. ``to_state()`` / ``from_state()`` save and restore
+the whole tracker as plain JSON-able data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+
+import numpy as np
+from scipy.sparse import csr_matrix, vstack
+
+from storyline.cluster import (
+    ClusterOptions, ClusterResult, day_number, decay, headline_of, story_id, storyline_id,
+)
+from storyline.eventvec import N_FEATURES, DocumentFrequencies, article_text, encode, weigh
+from storyline.model import Article, Story, Storyline
+
+__all__ = ["Assignment", "StoryTracker"]
+
+STATE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where one article went: its story and storyline, and what this step merged.
+
+    ``merged`` lists stories absorbed into ``story`` by this step (their articles now belong
+    to ``story``); ``opened_story`` / ``opened_storyline`` say whether this step opened them.
+    """
+
+    article: str
+    story: str
+    storyline: str
+    merged: tuple[str, ...] = ()
+    opened_story: bool = False
+    opened_storyline: bool = False
+
+
+@dataclass
+class _Group:
+    """An active story or storyline: raw centroid (sum of rows) and bookkeeping."""
+
+    id: str
+    centroid: csr_matrix
+    members: list[str]
+    first_day: float
+    last_day: float
+    step: int
+    first_seen: date | datetime | None = None
+    last_seen: date | datetime | None = None
+    headline: str = ""
+    score: float = -1.0
+    storyline: str = ""
+    size: int = 0
+
+
+class StoryTracker:
+    """Assigns a stream of articles to stories and storylines, one article at a time.
+
+    Args:
+        options: a ready ``ClusterOptions``; keyword ``params`` replace its fields
+            (``story_threshold``, ``window_days``, ``max_active``, ...).
+
+    Raises:
+        UsageError: an option is out of range or unknown.
+
+    Example:
+        >>> t = StoryTracker()
+        >>> a = t.add(Article(id="a", text="Flood waters rose in Dresden on Monday."))
+        >>> b = t.add(Article(id="b", text="Flood waters in Dresden rose again on Monday."))
+        >>> a.story == b.story
+        True
+    """
+
+    def __init__(self, options: ClusterOptions | None = None, **params: object) -> None:
+        self.options = ClusterOptions.build(options, params)
+        self.frequencies_ = DocumentFrequencies()
+        self.clock_ = float("nan")
+        self.step_ = 0
+        self._stories: dict[str, _Group] = {}
+        self._lines: dict[str, _Group] = {}
+        self._closed_stories: list[Story] = []
+        self._closed_lines: list[Storyline] = []
+        self._index: dict[str, tuple[list[str], csr_matrix | None]] = {}
+
+    # -- the stream ---------------------------------------------------------------------
+
+    def add(self, article: Article) -> Assignment:
+        """Assign ``article`` (the next one in publication order) and return where it went."""
+        raw = encode([article_text(article)])
+        self.frequencies_.add(raw)
+        self.step_ += 1
+        day = day_number(article.published)
+        if not np.isnan(day) and not (day <= self.clock_):
+            self.clock_ = day
+        self._close_idle()
+        best, similarity = self._nearest(self._stories, raw, day, self.options.story_days)
+        if best is not None and similarity >= self.options.online_story_threshold:
+            story, opened_line = self._join(best, article, raw, day, similarity), False
+            story, merged = self._merge_nearest(story)
+        else:
+            story, opened_line = self._open(article, raw, day)
+            merged = ()
+        return Assignment(article.id, story.id, story.storyline, merged,
+                          opened_story=best is None or similarity < self.options.online_story_threshold,
+                          opened_storyline=opened_line)
+
+    def _nearest(
+        self, groups: dict[str, _Group], raw: csr_matrix, day: float, scale: float,
+        exclude: str = "",
+    ) -> tuple[_Group | None, float]:
+        """The group closest to ``raw`` (time-discounted cosine), and that similarity."""
+        ids, weighted = self._weighted(groups)
+        if weighted is None or (exclude and len(ids) == 1):
+            return None, -1.0
+        query = weigh(raw, self.frequencies_, self.options.name_weight)
+        dense = np.zeros(weighted.shape[1])
+        dense[query.indices] = query.data
+        scores = weighted @ dense
+        gaps = np.array([_gap(groups[i], day) for i in ids])
+        scores *= decay(gaps, scale)
+        if exclude:
+            scores[ids.index(exclude)] = -1.0
+        best = int(np.argmax(scores))
+        return groups[ids[best]], float(scores[best])
+
+    def _weighted(self, groups: dict[str, _Group]) -> tuple[list[str], csr_matrix | None]:
+        """The ids and IDF-weighted centroids of ``groups``, cached until they change."""
+        key = "stories" if groups is self._stories else "lines"
+        cached = self._index.get(key)
+        if cached is None:
+            ids = list(groups)
+            matrix = None
+            if ids:
+                stacked = vstack([groups[i].centroid for i in ids], format="csr")
+                matrix = weigh(stacked, self.frequencies_, self.options.name_weight)
+            cached = self._index[key] = (ids, matrix)
+        return cached
+
+    def _touch(self, *keys: str) -> None:
+        for key in keys:
+            self._index.pop(key, None)
+
+    def _open(self, article: Article, raw: csr_matrix, day: float) -> tuple[_Group, bool]:
+        story = _Group(story_id(article.id), raw.copy(), [article.id], day, day, self.step_,
+                       article.published, article.published, size=1)
+        _offer_headline(story, article, 0.0)
+        line, similarity = self._nearest(self._lines, raw, day, self.options.storyline_days)
+        opened = line is None or similarity < self.options.storyline_threshold
+        if opened:
+            line = _Group(storyline_id(article.id), csr_matrix(raw.shape), [], day, day, self.step_)
+            self._lines[line.id] = line
+        assert line is not None
+        story.storyline = line.id
+        line.members.append(story.id)
+        self._stories[story.id] = story
+        self._grow_line(line, story, raw, day)
+        self._touch("stories", "lines")
+        return story, opened
+
+    def _join(self, story: _Group, article: Article, raw: csr_matrix, day: float,
+              similarity: float) -> _Group:
+        story.centroid = story.centroid + raw
+        story.members.append(article.id)
+        story.size += 1
+        story.step = self.step_
+        _extend(story, article.published, day)
+        _offer_headline(story, article, similarity)
+        self._grow_line(self._lines[story.storyline], story, raw, day)
+        self._touch("lines")
+        return story
+
+    def _grow_line(self, line: _Group, story: _Group, raw: csr_matrix, day: float) -> None:
+        line.centroid = line.centroid + raw
+        line.step = self.step_
+        line.size += 1
+        _extend(line, None, day)
+        if story.size >= line.score:
+            line.score, line.headline = story.size, story.headline
+
+    def _merge_nearest(self, story: _Group) -> tuple[_Group, tuple[str, ...]]:
+        """Merge ``story`` with its nearest other story when they are one; returns the survivor."""
+        day = story.last_day
+        other, similarity = self._nearest(self._stories, story.centroid, day,
+                                          self.options.story_days, exclude=story.id)
+        self._touch("stories")
+        if other is None or similarity < self.options.merge_threshold:
+            return story, ()
+        older, younger = sorted((story, other), key=lambda g: (_first(g), g.members[0]))
+        older.centroid = older.centroid + younger.centroid
+        older.members.extend(younger.members)
+        older.size += younger.size
+        older.step = self.step_
+        _extend(older, younger.first_seen, younger.first_day)
+        _extend(older, younger.last_seen, younger.last_day)
+        if younger.score > older.score:
+            older.headline, older.score = younger.headline, younger.score
+        self._move_to_line(younger, older.storyline)
+        del self._stories[younger.id]
+        self._touch("stories", "lines")
+        return older, (younger.id,)
+
+    def _move_to_line(self, story: _Group, line_id: str) -> None:
+        """Hand ``story``'s articles over to storyline ``line_id`` (the survivor's)."""
+        if story.storyline == line_id or story.storyline not in self._lines:
+            return
+        old, new = self._lines[story.storyline], self._lines[line_id]
+        old.centroid = old.centroid - story.centroid
+        old.centroid.eliminate_zeros()
+        old.members.remove(story.id)
+        new.centroid = new.centroid + story.centroid
+        if not old.members:
+            del self._lines[old.id]
+
+    def _close_idle(self) -> None:
+        """Close stories and storylines past their window or beyond ``max_active``."""
+        opts = self.options
+        for story in _stale(self._stories, self.clock_, opts.window_days, opts.max_active):
+            del self._stories[story.id]
+            self._closed_stories.append(_story(story))
+            self._touch("stories")
+        for line in _stale(self._lines, self.clock_, opts.line_window_days, opts.max_active):
+            if any(s in self._stories for s in line.members):
+                continue
+            del self._lines[line.id]
+            self._closed_lines.append(_storyline(line))
+            self._touch("lines")
+
+    # -- snapshots ----------------------------------------------------------------------
+
+    def stories(self) -> tuple[Story, ...]:
+        """Stories closed since the last ``pop_closed`` and all active ones, oldest first."""
+        active = [_story(s) for s in self._stories.values()]
+        return tuple(self._closed_stories + sorted(active, key=_story_order))
+
+    def storylines(self) -> tuple[Storyline, ...]:
+        """Storylines closed since the last ``pop_closed`` and all active ones."""
+        return tuple(self._closed_lines + [_storyline(line) for line in self._lines.values()])
+
+    def pop_closed(self) -> ClusterResult:
+        """The stories and storylines closed since the last call; the tracker forgets them."""
+        closed = ClusterResult(tuple(self._closed_stories), tuple(self._closed_lines))
+        self._closed_stories, self._closed_lines = [], []
+        return closed
+
+    # -- saving and restoring -----------------------------------------------------------
+
+    def to_state(self) -> dict[str, object]:
+        """The whole tracker as plain JSON-able data (see ``from_state``)."""
+        return {
+            "version": STATE_VERSION,
+            "options": asdict(self.options),
+            "frequencies": self.frequencies_.to_state(),
+            "clock": None if np.isnan(self.clock_) else self.clock_,
+            "step": self.step_,
+            "stories": [_group_state(g) for g in self._stories.values()],
+            "storylines": [_group_state(g) for g in self._lines.values()],
+            "closed_stories": [_plain(asdict(s)) for s in self._closed_stories],
+            "closed_storylines": [_plain(asdict(s)) for s in self._closed_lines],
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, object]) -> StoryTracker:
+        """Rebuild a tracker saved with ``to_state``.
+
+        Raises:
+            ValueError: the state was written by an unknown version.
+        """
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(f"unknown tracker state version {state.get('version')!r}")
+        tracker = cls(ClusterOptions(**state["options"]))  # type: ignore[arg-type]
+        tracker.frequencies_ = DocumentFrequencies.from_state(state["frequencies"])  # type: ignore[arg-type]
+        tracker.clock_ = float("nan") if state["clock"] is None else float(state["clock"])  # type: ignore[arg-type]
+        tracker.step_ = int(state["step"])  # type: ignore[arg-type]
+        tracker._stories = {g.id: g for g in map(_group_from, state["stories"])}  # type: ignore[arg-type]
+        tracker._lines = {g.id: g for g in map(_group_from, state["storylines"])}  # type: ignore[arg-type]
+        tracker._closed_stories = [_story_from(s) for s in state["closed_stories"]]  # type: ignore[union-attr]
+        tracker._closed_lines = [
+            Storyline(s["id"], s["headline"], tuple(s["stories"]))  # type: ignore[index]
+            for s in state["closed_storylines"]  # type: ignore[union-attr]
+        ]
+        return tracker
+
+
+def _gap(group: _Group, day: float) -> float:
+    if np.isnan(day) or np.isnan(group.last_day):
+        return float("nan")
+    return max(0.0, group.first_day - day, day - group.last_day)
+
+
+def _first(group: _Group) -> float:
+    return -1e12 if np.isnan(group.first_day) else group.first_day
+
+
+def _extend(group: _Group, moment: date | datetime | None, day: float) -> None:
+    if np.isnan(day):
+        return
+    if np.isnan(group.first_day) or day < group.first_day:
+        group.first_day, group.first_seen = day, moment or group.first_seen
+    if np.isnan(group.last_day) or day >= group.last_day:
+        group.last_day, group.last_seen = day, moment or group.last_seen
+
+
+def _offer_headline(story: _Group, article: Article, similarity: float) -> None:
+    """Keep the article's title as headline when it is closer to the story than the last."""
+    candidate = headline_of([article], [0.0])
+    score = similarity + (1.0 if article.title and candidate else 0.0)
+    if candidate and score > story.score:
+        story.headline, story.score = candidate, score
+
+
+def _stale(groups: dict[str, _Group], clock: float, window: float, limit: int) -> list[_Group]:
+    old = [g for g in groups.values() if not np.isnan(g.last_day) and clock - g.last_day > window]
+    left = len(groups) - len(old)
+    if left > limit:
+        rest = sorted((g for g in groups.values() if g not in old), key=lambda g: g.step)
+        old += rest[: left - limit]
+    return old
+
+
+def _story(group: _Group) -> Story:
+    return Story(group.id, group.headline, tuple(group.members), group.storyline,
+                 group.first_seen, group.last_seen)
+
+
+def _story_order(story: Story) -> tuple[float, str]:
+    day = day_number(story.first_seen)
+    return (-1e12 if np.isnan(day) else day, story.articles[0])
+
+
+def _storyline(group: _Group) -> Storyline:
+    return Storyline(group.id, group.headline, tuple(group.members))
+
+
+def _iso(moment: date | datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def _parse(text: str | None) -> date | datetime | None:
+    if text is None:
+        return None
+    return datetime.fromisoformat(text) if len(text) > 10 else date.fromisoformat(text)
+
+
+def _plain(data: dict[str, object]) -> dict[str, object]:
+    return {k: _iso(v) if isinstance(v, date) else list(v) if isinstance(v, tuple) else v
+            for k, v in data.items()}
+
+
+def _story_from(data: dict[str, object]) -> Story:
+    return Story(data["id"], data["headline"], tuple(data["articles"]), data["storyline"],  # type: ignore[arg-type]
+                 _parse(data["first_seen"]), _parse(data["last_seen"]))  # type: ignore[arg-type]
+
+
+def _group_state(group: _Group) -> dict[str, object]:
+    row = group.centroid.tocsr()
+    return {
+        "id": group.id, "members": list(group.members), "step": group.step,
+        "columns": row.indices.tolist(), "values": row.data.tolist(),
+        "first_day": None if np.isnan(group.first_day) else group.first_day,
+        "last_day": None if np.isnan(group.last_day) else group.last_day,
+        "first_seen": _iso(group.first_seen), "last_seen": _iso(group.last_seen),
+        "headline": group.headline, "score": group.score, "storyline": group.storyline,
+        "size": group.size,
+    }
+
+
+def _group_from(data: dict[str, object]) -> _Group:
+    columns = np.asarray(data["columns"], dtype=np.int64)
+    width = 2 * N_FEATURES
+    centroid = csr_matrix((np.asarray(data["values"], dtype=float), columns,
+                           np.array([0, len(columns)])), shape=(1, width))
+    day = lambda key: float("nan") if data[key] is None else float(data[key])  # type: ignore[arg-type]  # noqa: E731
+    return _Group(
+        id=data["id"], centroid=centroid, members=list(data["members"]),  # type: ignore[arg-type, call-overload]
+        first_day=day("first_day"), last_day=day("last_day"), step=int(data["step"]),  # type: ignore[call-overload]
+        first_seen=_parse(data["first_seen"]), last_seen=_parse(data["last_seen"]),  # type: ignore[arg-type]
+        headline=data["headline"], score=float(data["score"]),  # type: ignore[arg-type]
+        storyline=data["storyline"], size=int(data["size"]),  # type: ignore[arg-type, call-overload]
+    )

@@ -1,0 +1,112 @@
+"""Quotes: direct and reported speech, speakers, offsets, odd input."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from storyline.entities import entities
+from storyline.model import Article
+from storyline.quotes import quotes
+
+
+def _one(text: str):
+    return quotes([Article(id="a", text=text)])
+
+
+def test_quotes_seeds_kirby_quotes_are_kirbys(seed_articles):
+    found = quotes(seed_articles)
+    kirby = [q for q in found if "Kirby" in q.speaker]
+    assert len(kirby) >= 5
+    assert all(q.entity == "John Kirby" for q in kirby)
+    he_said = [q for q in found if q.speaker == "he" and q.article.startswith("001")]
+    assert he_said and all(q.entity == "John Kirby" for q in he_said)
+
+
+def test_quotes_offsets_point_into_article_text(seed_articles):
+    texts = {a.id: a.text for a in seed_articles}
+    for q in quotes(seed_articles):
+        assert texts[q.article][q.start : q.end] == q.text
+
+
+def test_quotes_direct_after_and_before():
+    found = _one('"We will not stop the talks," Mr Jones said.\n\nMary Smith said: "The plan is dead."')
+    assert [(q.entity, q.text, q.cue, q.direct) for q in found] == [
+        ("Jones", "We will not stop the talks", "said", True),
+        ("Mary Smith", "The plan is dead.", "said", True),
+    ]
+
+
+def test_quotes_split_around_attribution_and_said_x():
+    found = _one('"The talks failed," said Anna Berg, a senior envoy. "We go home now."')
+    assert [q.text for q in found] == ["The talks failed", "We go home now."]
+    assert {q.entity for q in found} == {"Anna Berg"}
+
+
+def test_quotes_running_across_paragraphs():
+    text = (
+        'Reporter Tom Hale said: "The report is damning for the regime.\n\n'
+        '"It names the units that carried out the attacks.\n\n'
+        '"A showdown at the assembly is now likely."\n\n'
+        "The meeting starts on Monday."
+    )
+    found = _one(text)
+    assert len(found) == 3
+    assert all(q.entity == "Tom Hale" and q.direct for q in found)
+    assert found[1].text.startswith("It names")
+
+
+def test_quotes_indirect_forms():
+    text = (
+        "Tom Hale met the envoys in Geneva.\n\n"
+        "He said that the ceasefire would hold for another week.\n\n"
+        "The convoy reached the city on Monday, a United Nations spokesman said.\n\n"
+        "According to Red Cross officials, the roads were blocked for days."
+    )
+    found = _one(text)
+    assert [(q.speaker, q.entity, q.direct) for q in found] == [
+        ("He", "Tom Hale", False),
+        ("a United Nations spokesman", "United Nations", False),
+        ("Red Cross officials", "Red Cross", False),
+    ]
+    assert found[0].text == "that the ceasefire would hold for another week"
+    assert found[1].text == "The convoy reached the city on Monday"
+
+
+def test_quotes_scare_quotes_are_not_quotes():
+    found = _one('The so-called "moderate opposition" held the district for a week.')
+    assert found == ()
+
+
+def test_quotes_odd_input_long_quote_and_unbalanced_marks():
+    long_quote = "word " * 5000
+    text = f'Ann Lee said: "{long_quote}\n\nThen “a quote ” " mixed " marks ” left open “ here'
+    found = _one(text)
+    assert found and found[0].entity == "Ann Lee"
+    for q in found:
+        assert text[q.start : q.end] == q.text
+
+
+def test_quotes_all_caps_text_does_not_crash():
+    text = 'OFFICIALS SAID "THE TALKS ARE OVER," THE MINISTER TOLD REPORTERS ON FRIDAY.'
+    for q in _one(text):
+        assert text[q.start : q.end] == q.text
+
+
+_PIECES = st.sampled_from(
+    ['"', "“", "”", "'", "’", " said ", " he ", "Mr Smith", ", ", ". ", "\n\n", "According to ",
+     "that ", "THE UN", "John Kerry", ":", " told reporters ", "x" * 30]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=40))
+def test_quotes_fuzz_quote_and_entity_spans_stay_inside_article(pieces):
+    text = "".join(pieces)
+    article = Article(id="f", text=text)
+    for q in quotes([article]):
+        assert 0 <= q.start <= q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+    for entity in entities([article]):
+        for m in entity.mentions:
+            assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.text

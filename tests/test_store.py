@@ -1,0 +1,405 @@
+"""The store against real databases: every test runs on SQLite and on a PostgreSQL server.
+
+The PostgreSQL server is started once per session from Debian's ``postgresql`` package
+(``initdb`` into a temporary folder, ``pg_ctl start`` on a free loopback port, as the
+``postgres`` user when the tests run as root); each test gets a database of its own. When
+the binaries are missing, the PostgreSQL half skips and says what to install.
+"""
+
+from __future__ import annotations
+
+import glob
+import itertools
+import json
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.clean import clean
+from storyline.config import Options
+from storyline.digest import build_digest
+from storyline.errors import UsageError
+from storyline.model import Article, Story, Storyline
+from storyline.store import Store, database_url
+from storyline.store import read as store_read
+from storyline.store.digests import digest_from_dict
+from storyline.store.schema import articles, digests, metadata, sentences, stories, storylines
+
+runner = CliRunner()
+PG_MISSING = (
+    "PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin/initdb): "
+    "apt-get install postgresql to run the PostgreSQL store tests"
+)
+
+
+# -- databases -----------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A PostgreSQL server for this test session; yields its URL without a database name."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not found:
+        pytest.skip(PG_MISSING)
+    bin_dir = Path(found[-1]).parent
+    root = Path(tempfile.mkdtemp(prefix="storyline-pg-"))
+    root.chmod(0o755)
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    port = _free_port()
+    data = root / "data"
+    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -F"
+    subprocess.run([*as_user, bin_dir / "initdb", "-D", data, "-U", "storyline", "--auth=trust",
+                    "-E", "UTF8", "--locale=C", "--no-sync"], check=True, capture_output=True)
+    subprocess.run([*as_user, bin_dir / "pg_ctl", "-D", data, "-l", root / "server.log", "-w",
+                    "-o", options, "start"], check=True, capture_output=True)
+    try:
+        yield f"postgresql+psycopg://storyline@127.0.0.1:{port}"
+    finally:
+        subprocess.run([*as_user, bin_dir / "pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"],
+                       capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+_numbers = itertools.count()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database: an SQLite file path, or a new PostgreSQL database's URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "stories.db")
+    server = request.getfixturevalue("postgres_server")
+    name = f"test_{os.getpid()}_{next(_numbers)}"
+    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    admin.dispose()
+    return f"{server}/{name}"
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    with Store(db_url) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def story_articles(seed_articles: list[Article], example_articles: list[Article]) -> list[Article]:
+    """Two real stories: the five seed articles (Syria talks) and the example (a dam)."""
+    return [*seed_articles, *example_articles]
+
+
+# -- a stand-in tracker whose stories, storylines and merges are scripted -------------------
+
+
+class ScriptedTracker:
+    """A ``StoryTracker`` stand-in: ``PLAN[article id] = (story, storyline, merged)``."""
+
+    PLAN: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+
+    def __init__(self) -> None:
+        self.members: dict[str, list[str]] = {}
+        self.lines: dict[str, str] = {}
+        self.days: dict[str, list[str | None]] = {}
+
+    def add(self, article: Article) -> Any:
+        story, line, merged = self.PLAN[article.id]
+        self.members.setdefault(story, []).append(article.id)
+        self.lines[story] = line
+        day = article.published.isoformat() if article.published else None
+        self.days.setdefault(story, []).append(day)
+        for old in merged:
+            self.members[story] += self.members.pop(old)
+            self.days[story] += self.days.pop(old)
+            self.lines.pop(old)
+        return type("Assignment", (), {"story": story, "storyline": line, "merged": merged})
+
+    def stories(self) -> tuple[Story, ...]:
+        return tuple(
+            Story(s, f"headline of {s}", tuple(ids), self.lines[s], *_span(self.days[s]))
+            for s, ids in self.members.items()
+        )
+
+    def storylines(self) -> tuple[Storyline, ...]:
+        lines = sorted(set(self.lines.values()))
+        return tuple(
+            Storyline(line, f"thread {line}", tuple(s for s in self.members if self.lines[s] == line))
+            for line in lines
+        )
+
+    def to_state(self) -> dict[str, Any]:
+        return {"members": self.members, "lines": self.lines, "days": self.days}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> ScriptedTracker:
+        tracker = cls()
+        tracker.members, tracker.lines, tracker.days = state["members"], state["lines"], state["days"]
+        return tracker
+
+
+def _span(days: list[str | None]) -> tuple[date | None, date | None]:
+    known = sorted(date.fromisoformat(d) for d in days if d)
+    return (known[0], known[-1]) if known else (None, None)
+
+
+def _article(article_id: str, words: str, day: str, source: str = "", url: str = "") -> Article:
+    body = (f"{words.capitalize()} was reported by officials on the day in question. "
+            f"Residents described how {words} changed the town. Officials promised answers.")
+    return Article(text=f"{words.title()}\n\n{body}", id=article_id, title=words.title(),
+                   source=source, url=url, published=date.fromisoformat(day))
+
+
+def _partition(store: Store) -> dict[str, set[str]]:
+    with store.engine.connect() as connection:
+        rows = connection.execute(select(articles.c.story_id, articles.c.id)).all()
+    groups: dict[str, set[str]] = {}
+    for story_id, article_id in rows:
+        groups.setdefault(story_id, set()).add(article_id)
+    return groups
+
+
+def _count(store: Store, table: Any) -> int:
+    with store.engine.connect() as connection:
+        return connection.scalar(select(func.count()).select_from(table))
+
+
+# -- ingest ---------------------------------------------------------------------------------
+
+
+def test_store_ingest_keeps_articles_sentences_stories_and_digests(
+    store: Store, story_articles: list[Article]
+) -> None:
+    report = store.ingest(story_articles)
+    assert (report.stored, report.known, report.skipped) == (len(story_articles), 0, ())
+    assert store.check() == []
+    assert _count(store, sentences) == sum(len(clean(a).sentences) for a in story_articles)
+    rows = store.stories()
+    assert sum(r.article_count for r in rows) == len(story_articles)
+    assert report.digests == len(rows) == _count(store, digests)
+    dam = [r for r in rows if "Dam" in r.headline or "dam" in r.headline]
+    assert dam and all(r.storyline for r in rows)
+
+
+def test_store_ingest_twice_stores_nothing_twice(store: Store, story_articles: list[Article]) -> None:
+    store.ingest(story_articles)
+    before = (_partition(store), _count(store, sentences))
+    again = store.ingest(story_articles)
+    assert (again.stored, again.known, again.skipped, again.digests) == (0, len(story_articles), (), 0)
+    assert (_partition(store), _count(store, sentences)) == before
+    assert store.check() == []
+
+
+def test_store_ingest_skips_same_url_or_text_under_another_id(store: Store) -> None:
+    ScriptedTracker.PLAN = {"a": ("s1", "l1", ()), "b": ("s1", "l1", ()), "c": ("s1", "l1", ())}
+    first = _article("a", "flood waters", "2020-01-01", url="https://example.org/flood")
+    same_url = _article("b", "river levels", "2020-01-02", url="https://example.org/flood")
+    same_text = Article(text=first.text, id="c", title=first.title)
+    report = store.ingest([first, same_url, same_text], tracker_type=ScriptedTracker)
+    assert report.stored == 1
+    reasons = [(s.path, s.code, s.reason) for s in report.skipped]
+    assert reasons == [
+        ("b", "already_stored", "same URL as article 'a' in the database; stored once"),
+        ("c", "already_stored", "same text as article 'a' in the database; stored once"),
+    ]
+
+
+def test_store_resumed_ingest_equals_one_run(
+    db_url: str, tmp_path: Path, story_articles: list[Article]
+) -> None:
+    with Store(tmp_path / "one-run.db") as whole:
+        whole.ingest(story_articles, batch_size=3)
+        expected = _partition(whole)
+    with Store(db_url) as first:
+        first.ingest(story_articles[:4], batch_size=3, digests=False)
+    with Store(db_url) as resumed:
+        report = resumed.ingest(story_articles, batch_size=3)
+        assert (report.stored, report.known) == (len(story_articles) - 4, 4)
+        assert _partition(resumed) == expected
+        assert resumed.check() == []
+
+
+def test_store_merged_stories_fold_into_one(store: Store) -> None:
+    ScriptedTracker.PLAN = {
+        "a": ("s-a", "l-a", ()),
+        "b": ("s-b", "l-b", ()),
+        "c": ("s-a", "l-a", ("s-b",)),
+    }
+    stream = [_article("a", "dam crack", "2020-01-01"), _article("b", "dam repair", "2020-01-02"),
+              _article("c", "dam inquiry", "2020-01-03")]
+    store.ingest(stream[:2], tracker_type=ScriptedTracker)
+    assert _partition(store) == {"s-a": {"a"}, "s-b": {"b"}}
+    store.ingest(stream, tracker_type=ScriptedTracker, batch_size=1)
+    assert _partition(store) == {"s-a": {"a", "b", "c"}}
+    assert [r.id for r in store.stories()] == ["s-a"]
+    assert _count(store, storylines) == 1 and _count(store, digests) == 1
+    assert store.check() == []
+
+
+def test_store_stories_list_newest_activity_first_with_counts(store: Store) -> None:
+    ScriptedTracker.PLAN = {
+        "old1": ("s-old", "l-1", ()), "old2": ("s-old", "l-1", ()), "new": ("s-new", "l-1", ()),
+    }
+    stream = [
+        _article("old1", "budget vote", "2020-01-01", source="Daily Post"),
+        _article("old2", "budget passed", "2020-01-05", source="Evening Star"),
+        _article("new", "harbour fire", "2020-03-01", source="Daily Post"),
+    ]
+    store.ingest(stream, tracker_type=ScriptedTracker)
+    rows = store.stories()
+    assert [(r.id, r.article_count, r.outlet_count, r.last_seen) for r in rows] == [
+        ("s-new", 1, 1, "2020-03-01"),
+        ("s-old", 2, 2, "2020-01-05"),
+    ]
+    assert {r.storyline_headline for r in rows} == {"thread l-1"}
+    assert store.stories(limit=1)[0].id == "s-new"
+
+
+# -- digests --------------------------------------------------------------------------------
+
+
+def test_store_digest_rebuilt_only_when_its_articles_change(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ScriptedTracker.PLAN = {"a": ("s", "l", ()), "b": ("s", "l", ())}
+    built: list[int] = []
+
+    def counting(articles: Any, options: Options, skipped: Any = ()) -> Any:
+        built.append(len(articles))
+        return build_digest(articles, options, skipped)
+
+    monkeypatch.setattr(store_read, "build_digest", counting)
+    store.ingest([_article("a", "port strike", "2020-05-01")], tracker_type=ScriptedTracker)
+    first = store.digest("s").to_dict()
+    assert store.digest("s").to_dict() == first and built == [1]
+    store.ingest([_article("b", "port strike ends", "2020-05-02")], tracker_type=ScriptedTracker,
+                 digests=False)
+    assert len(store.digest("s").articles) == 2 and built == [1, 2]
+    assert len(store.digest("s").articles) == 2 and built == [1, 2]
+
+
+def test_store_digest_json_comes_back_as_the_same_digest(story_articles: list[Article]) -> None:
+    digest = build_digest(story_articles[:5], Options())
+    document = json.loads(json.dumps(digest.to_dict()))
+    assert digest_from_dict(document).to_dict() == digest.to_dict()
+
+
+def test_store_show_unknown_story_is_a_usage_error(store: Store) -> None:
+    with pytest.raises(UsageError, match="no story 'missing'"):
+        store.digest("missing")
+
+
+# -- search ---------------------------------------------------------------------------------
+
+
+def test_store_search_finds_articles_with_their_sentence(
+    store: Store, story_articles: list[Article]
+) -> None:
+    store.ingest(story_articles, digests=False)
+    by_id = {a.id: a for a in story_articles}
+    hits = store.search("Lavrov Kerry")
+    assert hits and all(h.article in by_id for h in hits)
+    for hit in hits:
+        assert by_id[hit.article].text[hit.start : hit.end] == hit.text
+        assert "Lavrov" in hit.text or "Kerry" in hit.text
+    assert not {h.article for h in store.search("spillway")} & {a.id for a in story_articles[:5]}
+    assert store.search("penguins xylophone") == []
+
+
+def test_store_search_takes_operators_as_plain_words(store: Store, story_articles: list[Article]) -> None:
+    store.ingest(story_articles, digests=False)
+    assert store.search('Aleppo" OR (NEAR* -') == store.search("Aleppo near")
+    with pytest.raises(UsageError, match="content word"):
+        store.search("the and of")
+
+
+# -- schema and URLs ------------------------------------------------------------------------
+
+
+def test_store_migrations_build_the_declared_schema(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    def ours(_obj: Any, name: str | None, kind: str, *_: Any) -> bool:
+        return not (kind == "table" and (name or "").startswith(("article_fts", "alembic")))
+
+    with store.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_object": ours})
+        assert compare_metadata(context, metadata) == []
+        assert context.get_current_revision() == store.version == "0001"
+
+
+def test_store_reopen_keeps_data_and_version(db_url: str, story_articles: list[Article]) -> None:
+    with Store(db_url) as first:
+        first.ingest(story_articles[:2], digests=False)
+    with Store(db_url) as again:
+        assert again.version == "0001" and _count(again, articles) == 2
+
+
+def test_store_database_url_reads_paths_and_schemes(tmp_path: Path) -> None:
+    assert database_url(tmp_path / "a.db") == f"sqlite:///{tmp_path / 'a.db'}"
+    assert database_url("sqlite:///x.db") == "sqlite:///x.db"
+    assert database_url("postgresql://u@h/n") == "postgresql+psycopg://u@h/n"
+    for bad in ("", "mysql://u@h/n"):
+        with pytest.raises(UsageError):
+            database_url(bad)
+
+
+def test_store_sqlite_runs_in_wal_mode(tmp_path: Path) -> None:
+    with Store(tmp_path / "w.db") as opened, opened.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+# -- the commands ---------------------------------------------------------------------------
+
+
+def test_store_cli_ingest_stories_show_search(db_url: str, seeds_dir: Path) -> None:
+    ingest = runner.invoke(app, ["ingest", str(seeds_dir), "--db", db_url])
+    assert ingest.exit_code == 0, ingest.stderr
+    assert "stored 5 new articles" in ingest.stderr
+    listed = json.loads(runner.invoke(app, ["stories", "--db", db_url, "--format", "json"]).stdout)
+    assert sum(s["article_count"] for s in listed["stories"]) == 5
+    story = listed["stories"][0]["id"]
+    shown = runner.invoke(app, ["show", story, "--db", db_url, "--format", "json"])
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["schema"] == "storyline.digest/1"
+    text_view = runner.invoke(app, ["stories", "--db", db_url])
+    assert story in text_view.stdout and "articles" in text_view.stdout
+    found = runner.invoke(app, ["search", "Lavrov", "--db", db_url, "--format", "json"])
+    assert found.exit_code == 0 and json.loads(found.stdout)["hits"]
+    again = runner.invoke(app, ["ingest", str(seeds_dir), "--db", db_url])
+    assert again.exit_code == 0 and "stored 0 new articles (5 already stored)" in again.stderr
+
+
+def test_store_cli_ingest_reports_skipped_inputs(tmp_path: Path, seeds_dir: Path) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(seeds_dir, folder)
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "copy.txt").write_bytes(next(seeds_dir.glob("000_*.txt")).read_bytes())
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 1
+    assert "skipped" in result.stderr and "empty file" in result.stderr
+    assert "same text as article '000_" in result.stderr
+    assert "2 input(s) skipped" in result.stderr
+    bad = runner.invoke(app, ["stories", "--db", "mysql://x@y/z"])
+    assert bad.exit_code == 2 and "unsupported database URL" in bad.stderr
+

@@ -1,0 +1,135 @@
+"""Temporal expressions and the dated timeline, on the seeds, the examples and small text."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import storyline
+from storyline.cli import app
+from storyline.model import Article, Sentence
+from storyline.render import render
+from storyline.render.text import to_text
+from storyline.temporal import resolve_sentences, resolve_text
+from storyline.text import sentence_spans
+
+GOLD = Path(__file__).parent / "data" / "temporal_gold.jsonl"
+FRIDAY = date(2016, 9, 16)
+
+
+def _resolve(text: str, anchor: date = FRIDAY) -> list[tuple[str, date | None, str]]:
+    return [(e.text, e.date, e.granularity) for e in resolve_text(text, 0, len(text), anchor)]
+
+
+def test_timeline_resolves_relative_days_by_tense() -> None:
+    assert _resolve("The talks ended on Monday.") == [("Monday", date(2016, 9, 12), "day")]
+    assert _resolve("They will meet again on Monday.") == [("Monday", date(2016, 9, 19), "day")]
+    assert _resolve("Aid arrived yesterday.") == [("yesterday", date(2016, 9, 15), "day")]
+    assert _resolve("The deal was reached last week.") == [("last week", date(2016, 9, 5), "week")]
+
+
+def test_timeline_resolves_absolute_dates() -> None:
+    assert _resolve("Pictured on Sept. 21 2016 in New York.")[0][1] == date(2016, 9, 21)
+    assert _resolve("They agreed on September 9.")[0][1] == date(2016, 9, 9)
+    assert _resolve("Signed 9/9/2016.")[0][1] == date(2016, 9, 9)
+    assert _resolve("A spill began on April 20 , 2010 .")[0][1] == date(2010, 4, 20)
+
+
+def test_timeline_bad_dates_never_crash_nor_give_impossible_dates() -> None:
+    text = "It was Feb 30, 2016, in the year 20016, on Feb 3, 20016, in the 1990s, on 13/45/2016."
+    found = _resolve(text)
+    assert all(day is None for _, day, _ in found)
+    assert _resolve("Feb. 29 was busy.", date(2017, 3, 3)) == [("Feb. 29", date(2016, 2, 29), "day")]
+
+
+def test_timeline_later_counts_from_the_previous_day_named() -> None:
+    text = "The district reopened on Friday. Three days later the village followed."
+    article = Article(text=text, id="a", published=date(2025, 3, 12))
+    sentences = [Sentence("a", k, s, e, text[s:e], 0) for k, (s, e) in enumerate(sentence_spans(text))]
+    found = resolve_sentences(article, sentences, date(2025, 3, 12))
+    assert found[1][0].date == date(2025, 3, 10)
+
+
+def test_timeline_hand_annotated_expressions_mostly_right(seed_articles, example_articles) -> None:
+    articles = {a.id: a for a in (*seed_articles, *example_articles)}
+    records = [json.loads(line) for line in GOLD.read_text().splitlines()]
+    assert len(records) >= 40
+    right = 0
+    for record in records:
+        article = articles[record["article"]]
+        assert article.text[record["start"]:record["end"]] == record["text"]
+        anchor = date.fromisoformat(record["published"])
+        text = article.text
+        spans = sentence_spans(text)
+        sentences = [Sentence(article.id, k, s, e, text[s:e], 0) for k, (s, e) in enumerate(spans)]
+        found = [e for per in resolve_sentences(article, sentences, anchor) for e in per]
+        hit = [e for e in found if e.start < record["end"] and record["start"] < e.end]
+        right += any(str(e.date) == record["expected"] and e.granularity == record["granularity"]
+                     for e in hit)
+    assert right / len(records) >= 0.9, f"{right}/{len(records)} resolved right"
+
+
+def test_timeline_of_the_seeds_points_into_the_articles(seed_articles) -> None:
+    result = storyline.timeline(seed_articles, dates=6, per_date=2)
+    by_id = {a.id: a for a in seed_articles}
+    days = [entry.date for entry in result.entries]
+    assert days == sorted(days) and 3 <= len(days) <= 6
+    assert date(2016, 9, 19) in days  # "the deal collapsed Monday" (article dated Sept 22)
+    seen = set()
+    for entry in result.entries:
+        assert 1 <= len(entry.sentences) <= 2
+        for s in entry.sentences:
+            assert by_id[s.article].text[s.start:s.end] == s.text
+            assert s.citations[0] == s.article
+            assert (s.article, s.start) not in seen
+            seen.add((s.article, s.start))
+            if s.date_start is not None:
+                assert s.start <= s.date_start < s.date_end <= s.end
+    assert any("no publication date" in note for note in result.notes)
+
+
+def test_timeline_examples_cite_the_syndicated_copy(example_articles) -> None:
+    result = storyline.timeline(example_articles, dates=4, per_date=1)
+    assert len(result.entries) == 4
+    cited = {c for e in result.entries for s in e.sentences for c in s.citations}
+    assert "02_brenfield-courier" in cited  # the Courier syndicates the March 4 wire story
+    assert all(date(2025, 3, 1) <= e.date <= date(2025, 3, 12) for e in result.entries)
+
+
+def test_timeline_digest_json_and_views_show_it(example_articles) -> None:
+    digest = storyline.digest(example_articles)
+    data = digest.to_dict()
+    assert data["timeline"] and set(data["timeline"][0]) == {"date", "sentences"}
+    first = data["timeline"][0]["sentences"][0]
+    assert {"text", "article", "start", "end", "citations"} <= set(first)
+    assert "Timeline" in to_text(digest)
+    assert "## Timeline" in render(digest, "markdown")
+    assert 'id="timeline-heading"' in render(digest, "html")
+
+
+def test_timeline_html_escapes_article_text() -> None:
+    article = Article(id="x", published=date(2025, 3, 7),
+                      text="Engineers found <script>alert(1)</script> code on the alert page on Thursday.")
+    html = render(storyline.digest([article]), "html")
+    assert "<script>alert(1)" not in html
+
+
+def test_timeline_cli_json(tmp_path: Path) -> None:
+    out = tmp_path / "t.json"
+    result = CliRunner().invoke(app, ["timeline", "examples", "--dates", "3", "--per-date", "2",
+                                      "--format", "json", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text())
+    assert 1 <= len(data["timeline"]) <= 3
+    assert all(len(day["sentences"]) <= 2 for day in data["timeline"])
+    assert any("dateline" in note for note in data["notes"])
+
+
+@pytest.mark.parametrize("option", ["--dates", "--per-date"])
+def test_timeline_cli_rejects_zero(option: str) -> None:
+    result = CliRunner().invoke(app, ["timeline", "examples", option, "0"])
+    assert result.exit_code == 2
