@@ -9,7 +9,6 @@ the binaries are missing, the PostgreSQL half skips and says what to install.
 from __future__ import annotations
 
 import glob
-import itertools
 import json
 import os
 import shutil
@@ -54,7 +53,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
-    """A PostgreSQL server for this test session; yields its URL without a database name."""
+    """A PostgreSQL server for this test session; yields the URL of its test database."""
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
     if not found:
         pytest.skip(PG_MISSING)
@@ -72,29 +71,31 @@ def postgres_server() -> Iterator[str]:
                     "-E", "UTF8", "--locale=C", "--no-sync"], check=True, capture_output=True)
     subprocess.run([*as_user, bin_dir / "pg_ctl", "-D", data, "-l", root / "server.log", "-w",
                     "-o", options, "start"], check=True, capture_output=True)
+    server = f"postgresql+psycopg://storyline@127.0.0.1:{port}"
+    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text("CREATE DATABASE storyline_test"))
+    admin.dispose()
     try:
-        yield f"postgresql+psycopg://storyline@127.0.0.1:{port}"
+        yield f"{server}/storyline_test"
     finally:
         subprocess.run([*as_user, bin_dir / "pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"],
                        capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
 
 
-_numbers = itertools.count()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A fresh, empty database: an SQLite file path, or a new PostgreSQL database's URL."""
+    """An empty database: an SQLite file path, or the test PostgreSQL database emptied."""
     if request.param == "sqlite":
         return str(tmp_path / "stories.db")
-    server = request.getfixturevalue("postgres_server")
-    name = f"test_{os.getpid()}_{next(_numbers)}"
-    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name}"))
-    admin.dispose()
-    return f"{server}/{name}"
+    url = request.getfixturevalue("postgres_server")
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url
 
 
 @pytest.fixture
@@ -300,7 +301,11 @@ def test_store_digest_rebuilt_only_when_its_articles_change(
 def test_store_digest_json_comes_back_as_the_same_digest(story_articles: list[Article]) -> None:
     digest = build_digest(story_articles[:5], Options())
     document = json.loads(json.dumps(digest.to_dict()))
-    assert digest_from_dict(document).to_dict() == digest.to_dict()
+    back = digest_from_dict(document)
+    assert back.to_dict() == digest.to_dict()
+    assert back.articles == digest.articles and back.summary == digest.summary
+    for name in ("timeline", "entities", "quotes"):
+        assert getattr(back, name) == getattr(digest, name)
 
 
 def test_store_show_unknown_story_is_a_usage_error(store: Store) -> None:
@@ -355,10 +360,18 @@ def test_store_reopen_keeps_data_and_version(db_url: str, story_articles: list[A
         assert again.version == "0001" and _count(again, articles) == 2
 
 
+def test_store_refuses_a_database_from_a_newer_storyline(tmp_path: Path) -> None:
+    with Store(tmp_path / "new.db") as opened, opened.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(UsageError, match="schema version '9999'"):
+        Store(tmp_path / "new.db")
+
+
 def test_store_database_url_reads_paths_and_schemes(tmp_path: Path) -> None:
     assert database_url(tmp_path / "a.db") == f"sqlite:///{tmp_path / 'a.db'}"
     assert database_url("sqlite:///x.db") == "sqlite:///x.db"
     assert database_url("postgresql://u@h/n") == "postgresql+psycopg://u@h/n"
+    assert database_url(":memory:") == "sqlite://"
     for bad in ("", "mysql://u@h/n"):
         with pytest.raises(UsageError):
             database_url(bad)
@@ -384,6 +397,8 @@ def test_store_cli_ingest_stories_show_search(db_url: str, seeds_dir: Path) -> N
     assert shown.exit_code == 0 and json.loads(shown.stdout)["schema"] == "storyline.digest/1"
     text_view = runner.invoke(app, ["stories", "--db", db_url])
     assert story in text_view.stdout and "articles" in text_view.stdout
+    shown_text = runner.invoke(app, ["show", story, "--db", db_url])
+    assert shown_text.exit_code == 0 and "[1]" in shown_text.stdout
     found = runner.invoke(app, ["search", "Lavrov", "--db", db_url, "--format", "json"])
     assert found.exit_code == 0 and json.loads(found.stdout)["hits"]
     again = runner.invoke(app, ["ingest", str(seeds_dir), "--db", db_url])

@@ -125,6 +125,55 @@ def eval_timelines(
     emit(format_timeline_table(results), None)
 
 
+class ClusterFormat(StrEnum):
+    """Output formats of ``storyline cluster``."""
+
+    text = "text"
+    json = "json"
+
+
+class ClusterMode(StrEnum):
+    """What ``storyline eval clusters`` runs."""
+
+    all = "all"
+    batch = "batch"
+    online = "online"
+    peer = "peer"
+
+
+@app.command("cluster")
+def cluster_command(
+    paths: Paths,
+    fmt: Annotated[ClusterFormat, typer.Option("--format", "-f", help="Output format.")] = ClusterFormat.text,
+    output: Output = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+) -> None:
+    """Group articles into stories (one event each) and storylines (threads of stories)."""
+    from storyline.cluster import cluster
+    from storyline.render.clusters import clusters_json, clusters_text
+
+    with usage_errors():
+        read = read_inputs(paths, Options(max_bytes=max_bytes))
+        result = cluster(read.articles)
+    emit(clusters_json(result) if fmt is ClusterFormat.json else clusters_text(result), output)
+    finish(read.skipped)
+
+
+@eval_app.command("clusters")
+def eval_clusters(
+    data: Annotated[Path, typer.Option(help="ECB+ folder, or Timeline17 folder (collections with InputDocs/).")],
+    mode: Annotated[ClusterMode, typer.Option(help="Run batch, online, the peer, or all three.")] = ClusterMode.all,
+) -> None:
+    """B-cubed and pairwise P/R/F1 of stories / storylines: batch, online and a TF-IDF peer."""
+    from storyline.evaluate.clustering import evaluate_path
+
+    modes = ("batch", "online", "peer") if mode is ClusterMode.all else (mode.value,)
+    with usage_errors():
+        _need(data)
+        table = evaluate_path(data, modes)
+    emit(table, None)
+
+
 Db = Annotated[str, typer.Option(
     "--db", envvar="STORYLINE_DB",
     help="Database: a file path (SQLite) or a URL such as postgresql+psycopg://USER@HOST/NAME.",
@@ -253,6 +302,32 @@ def eval_quotes(data: EvalData = Path("../shared/data/polnear/dev")) -> None:
     with usage_errors():
         _need(data)
         emit(polnear.table(polnear.evaluate(data)), None)
+
+
+@eval_app.command("summaries")
+def eval_summaries(
+    data: Annotated[Path, typer.Option(help="Multi-News .csv file, or a directory of .jsonl clusters.")],
+    words: Annotated[int, typer.Option(help="Word budget every summary is cut to.")] = 250,
+    methods: Annotated[list[str] | None, typer.Option(
+        help="Methods to run (repeat or comma-separate): storyline, lead, centroid, lexrank, "
+             "textrank, lsa, oracle. Default: all.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Use only the first N clusters.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write per-cluster scores here (JSONL).")] = None,
+) -> None:
+    """ROUGE-1/2/Lsum F1 (95% bootstrap CI) and seconds per cluster of storyline and its peers."""
+    from storyline.evaluate import summaries
+
+    with usage_errors():
+        Options(words=words)
+        names = summaries.method_names(methods or [])
+        clusters, skipped = summaries.load_for_eval(data, limit)
+        with progress_bar(STDERR) as update:
+            scores = summaries.evaluate(clusters, names, words, lambda k: update("clusters", k, len(clusters)))
+    emit(summaries.format_table(summaries.table(scores), words), None)
+    if output is not None:
+        summaries.write_jsonl(scores, output)
+        STDERR.print(f"wrote {output}", markup=False)
+    finish(skipped)
 
 
 def _need(path: Path) -> None:

@@ -58,7 +58,9 @@ class ClusterOptions:
         story_threshold: (batch) least average similarity of the articles of a story,
             weighted with IDF local to their storyline.
         online_story_threshold: (online) least similarity of an article to a story centroid.
-        storyline_threshold: least similarity of a story to a storyline.
+        storyline_threshold: (batch) least average similarity of the articles of a storyline.
+        online_storyline_threshold: (online) least similarity of a new story to a
+            storyline centroid.
         name_weight: share of the similarity given to names and numbers (0..1).
         story_days: articles this many days apart start losing story similarity.
         storyline_days: stories this many days apart start losing storyline similarity.
@@ -74,17 +76,19 @@ class ClusterOptions:
 
     story_threshold: float = 0.1
     online_story_threshold: float = 0.35
-    storyline_threshold: float = 0.12
+    storyline_threshold: float = 0.05
+    online_storyline_threshold: float = 0.12
     name_weight: float = 0.35
     story_days: float = 3.0
-    storyline_days: float = 60.0
+    storyline_days: float = 120.0
     merge_threshold: float = 0.5
     window_days: float = 14.0
     line_window_days: float = 120.0
     max_active: int = 1000
 
     def __post_init__(self) -> None:
-        for name in ("story_threshold", "online_story_threshold", "storyline_threshold", "name_weight", "merge_threshold"):
+        for name in ("story_threshold", "online_story_threshold", "storyline_threshold",
+                     "online_storyline_threshold", "name_weight", "merge_threshold"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise UsageError(f"{name} must be between 0 and 1, got {getattr(self, name)}")
         for name in ("story_days", "storyline_days", "window_days", "line_window_days"):
@@ -196,8 +200,8 @@ def _in_publication_order(articles: Sequence[Article]) -> list[Article]:
         if article.id in seen:
             raise UsageError(f"article ids must be unique; repeated: {article.id}")
         seen.add(article.id)
-    keyed = [(day_number(a.published), i, a) for i, a in enumerate(articles)]
-    return [a for _, _, a in sorted(keyed, key=lambda k: (np.nan_to_num(k[0], nan=-1e9), k[1]))]
+    keyed = [(np.nan_to_num(day_number(a.published), nan=-1e9), a.id, a) for a in articles]
+    return [a for _, _, a in sorted(keyed, key=lambda k: k[:2])]
 
 
 def day_number(moment: date | datetime | None) -> float:
@@ -216,7 +220,8 @@ def decay(gap_days: np.ndarray, scale: float) -> np.ndarray:
 
     Unknown gaps (NaN) are not discounted.
     """
-    gap = np.nan_to_num(np.abs(gap_days), nan=0.0)
+    gap = np.abs(gap_days)
+    gap[np.isnan(gap)] = 0.0
     return np.exp(-np.maximum(gap - scale, 0.0) / scale)
 
 

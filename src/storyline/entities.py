@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from storyline.clean import clean
 from storyline.entity_words import CONNECTORS, NAME_PARTICLES, country_names, demonym_country
@@ -126,6 +127,7 @@ def _is_full_name(mention: RawMention) -> bool:
     return mention.type == "PERSON" and len(mention.text.split()) >= 2
 
 
+@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     """Lower case without accents, for comparing spellings."""
     decomposed = unicodedata.normalize("NFKD", text.lower())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.entity_words import (
     CONNECTORS,
@@ -46,17 +47,26 @@ MAX_RUN = 8
 SPEECH_AFTER = frozenset("said says told added stated warned explained".split())
 
 
-@dataclass(frozen=True)
 class Token:
-    """A word token: ``text == source[start:end]``."""
+    """A word token: ``text == source[start:end]``; ``key`` is its lower-case form without
+    a final full stop. A plain slotted class: tokens are made by the hundred thousand."""
 
-    start: int
-    end: int
-    text: str
+    __slots__ = ("start", "end", "text", "key", "capital")
 
-    @property
-    def key(self) -> str:
-        return self.text.lower().rstrip(".")
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
+        self.key = text.lower().rstrip(".")
+        self.capital = _capital_word(text)
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.start, self.end, self.text) == (
+            other.start, other.end, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
 
 
 @dataclass(frozen=True)
@@ -76,10 +86,14 @@ def name_tokens(text: str, start: int, end: int) -> list[Token]:
     found: list[Token] = []
     for match in TOKEN.finditer(text, start, end):
         word, stop = match.group(), match.end()
-        cut = POSSESSIVE.search(word)
+        cut = POSSESSIVE.search(word) if "'" in word or "’" in word else None
         if cut and cut.start() > 0 and "'" not in word[: cut.start()]:
             word, stop = word[: cut.start()], match.start() + cut.start()
-        found += _split_pair(Token(match.start(), stop, word))
+        token = Token(match.start(), stop, word)
+        if "-" in word:
+            found += _split_pair(token)
+        else:
+            found.append(token)
     return found
 
 
@@ -147,13 +161,18 @@ def _is_shouting(tokens: list[Token]) -> bool:
 
 
 def _capitalised(token: Token) -> bool:
-    first = token.text[0]
+    return token.capital
+
+
+def _capital_word(text: str) -> bool:
+    """Capitalised ("Kerry"), a particle name ("al-Assad") or a code ("5G", "9/11"-free)."""
+    first = text[0]
     if first.isupper():
         return True
-    head, _, tail = token.text.partition("-")
+    head, _, tail = text.partition("-")
     if tail and head.lower() in NAME_PARTICLES:
         return tail[:1].isupper()
-    return first.isdigit() and any(c.isupper() for c in token.text)
+    return first.isdigit() and any(c.isupper() for c in text)
 
 
 def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
@@ -279,6 +298,7 @@ def _is_common(run: list[Token], initial: bool, vocabulary: Vocabulary) -> bool:
     return key in vocabulary.lower or key not in vocabulary.names
 
 
+@lru_cache(maxsize=65536)
 def known(key: str) -> bool:
     """Whether a lower-case name is in the place or organisation lists."""
     compact = key.replace(".", "")

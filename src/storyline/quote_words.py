@@ -5,20 +5,34 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ADVERBIAL_STARTS",
     "CLOSE_QUOTES",
+    "CLOSING_MARKS",
+    "COLON_NOT_SPEAKERS",
     "CUE_VERBS",
+    "DATE_WORDS",
+    "DETERMINERS",
     "MIN_QUOTE_WORDS",
+    "NOMINAL_CUES",
+    "OPENING_MARKS",
     "OPEN_QUOTES",
+    "QUOTE_MARK",
     "PRONOUNS",
     "SPEAKER_NOUNS",
     "SPEAKER_STOP",
     "STRAIGHT_QUOTES",
+    "TELL_VERBS",
     "WORD",
 ]
 
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
 STRAIGHT_QUOTES = '"'
+QUOTE_MARK = re.compile(r"''|``|[\"“”«»„]")
+"""One quotation mark: curly, straight, guillemets, or the doubled apostrophes and
+backticks of older newswire text (``''He said,'' she wrote``)."""
+OPENING_MARKS = frozenset(OPEN_QUOTES) | {"``"}
+CLOSING_MARKS = frozenset(CLOSE_QUOTES)
 MIN_QUOTE_WORDS = 4
 """Quoted text shorter than this is a scare quote or a title unless a speaker is named next to it."""
 
@@ -40,9 +54,67 @@ CUE_VERBS: frozenset[str] = frozenset(
     describe describes described blame blames blamed charge charges charged allege alleges
     alleged concede concedes conceded reply replies replied respond responds responded
     add told learned learn learns know knows knew want wants wanted feel feels felt
-    worry worries worried prefer prefers preferred support supports supported""".split()
+    worry worries worried prefer prefers preferred support supports supported
+    adding noting arguing suggesting calling warning insisting claiming explaining
+    stressing citing urging accusing asking describing predicting promising vowing
+    pledging acknowledging admitting conceding declaring announcing writing tweeting
+    complaining criticizing criticising blaming recalling revealing reporting stating
+    insisting maintaining asserting contending denying confirming questioning
+    emphasizing emphasising
+    decline declines declined declining refuse refuses refused refusing endorse endorses
+    endorsed endorsing reject rejects rejected rejecting dismiss dismisses dismissed
+    propose proposes proposed proposing defend defends defended defending praise praises
+    praised praising question questions questioned questioning cite cites cited mention
+    mentions mentioned mentioning echo echoes echoed echoing reiterate reiterates
+    reiterated reiterating calls called""".split()
 )
 """Verbs that attribute what follows (or precedes) to a source."""
+
+COLON_NOT_SPEAKERS: frozenset[str] = frozenset(
+    [
+        *"""note update updated correction clarification photo photos video watch read
+        related source sources disclaimer warning caption credit image images listen
+        advertisement breaking exclusive opinion analysis transcript abstract""".split(),
+        "editor's note", "editor’s note", "read more", "see also", "full text",
+        "breaking news", "live updates", "partial transcript",
+    ]
+)
+"""Labels that open a paragraph with a colon without naming a speaker ("Update: ...")."""
+
+TELL_VERBS: frozenset[str] = frozenset(
+    "tell tells told telling inform informs informed assure assures assured remind reminds reminded".split()
+)
+"""Cue verbs with a listener before the content (``told reporters that ...``)."""
+
+ADVERBIAL_STARTS: frozenset[str] = frozenset(
+    """on in at during after before last this yesterday today tonight earlier later also
+    again publicly privately repeatedly recently previously then now separately once
+    monday tuesday wednesday thursday friday saturday sunday when while""".split()
+)
+"""Words that open a when/where/how phrase after a cue (``said on Monday``, ``said in a
+statement``) rather than the content itself."""
+
+DETERMINERS: frozenset[str] = frozenset(
+    """the a an another some many most several few both all other others his her their its
+    our my your one two three four five this these those each every no such""".split()
+)
+"""Words that open a noun phrase: a phrase opening with one can be a speaker ("the source")."""
+
+NOMINAL_CUES: frozenset[str] = frozenset(
+    """claim claims assertion argument arguments belief view views warning warnings promise
+    pledge suggestion charge allegation allegations accusation insistence statement
+    comment comments remark remarks contention prediction hope hopes fear fears concern
+    concerns complaint complaints admission announcement conclusion assessment""".split()
+)
+"""Nouns that attribute a following "that" clause to their owner (``Trump's claim that``)."""
+
+DATE_WORDS: frozenset[str] = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec today yesterday tonight week month year weekend morning
+    afternoon evening night""".split()
+)
+"""Words of a date or time: never part of a speaker ("September 9 agreed" is no speaker)."""
 
 PRONOUNS: frozenset[str] = frozenset("he she they we i it who".split())
 """Pronoun speakers, resolved to the last person (or the last speaker) before them."""

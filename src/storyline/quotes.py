@@ -8,17 +8,24 @@ matched to the story's entities (people first, then organisations, then places);
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from storyline.attribution import Attribution, find_attributions
 from storyline.clean import clean
 from storyline.entities import extract_entities
+from storyline.entity_words import PERSON_TITLES
 from storyline.model import Article, CleanArticle, Entity, Quote
 
 __all__ = ["article_attributions", "extract_quotes", "quotes"]
 
 TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "OTHER": 3}
-PERSON_PRONOUNS = frozenset({"he", "she"})
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})
+ROLE_DESCRIPTION = re.compile(r"(?:the|this)\s+(?:[\w-]+\s+){0,2}?([a-z]+)", re.IGNORECASE)
+"""``the secretary``, ``the State Department spokesman``: a definite description ending
+in a role word."""
+ROLE_WINDOW = 40
+"""How far before a name (or after it, past a comma) its title is looked for."""
 RECENT_SPEAKER_CHARS = 500
 """A person who spoke this close before "he said" is taken as "he"."""
 
@@ -38,8 +45,9 @@ def quotes(articles: Iterable[Article]) -> tuple[Quote, ...]:
 def extract_quotes(cleaned: Sequence[CleanArticle], entities: Sequence[Entity]) -> tuple[Quote, ...]:
     """``quotes`` over cleaned articles and the story's entities."""
     found: list[Quote] = []
+    by_article = _mentions_by_article(entities)
     for article in cleaned:
-        mentions = _article_mentions(article.article.id, entities)
+        mentions = by_article.get(article.article.id, [])
         text = article.article.text
         attributions = article_attributions(article)
         quoted = [(a.start, a.end) for a in attributions if a.direct]
@@ -58,15 +66,13 @@ def article_attributions(article: CleanArticle) -> list[Attribution]:
     return find_attributions(article.article.text, sentences)
 
 
-def _article_mentions(article_id: str, entities: Sequence[Entity]) -> list[tuple[int, int, str, str]]:
-    """``(start, end, entity name, type)`` of every mention in one article, by position."""
-    spans = [
-        (m.start, m.end, e.name, e.type)
-        for e in entities
-        for m in e.mentions
-        if m.article == article_id
-    ]
-    return sorted(spans)
+def _mentions_by_article(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, str, str]]]:
+    """``(start, end, entity name, type)`` of every mention, per article, by position."""
+    spans: dict[str, list[tuple[int, int, str, str]]] = {}
+    for e in entities:
+        for m in e.mentions:
+            spans.setdefault(m.article, []).append((m.start, m.end, e.name, e.type))
+    return {article: sorted(found) for article, found in spans.items()}
 
 
 def _resolve(
@@ -84,7 +90,31 @@ def _resolve(
         return min(inside, key=lambda m: (TYPE_ORDER[m[3]], -m[0]))[2]
     if text[start:end].lower() in PERSON_PRONOUNS:
         return _last_person(start, mentions, earlier)
+    return _role_holder(text, (start, end), mentions)
+
+
+def _role_holder(text: str, speaker: tuple[int, int], mentions: list[tuple[int, int, str, str]]) -> str | None:
+    """``the secretary``: the last person before it named with that title
+    ("Secretary of State John Kerry", "John Kirby, the spokesman")."""
+    match = ROLE_DESCRIPTION.fullmatch(text, *speaker)
+    role = match.group(1).lower() if match else ""
+    if role not in PERSON_TITLES:
+        return None
+    pattern = re.compile(rf"\b(?i:{role})\b(?:\s+(?:of|for|the|[A-Z][\w.'’-]*))*\s*$")
+    for m_start, m_end, name, kind in reversed(mentions):
+        if kind != "PERSON" or m_end > speaker[0]:
+            continue
+        before = text[max(0, m_start - ROLE_WINDOW) : m_start]
+        after = text[m_end : m_end + ROLE_WINDOW]
+        if pattern.search(before) or (after.startswith(",") and _role_after(after, role)):
+            return name
     return None
+
+
+def _role_after(after: str, role: str) -> bool:
+    """``, the spokesman`` (or ``, a spokesman for ...``) right after a name."""
+    words = after[1:].split(",")[0].lower().split()
+    return role in words[:5]
 
 
 def _last_person(

@@ -4,9 +4,10 @@
 article, in reading order) and their row vectors, and returns ``SummarySentence``s within
 the word budget. Its steps, in order:
 
-1. score: how many *other* articles report the sentence's content (cross-outlet support),
-   its closeness to the story centroid, its position in its article, and its form
-   (length, dangling pronouns, quote fragments);
+1. score: a small learned linear scorer (``storyline.summary_scorer``) over how closely the
+   *other* articles report the sentence's content (cross-outlet support), its closeness to
+   the story centroid, its position in its article, and its form (length, dangling
+   pronouns, quote fragments); sentences under ``MIN_WORDS`` words are never chosen;
 2. select: maximal marginal relevance under the budget, never taking a sentence that says
    what a chosen one already says;
 3. cite: every article with a sentence reporting the same fact, the sentence's own first;
@@ -15,7 +16,6 @@ the word budget. Its steps, in order:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -24,9 +24,10 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from storyline.model import Article, Sentence, SummarySentence
+from storyline.summary_scorer import Scorer, default_scorer, sentence_features
 from storyline.text import word_count
 
-__all__ = ["CITE_MIN", "REDUNDANCY_MAX", "cite", "summarize"]
+__all__ = ["CITE_MIN", "REDUNDANCY_MAX", "cite", "summarize", "summary_features"]
 
 CITE_MIN = 0.45
 """Cosine at or above which another article's sentence reports the same fact."""
@@ -34,22 +35,10 @@ REDUNDANCY_MAX = 0.5
 """Cosine at or above which two summary sentences would say the same thing."""
 MMR_LAMBDA = 0.6
 """Weight of a sentence's own score against its overlap with what is already chosen."""
-SUPPORT_WEIGHT = 0.6
-"""Share of cross-article support (the rest is centroid closeness) in a sentence's score."""
-POSITION_DECAY = 0.08
-"""Each earlier sentence in its article lowers a sentence's weight by this step."""
-MIN_WORDS, MAX_WORDS = 8, 60
-"""Shorter sentences are never chosen (datelines, fragments); longer ones weigh less."""
-LONG_SENTENCE_WEIGHT = 0.3
-FORM_PENALTIES: tuple[tuple[str, re.Pattern[str], float], ...] = (
-    ("starts mid-sentence", re.compile(r"^[a-z,;:.\-–—)]"), 0.3),
-    ("dangling opener", re.compile(r"^(?:he|she|they|it|this|these|those|that|but|and|or|"
-                                   r"so|however|also|still|yet|then)\b", re.I), 0.6),
-    ("quotation without speaker", re.compile(r'^["“][^"“”]*["”]$'), 0.3),
-    ("question", re.compile(r"\?[\"'”’]?$"), 0.5),
-    ("no end punctuation", re.compile(r"[^.!?\"'”’)]$"), 0.5),
-)
-"""Patterns of sentences that need their neighbours to make sense, with their weight."""
+MIN_WORDS = 8
+"""Shorter sentences are never chosen (datelines, fragments)."""
+SCORE_FLOOR = 1e-3
+"""Added to the scores once the lowest is moved to zero, so every long sentence stays a candidate."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +47,7 @@ class _Story:
 
     sentences: Sequence[Sentence]
     articles: dict[str, Article]
+    vectors: csr_matrix
     similarity: np.ndarray
     best_match: np.ndarray
     article_ids: list[str]
@@ -72,6 +62,7 @@ def summarize(
     words: int,
     *,
     fill: bool = False,
+    scorer: Scorer | None = None,
 ) -> tuple[SummarySentence, ...]:
     """Choose, cite and order summary sentences within ``words`` words.
 
@@ -82,6 +73,7 @@ def summarize(
         words: word budget; the summary never exceeds it.
         fill: for evaluations that cut summaries to the budget: keep choosing while the
             summary is under ``words``, so the last sentence may cross it.
+        scorer: sentence scorer; the shipped ``default_scorer()`` when ``None``.
 
     Returns:
         Summary sentences in reading order; empty when no sentence fits the budget.
@@ -89,7 +81,7 @@ def summarize(
     if not sentences:
         return ()
     story = _story(sentences, vectors, articles)
-    scores = _score(story)
+    scores = _score(story, scorer or default_scorer())
     chosen = _select(story, scores, words, fill)
     return tuple(_cite(story, i) for i in _order(story, chosen))
 
@@ -105,6 +97,7 @@ def _story(
     return _Story(
         sentences=sentences,
         articles={a.id: a for a in articles},
+        vectors=vectors,
         similarity=similarity,
         best_match=np.maximum.reduceat(similarity, starts, axis=1),
         article_ids=article_ids,
@@ -113,43 +106,22 @@ def _story(
     )
 
 
-def _score(story: _Story) -> np.ndarray:
-    """Importance of each sentence: cross-article support and centrality, times priors."""
-    support = story.best_match.copy()
-    own = story.article_of
-    support[np.arange(len(own)), own] = 0.0
-    n_other = max(1, support.shape[1] - 1)
-    centrality = story.similarity.mean(axis=1)
-    centrality = centrality / (centrality.max() or 1.0)
-    relevance = SUPPORT_WEIGHT * support.sum(axis=1) / n_other
-    relevance += (1 - SUPPORT_WEIGHT) * centrality
-    return relevance * _position_weights(story) * _form_weights(story)
+def summary_features(
+    sentences: Sequence[Sentence], vectors: csr_matrix, articles: Sequence[Article]
+) -> np.ndarray:
+    """The scorer's features (``summary_scorer.FEATURE_NAMES``) for ``summarize``'s inputs."""
+    return _features(_story(sentences, vectors, articles))
 
 
-def _position_weights(story: _Story) -> np.ndarray:
-    """Earlier sentences of an article weigh more (news puts the key facts first)."""
-    return np.array([1.0 / (1.0 + POSITION_DECAY * s.index) for s in story.sentences])
+def _features(story: _Story) -> np.ndarray:
+    return sentence_features(story.sentences, story.vectors, story.similarity,
+                             story.best_match, story.article_of)
 
 
-def _form_weights(story: _Story) -> np.ndarray:
-    """Down-weight sentences that are too short, too long, or lean on their neighbours."""
-    weights = np.ones(len(story.sentences))
-    for i, sentence in enumerate(story.sentences):
-        if story.lengths[i] < MIN_WORDS:
-            weights[i] = 0.0
-        elif story.lengths[i] > MAX_WORDS:
-            weights[i] *= LONG_SENTENCE_WEIGHT
-        if _unbalanced_quotes(sentence.text):
-            weights[i] *= 0.5
-        for _, pattern, weight in FORM_PENALTIES:
-            if pattern.search(sentence.text):
-                weights[i] *= weight
-    return weights
-
-
-def _unbalanced_quotes(text: str) -> bool:
-    """True for a fragment of a quotation that opens or closes in another sentence."""
-    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+def _score(story: _Story, scorer: Scorer) -> np.ndarray:
+    """Importance of each sentence from the learned scorer; 0 for sentences too short."""
+    raw = scorer.score(_features(story))
+    return (raw - raw.min() + SCORE_FLOOR) * (story.lengths >= MIN_WORDS)
 
 
 def _select(story: _Story, scores: np.ndarray, words: int, fill: bool = False) -> list[int]:

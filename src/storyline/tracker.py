@@ -11,7 +11,7 @@ that moment. For each article the tracker
 2. finds the nearest active story (cosine to its centroid, discounted by the days since
    the story's last article) and joins it at ``online_story_threshold`` or more, else opens one;
 3. merges the story it joined with its nearest other story at ``merge_threshold``;
-4. puts a new story in the nearest active storyline at ``storyline_threshold``, else opens one.
+4. puts a new story in the nearest active storyline at ``online_storyline_threshold``, else opens one.
 
 Ids follow the batch rule (``storyline.cluster.story_id``): a story is named after its first
 article, a merge keeps the older story. ``to_state()`` / ``from_state()`` save and restore
@@ -31,10 +31,14 @@ from storyline.cluster import (
 )
 from storyline.eventvec import N_FEATURES, DocumentFrequencies, article_text, encode, weigh
 from storyline.model import Article, Story, Storyline
+from storyline.story_index import CentroidIndex
 
 __all__ = ["Assignment", "StoryTracker"]
 
 STATE_VERSION = 1
+REFRESH_EVERY = 256
+"""Every this many articles all indexed centroids are re-weighed with the current IDF;
+in between, a centroid keeps the weights of its last change."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,10 @@ class StoryTracker:
         self._lines: dict[str, _Group] = {}
         self._closed_stories: list[Story] = []
         self._closed_lines: list[Storyline] = []
-        self._index: dict[str, tuple[list[str], csr_matrix | None]] = {}
+        self._story_index = CentroidIndex(2 * N_FEATURES)
+        self._line_index = CentroidIndex(2 * N_FEATURES, rebuild_after=0)
+        self._closed_until = float("nan")
+        self._stale_lines: set[str] = set()
 
     # -- the stream ---------------------------------------------------------------------
 
@@ -107,63 +114,67 @@ class StoryTracker:
         raw = encode([article_text(article)])
         self.frequencies_.add(raw)
         self.step_ += 1
+        if self.step_ % REFRESH_EVERY == 0:
+            self._refresh()
         day = day_number(article.published)
         if not np.isnan(day) and not (day <= self.clock_):
             self.clock_ = day
         self._close_idle()
         best, similarity = self._nearest(self._stories, raw, day, self.options.story_days)
-        if best is not None and similarity >= self.options.online_story_threshold:
+        opened_story = best is None or similarity < self.options.online_story_threshold
+        if best is not None and not opened_story:
             story, opened_line = self._join(best, article, raw, day, similarity), False
             story, merged = self._merge_nearest(story)
         else:
             story, opened_line = self._open(article, raw, day)
             merged = ()
         return Assignment(article.id, story.id, story.storyline, merged,
-                          opened_story=best is None or similarity < self.options.online_story_threshold,
-                          opened_storyline=opened_line)
+                          opened_story=opened_story, opened_storyline=opened_line)
+
+    def _index_of(self, groups: dict[str, _Group]) -> CentroidIndex:
+        return self._story_index if groups is self._stories else self._line_index
 
     def _nearest(
         self, groups: dict[str, _Group], raw: csr_matrix, day: float, scale: float,
         exclude: str = "",
     ) -> tuple[_Group | None, float]:
         """The group closest to ``raw`` (time-discounted cosine), and that similarity."""
-        ids, weighted = self._weighted(groups)
-        if weighted is None or (exclude and len(ids) == 1):
-            return None, -1.0
+        if groups is self._lines:
+            for line in self._stale_lines & set(self._lines):
+                self._put(self._lines, self._lines[line])
+            self._stale_lines.clear()
         query = weigh(raw, self.frequencies_, self.options.name_weight)
-        dense = np.zeros(weighted.shape[1])
-        dense[query.indices] = query.data
-        scores = weighted @ dense
-        gaps = np.array([_gap(groups[i], day) for i in ids])
-        scores *= decay(gaps, scale)
-        if exclude:
-            scores[ids.index(exclude)] = -1.0
-        best = int(np.argmax(scores))
-        return groups[ids[best]], float(scores[best])
+        found, similarity = self._index_of(groups).search(query, day, scale, exclude)
+        return (None if found is None else groups[found]), similarity
 
-    def _weighted(self, groups: dict[str, _Group]) -> tuple[list[str], csr_matrix | None]:
-        """The ids and IDF-weighted centroids of ``groups``, cached until they change."""
-        key = "stories" if groups is self._stories else "lines"
-        cached = self._index.get(key)
-        if cached is None:
+    def _put(self, groups: dict[str, _Group], group: _Group) -> None:
+        """(Re-)index ``group`` after its centroid or days changed."""
+        row = weigh(group.centroid, self.frequencies_, self.options.name_weight)
+        self._index_of(groups).put(group.id, row, group.first_day, group.last_day)
+
+    def _drop(self, groups: dict[str, _Group], group: _Group) -> None:
+        del groups[group.id]
+        self._index_of(groups).remove(group.id)
+
+    def _refresh(self) -> None:
+        """Re-weigh every indexed centroid with the IDF known now."""
+        for groups in (self._stories, self._lines):
             ids = list(groups)
-            matrix = None
-            if ids:
-                stacked = vstack([groups[i].centroid for i in ids], format="csr")
-                matrix = weigh(stacked, self.frequencies_, self.options.name_weight)
-            cached = self._index[key] = (ids, matrix)
-        return cached
-
-    def _touch(self, *keys: str) -> None:
-        for key in keys:
-            self._index.pop(key, None)
+            if not ids:
+                continue
+            stacked = vstack([groups[i].centroid for i in ids], format="csr")
+            weighted = weigh(stacked, self.frequencies_, self.options.name_weight)
+            self._index_of(groups).reset({
+                i: (weighted[k], groups[i].first_day, groups[i].last_day)
+                for k, i in enumerate(ids)
+            })
 
     def _open(self, article: Article, raw: csr_matrix, day: float) -> tuple[_Group, bool]:
         story = _Group(story_id(article.id), raw.copy(), [article.id], day, day, self.step_,
                        article.published, article.published, size=1)
         _offer_headline(story, article, 0.0)
         line, similarity = self._nearest(self._lines, raw, day, self.options.storyline_days)
-        opened = line is None or similarity < self.options.storyline_threshold
+        opened = line is None or similarity < self.options.online_storyline_threshold
         if opened:
             line = _Group(storyline_id(article.id), csr_matrix(raw.shape), [], day, day, self.step_)
             self._lines[line.id] = line
@@ -171,8 +182,8 @@ class StoryTracker:
         story.storyline = line.id
         line.members.append(story.id)
         self._stories[story.id] = story
+        self._put(self._stories, story)
         self._grow_line(line, story, raw, day)
-        self._touch("stories", "lines")
         return story, opened
 
     def _join(self, story: _Group, article: Article, raw: csr_matrix, day: float,
@@ -183,8 +194,8 @@ class StoryTracker:
         story.step = self.step_
         _extend(story, article.published, day)
         _offer_headline(story, article, similarity)
+        self._put(self._stories, story)
         self._grow_line(self._lines[story.storyline], story, raw, day)
-        self._touch("lines")
         return story
 
     def _grow_line(self, line: _Group, story: _Group, raw: csr_matrix, day: float) -> None:
@@ -194,13 +205,12 @@ class StoryTracker:
         _extend(line, None, day)
         if story.size >= line.score:
             line.score, line.headline = story.size, story.headline
+        self._stale_lines.add(line.id)
 
     def _merge_nearest(self, story: _Group) -> tuple[_Group, tuple[str, ...]]:
         """Merge ``story`` with its nearest other story when they are one; returns the survivor."""
-        day = story.last_day
-        other, similarity = self._nearest(self._stories, story.centroid, day,
+        other, similarity = self._nearest(self._stories, story.centroid, story.last_day,
                                           self.options.story_days, exclude=story.id)
-        self._touch("stories")
         if other is None or similarity < self.options.merge_threshold:
             return story, ()
         older, younger = sorted((story, other), key=lambda g: (_first(g), g.members[0]))
@@ -213,8 +223,8 @@ class StoryTracker:
         if younger.score > older.score:
             older.headline, older.score = younger.headline, younger.score
         self._move_to_line(younger, older.storyline)
-        del self._stories[younger.id]
-        self._touch("stories", "lines")
+        self._drop(self._stories, younger)
+        self._put(self._stories, older)
         return older, (younger.id,)
 
     def _move_to_line(self, story: _Group, line_id: str) -> None:
@@ -226,22 +236,30 @@ class StoryTracker:
         old.centroid.eliminate_zeros()
         old.members.remove(story.id)
         new.centroid = new.centroid + story.centroid
-        if not old.members:
-            del self._lines[old.id]
+        self._stale_lines.add(new.id)
+        if old.members:
+            self._stale_lines.add(old.id)
+        else:
+            self._drop(self._lines, old)
 
     def _close_idle(self) -> None:
-        """Close stories and storylines past their window or beyond ``max_active``."""
+        """Close stories and storylines past their window or beyond ``max_active``.
+
+        Runs when the clock moved to a later day, or when there are too many groups.
+        """
         opts = self.options
+        crowded = max(len(self._stories), len(self._lines)) > opts.max_active
+        if not crowded and (self.clock_ == self._closed_until or np.isnan(self.clock_)):
+            return
+        self._closed_until = self.clock_
         for story in _stale(self._stories, self.clock_, opts.window_days, opts.max_active):
-            del self._stories[story.id]
+            self._drop(self._stories, story)
             self._closed_stories.append(_story(story))
-            self._touch("stories")
         for line in _stale(self._lines, self.clock_, opts.line_window_days, opts.max_active):
             if any(s in self._stories for s in line.members):
                 continue
-            del self._lines[line.id]
+            self._drop(self._lines, line)
             self._closed_lines.append(_storyline(line))
-            self._touch("lines")
 
     # -- snapshots ----------------------------------------------------------------------
 
@@ -263,7 +281,12 @@ class StoryTracker:
     # -- saving and restoring -----------------------------------------------------------
 
     def to_state(self) -> dict[str, object]:
-        """The whole tracker as plain JSON-able data (see ``from_state``)."""
+        """The whole tracker as plain JSON-able data (see ``from_state``).
+
+        Saving re-weighs the index with the current IDF (as ``from_state`` does), so the
+        saved tracker and one restored from its state go on exactly alike.
+        """
+        self._refresh()
         return {
             "version": STATE_VERSION,
             "options": asdict(self.options),
@@ -291,6 +314,7 @@ class StoryTracker:
         tracker.step_ = int(state["step"])  # type: ignore[arg-type]
         tracker._stories = {g.id: g for g in map(_group_from, state["stories"])}  # type: ignore[arg-type]
         tracker._lines = {g.id: g for g in map(_group_from, state["storylines"])}  # type: ignore[arg-type]
+        tracker._refresh()
         tracker._closed_stories = [_story_from(s) for s in state["closed_stories"]]  # type: ignore[union-attr]
         tracker._closed_lines = [
             Storyline(s["id"], s["headline"], tuple(s["stories"]))  # type: ignore[index]

@@ -7,6 +7,10 @@ cluster found in its predicted cluster. Pairwise scores count item pairs placed 
 as Miranda et al. (2018) report next to B-cubed for streaming news clustering. Both are
 computed from the contingency table, so they take O(items) time.
 
+``run_all`` scores storyline's batch clustering, its online ``StoryTracker`` and a peer
+(TF-IDF average-linkage agglomerative clustering at its best single threshold) on one
+labelled data set, at each level that has gold labels (story, storyline).
+
 Example:
     >>> s = bcubed(["a", "a", "b"], [1, 1, 1])
     >>> round(s.precision, 3), s.recall, round(s.f1, 3)
@@ -15,11 +19,34 @@ Example:
 
 from __future__ import annotations
 
+import random
+import time
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-__all__ = ["Scores", "bcubed", "pairwise"]
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
+
+from storyline.cluster import ClusterOptions, ClusterResult, StoryTracker, cluster
+from storyline.errors import UsageError
+from storyline.evaluate.ecbplus import GoldArticle, find_root, load_ecbplus
+from storyline.evaluate.timeline17_stream import is_timeline17, load_stream
+from storyline.model import Article
+from storyline.represent import TfidfEncoder
+
+__all__ = [
+    "PEER_THRESHOLDS",
+    "Row",
+    "Scores",
+    "bcubed",
+    "evaluate_path",
+    "format_table",
+    "pairwise",
+    "run_all",
+]
 
 
 @dataclass(frozen=True)
@@ -83,3 +110,125 @@ def pairwise(predicted: Sequence[Hashable], gold: Sequence[Hashable]) -> Scores:
 
 def _pairs(k: int) -> int:
     return k * (k - 1) // 2
+
+
+# -- runs: batch, online and the peer on one labelled data set ---------------------------
+
+PEER_THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(1, 20))
+"""Cosine-distance cut-offs tried for the peer; its best one is reported."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the evaluation table: a method scored at one level."""
+
+    method: str
+    level: str
+    bcubed: Scores
+    pairwise: Scores
+    clusters: int
+    seconds: float
+    note: str = ""
+
+
+def run_all(items: Sequence[GoldArticle], options: ClusterOptions | None = None,
+            modes: Sequence[str] = ("batch", "online", "peer")) -> list[Row]:
+    """Score ``modes`` on ``items`` at every level that has gold labels.
+
+    Batch clusters all articles at once; online feeds them to a ``StoryTracker`` in
+    publication order (a fixed shuffle, seed 0, when they carry no dates); the peer is
+    TF-IDF average-linkage agglomerative clustering at its best single threshold per level.
+    """
+    articles = [item.article for item in items]
+    rows: list[Row] = []
+    for mode in modes:
+        start = time.perf_counter()
+        if mode == "peer":
+            rows += _peer_rows(items, start)
+            continue
+        result = cluster(articles, options=options) if mode == "batch" else _online(articles, options)
+        rows += _rows(mode, items, result, time.perf_counter() - start)
+    return rows
+
+
+def _online(articles: Sequence[Article], options: ClusterOptions | None) -> ClusterResult:
+    order = list(articles)
+    if all(article.published is None for article in order):
+        random.Random(0).shuffle(order)
+    tracker = StoryTracker(options)
+    for article in order:
+        tracker.add(article)
+    return ClusterResult(tracker.stories(), tracker.storylines())
+
+
+def _levels(items: Sequence[GoldArticle]) -> list[tuple[str, list[str]]]:
+    levels = []
+    for level in ("story", "storyline"):
+        gold = [getattr(item, level) for item in items]
+        if all(gold):
+            levels.append((level, gold))
+    return levels
+
+
+def _rows(method: str, items: Sequence[GoldArticle], result: ClusterResult,
+          seconds: float) -> list[Row]:
+    story_of = {a: story for story in result.stories for a in story.articles}
+    rows = []
+    for level, gold in _levels(items):
+        key = (lambda s: s.id) if level == "story" else (lambda s: s.storyline)
+        predicted = [key(story_of[item.article.id]) for item in items]
+        rows.append(Row(method, level, bcubed(predicted, gold), pairwise(predicted, gold),
+                        len(set(predicted)), seconds))
+    return rows
+
+
+def _peer_rows(items: Sequence[GoldArticle], start: float) -> list[Row]:
+    texts = [item.article.text for item in items]
+    vectors = TfidfEncoder().fit_transform(texts)
+    distance = np.clip(1.0 - (vectors @ vectors.T).toarray(), 0.0, None)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    cuts = {t: fcluster(tree, t=t, criterion="distance") for t in PEER_THRESHOLDS}
+    seconds = time.perf_counter() - start
+    rows = []
+    for level, gold in _levels(items):
+        best = max(PEER_THRESHOLDS, key=lambda t: bcubed(list(cuts[t]), gold).f1)
+        labels = list(cuts[best])
+        rows.append(Row("peer", level, bcubed(labels, gold), pairwise(labels, gold),
+                        len(set(labels)), seconds, f"TF-IDF average linkage, distance {best}"))
+    return rows
+
+
+def format_table(rows: Sequence[Row], title: str) -> str:
+    """The rows as a plain-text table headed by ``title``."""
+    lines = [title, f"{'method':<8} {'level':<10} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} "
+             f"{'pair P':>6} {'pair R':>6} {'pairF1':>6} {'groups':>6} {'secs':>6}  note"]
+    for r in rows:
+        lines.append(
+            f"{r.method:<8} {r.level:<10} {r.bcubed.precision:6.3f} {r.bcubed.recall:6.3f} "
+            f"{r.bcubed.f1:6.3f} {r.pairwise.precision:6.3f} {r.pairwise.recall:6.3f} "
+            f"{r.pairwise.f1:6.3f} {r.clusters:6d} {r.seconds:6.1f}  {r.note}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def evaluate_path(path: Path | str, modes: Sequence[str] = ("batch", "online", "peer"),
+                  options: ClusterOptions | None = None) -> str:
+    """Load ECB+ or a Timeline17 stream from ``path`` (told apart by layout) and score it.
+
+    Returns:
+        The table text, headed by the data set, its size and what was skipped.
+
+    Raises:
+        UsageError: ``path`` holds neither layout.
+    """
+    if find_root(path) is not None:
+        items, skipped, name = load_ecbplus(path), [], "ECB+ (gold story: topic + ecb/ecbplus)"
+    elif is_timeline17(path):
+        items, skipped = load_stream(path)
+        name = "Timeline17 stream (gold storyline: collection name before '_')"
+    else:
+        raise UsageError(f"--data {path}: expected ECB+ (<topic>/<t>_<k>ecb.xml) or "
+                         "Timeline17 (<collection>/InputDocs/<date>/) folders")
+    title = f"{name}: {len(items)} articles, {len(skipped)} empty file(s) skipped"
+    return format_table(run_all(items, options, modes), title)

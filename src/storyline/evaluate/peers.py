@@ -22,10 +22,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
-from rouge_score.tokenizers import DefaultTokenizer
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -33,9 +31,10 @@ from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from storyline.evaluate.multinews import Cluster
+from storyline.evaluate.rouge import ngrams, rouge_tokens
 from storyline.model import Article, Sentence
 from storyline.represent import TfidfEncoder
-from storyline.text import STOP_WORDS, stem, tokens
+from storyline.text import STOP_WORDS, sentence_spans, stem, tokens
 
 __all__ = [
     "PEERS",
@@ -43,6 +42,7 @@ __all__ = [
     "Prepared",
     "StorylineTokenizer",
     "centroid",
+    "fill",
     "lead",
     "oracle",
     "oracle_indices",
@@ -63,37 +63,38 @@ Method = Callable[[Prepared, int], list[str]]
 """``method(prepared, words)`` -> summary sentences in output order."""
 
 
-def fill(sentences: Sequence[Sentence], order: Sequence[int], words: int) -> list[int]:
-    """Indices taken from ``order`` until their white-space words reach ``words``."""
+def fill(texts: Sequence[str], order: Sequence[int], words: int) -> list[int]:
+    """Indices taken from ``order`` until their texts' white-space words reach ``words``.
+
+    Example:
+        >>> fill(["a b c", "d e", "f"], [1, 0, 2], 4)
+        [1, 0]
+    """
     taken: list[int] = []
     total = 0
     for i in order:
         if total >= words:
             break
         taken.append(int(i))
-        total += len(sentences[i].text.split())
+        total += len(texts[i].split())
     return taken
-
-
-def _in_reading_order(prepared: Prepared, order: Sequence[int], words: int) -> list[str]:
-    return [prepared.sentences[i].text for i in sorted(fill(prepared.sentences, order, words))]
 
 
 def lead(prepared: Prepared, words: int) -> list[str]:
     """First sentences of each article, round-robin over the articles."""
-    order = sorted(range(len(prepared.sentences)),
-                   key=lambda i: (prepared.sentences[i].index, i))
-    return [prepared.sentences[i].text for i in fill(prepared.sentences, order, words)]
+    sentences = prepared.sentences
+    order = sorted(range(len(sentences)), key=lambda i: (sentences[i].index, i))
+    return [sentences[i].text for i in fill([s.text for s in sentences], order, words)]
 
 
 def centroid(prepared: Prepared, words: int) -> list[str]:
     """Sentences closest (TF-IDF cosine) to the mean vector of the cluster's sentences."""
-    if not prepared.sentences:
+    texts = [s.text for s in prepared.sentences]
+    if not texts:
         return []
-    vectors = TfidfEncoder().fit_transform([s.text for s in prepared.sentences])
-    center = np.asarray(vectors.mean(axis=0)).ravel()
-    scores = vectors @ center
-    return _in_reading_order(prepared, np.argsort(-scores, kind="stable"), words)
+    vectors = TfidfEncoder().fit_transform(texts)
+    scores = vectors @ np.asarray(vectors.mean(axis=0)).ravel()
+    return [texts[i] for i in sorted(fill(texts, np.argsort(-scores, kind="stable"), words))]
 
 
 class StorylineTokenizer:
@@ -107,8 +108,6 @@ class StorylineTokenizer:
 
     @staticmethod
     def to_sentences(text: str) -> tuple[str, ...]:
-        from storyline.text import sentence_spans
-
         return tuple(text[a:b] for a, b in sentence_spans(text))
 
 
@@ -135,32 +134,11 @@ def sumy_method(name: str) -> Method:
 
         summarizer(document, keep_all)
         position = {text: i for i, text in enumerate(texts)}
-        chosen = fill_texts(ranked, words)
+        chosen = [ranked[i] for i in fill(ranked, range(len(ranked)), words)]
         return sorted(chosen, key=position.__getitem__)
 
     run.__name__ = name
     return run
-
-
-def fill_texts(texts: Sequence[str], words: int) -> list[str]:
-    """The first ``texts`` whose white-space words reach ``words``."""
-    taken: list[str] = []
-    total = 0
-    for text in texts:
-        if total >= words:
-            break
-        taken.append(text)
-        total += len(text.split())
-    return taken
-
-
-@lru_cache(maxsize=1)
-def _rouge_tokenizer() -> DefaultTokenizer:
-    return DefaultTokenizer(use_stemmer=True)
-
-
-def _grams(words: Sequence[str], n: int) -> Counter:
-    return Counter(zip(*(words[k:] for k in range(n))))
 
 
 def _f1(overlap: int, produced: int, wanted: int) -> float:
@@ -198,10 +176,9 @@ def oracle_indices(texts: Sequence[str], reference: str, words: int) -> list[int
     Stops when no sentence raises the score or the chosen sentences reach ``words``
     white-space words.
     """
-    tokenize = _rouge_tokenizer().tokenize
-    ref = tokenize(reference)
-    counts = [_Overlap(_grams(ref, 1)), _Overlap(_grams(ref, 2))]
-    grams = [(_grams(t, 1), _grams(t, 2)) for t in map(tokenize, texts)]
+    ref = rouge_tokens(reference)
+    counts = [_Overlap(ngrams(ref, 1)), _Overlap(ngrams(ref, 2))]
+    grams = [(ngrams(t, 1), ngrams(t, 2)) for t in map(rouge_tokens, texts)]
     chosen: list[int] = []
     best_score, total = 0.0, 0
     while total < words:

@@ -31,6 +31,7 @@ __all__ = [
     "PolnearDocument",
     "QuoteScores",
     "evaluate",
+    "group_by_cue",
     "load_polnear",
     "nearest_name_peer",
     "parse_ann",
@@ -126,12 +127,26 @@ def parse_ann(ann: str) -> list[GoldAttribution]:
 def storyline_attributions(document: PolnearDocument) -> list[Prediction]:
     """Our attributions for one document, run over its cleaned sentences."""
     article = Article(text=document.text, id=document.name)
-    found = article_attributions(clean(article))
-    return [_prediction(a) for a in found]
+    return group_by_cue(document.text, article_attributions(clean(article)))
 
 
-def _prediction(item: Attribution) -> Prediction:
-    return ((item.start, item.end),), ((item.speaker,) if item.speaker else ())
+def group_by_cue(text: str, found: Sequence[Attribution]) -> list[Prediction]:
+    """One prediction per cue within a paragraph: a quote split around its attribution
+    (``"A," she said. "B."``) is one attribution with two content spans, as PolNeAR
+    annotates it."""
+    groups: list[list[Attribution]] = []
+    last: dict[tuple[int, int], list[Attribution]] = {}
+    for item in found:
+        group = last.get(item.cue) if item.cue[0] < item.cue[1] else None
+        if group is not None and "\n" not in text[group[-1].end : item.start]:
+            group.append(item)
+            continue
+        last[item.cue] = [item]
+        groups.append(last[item.cue])
+    return [
+        (tuple((a.start, a.end) for a in items), (items[0].speaker,) if items[0].speaker else ())
+        for items in groups
+    ]
 
 
 def nearest_name_peer(document: PolnearDocument) -> list[Prediction]:

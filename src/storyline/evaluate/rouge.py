@@ -26,12 +26,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from collections import Counter
+
 import numpy as np
 from rouge_score import rouge_scorer
+from rouge_score.tokenizers import DefaultTokenizer
 
 from storyline.text import sentence_spans
 
-__all__ = ["ROUGE_TYPES", "Rouge", "bootstrap_ci", "cut_to_words", "score", "split_reference"]
+__all__ = [
+    "ROUGE_TYPES",
+    "Rouge",
+    "bootstrap_ci",
+    "cut_to_words",
+    "ngrams",
+    "rouge_tokens",
+    "score",
+    "split_reference",
+]
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeLsum")
 """The ROUGE variants reported, in table order."""
@@ -51,6 +63,26 @@ class Rouge:
 @lru_cache(maxsize=1)
 def _scorer() -> rouge_scorer.RougeScorer:
     return rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> DefaultTokenizer:
+    return DefaultTokenizer(use_stemmer=True)
+
+
+def rouge_tokens(text: str) -> list[str]:
+    """``text`` as rouge-score tokenizes it (lower case, ``[a-z0-9]+``, Porter stems).
+
+    Example:
+        >>> rouge_tokens("The dams cracked.")
+        ['the', 'dam', 'crack']
+    """
+    return _tokenizer().tokenize(text)
+
+
+def ngrams(tokens: Sequence[str], n: int) -> Counter:
+    """Counts of the ``n``-grams of ``tokens`` (tuples of ``n`` tokens)."""
+    return Counter(zip(*(tokens[k:] for k in range(n))))
 
 
 def cut_to_words(sentences: Sequence[str], words: int) -> list[str]:

@@ -24,9 +24,11 @@ from pathlib import Path
 import numpy as np
 
 from storyline.clean import clean
-from storyline.evaluate.multinews import Cluster
+from storyline.errors import UsageError
+from storyline.evaluate.multinews import Cluster, load_clusters
 from storyline.evaluate.peers import PEERS, Method, Prepared
 from storyline.evaluate.rouge import ROUGE_TYPES, Rouge, bootstrap_ci, score, split_reference
+from storyline.model import Skipped
 from storyline.represent import TfidfEncoder
 from storyline.summarize import summarize
 
@@ -37,6 +39,8 @@ __all__ = [
     "MethodRow",
     "evaluate",
     "format_table",
+    "load_for_eval",
+    "method_names",
     "prepare",
     "storyline_method",
     "table",
@@ -155,3 +159,31 @@ def write_jsonl(scores: Sequence[ClusterScore], path: Path) -> None:
             record = {"cluster": s.cluster, "method": s.method, "seconds": round(s.seconds, 4),
                       "words": s.words, **{name: round(getattr(s.rouge, name), 5) for name in ROUGE_TYPES}}
             handle.write(json.dumps(record) + "\n")
+
+
+def method_names(requested: Sequence[str]) -> list[str]:
+    """Method names from ``--methods`` values (repeated or comma-separated); all when empty.
+
+    Raises:
+        UsageError: a name is not in ``METHODS``.
+    """
+    names = [name.strip() for value in requested for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in METHODS]
+    if unknown:
+        raise UsageError(f"unknown method(s) {', '.join(unknown)}; choose from {', '.join(METHODS)}")
+    return list(dict.fromkeys(names)) or list(METHODS)
+
+
+def load_for_eval(data: Path, limit: int | None) -> tuple[list[Cluster], list[Skipped]]:
+    """The first ``limit`` clusters (all when ``None``) of ``data`` and what was skipped.
+
+    Raises:
+        UsageError: ``data`` is missing or of an unknown kind, or ``limit`` is below 1.
+    """
+    if limit is not None and limit < 1:
+        raise UsageError(f"--limit must be at least 1, got {limit}")
+    try:
+        clusters, skipped = load_clusters(data)
+    except (FileNotFoundError, ValueError) as err:
+        raise UsageError(f"--data: {err}") from None
+    return clusters[:limit], skipped

@@ -40,7 +40,8 @@ POSTGRES_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 
 
 def database_url(db: str | os.PathLike[str]) -> str:
-    """The SQLAlchemy URL for ``--db``: a path becomes ``sqlite:///ABSOLUTE_PATH``.
+    """The SQLAlchemy URL for ``--db``: a path becomes ``sqlite:///ABSOLUTE_PATH``
+    (``:memory:`` an in-memory SQLite database).
 
     Raises:
         UsageError: ``db`` is empty, or a URL names a database storyline does not support.
@@ -52,6 +53,8 @@ def database_url(db: str | os.PathLike[str]) -> str:
     text = os.fspath(db).strip()
     if not text:
         raise UsageError("--db must be a file path or a database URL, got an empty string")
+    if text == ":memory:":
+        return "sqlite://"
     if "://" not in text:
         return f"sqlite:///{Path(text).expanduser().resolve()}"
     scheme, rest = text.split("://", 1)

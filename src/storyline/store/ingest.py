@@ -155,7 +155,7 @@ def _new_articles(
             continue
         other = _duplicate_of(article, hashes[article.id], by_url, by_hash)
         if other is not None:
-            dropped.append(skip(article.path or article.id, "already_stored", what=other[0], other=other[1]))
+            dropped.append(skip(_where(article), "already_stored", what=other[0], other=other[1]))
             continue
         ids.add(article.id)
         by_hash[hashes[article.id]] = article.id
@@ -163,6 +163,15 @@ def _new_articles(
             by_url[article.url] = article.id
         fresh.append(article)
     return fresh, known, dropped
+
+
+def _where(article: Article) -> str:
+    """Where a skipped article came from: its file, with its id when the file holds many."""
+    if not article.path:
+        return article.id
+    if article.path.lower().endswith(".jsonl"):
+        return f"{article.path} [{article.id}]"
+    return article.path
 
 
 def _duplicate_of(
@@ -181,7 +190,7 @@ def _track(run: _Run, fresh: list[Article], skipped: list[Skipped]) -> Batch:
     for article in fresh:
         cleaned = clean(article)
         if not cleaned.sentences:
-            skipped.append(skip(article.path or article.id, "nothing_left"))
+            skipped.append(skip(_where(article), "nothing_left"))
             continue
         assignment = run.tracker.add(article)
         _record(batch, cleaned, assignment, run)
@@ -214,6 +223,10 @@ def _changes(run: _Run, batch: Batch) -> None:
     batch.storylines = [s for s in lines if run.storylines.get(s.id) != s]
     for story in batch.stories:
         batch.home.update({a: story.id for a in story.articles if a in batch.home})
+        before = set(run.stories[story.id].articles) if story.id in run.stories else set()
+        moved = [a for a in story.articles if a not in batch.home and a not in before]
+        if moved:
+            batch.moves[story.id] = moved
     run.stories.update({s.id: s for s in batch.stories})
     run.storylines.update({s.id: s for s in batch.storylines})
     for old in final:

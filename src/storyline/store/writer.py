@@ -40,6 +40,8 @@ class Batch:
         stories: the stories whose rows or articles changed (as the tracker has them now).
         storylines: the storylines that changed.
         merged: story id merged away -> the story it was folded into.
+        moves: story id -> stored articles that joined it in this batch (after a merge,
+            or all its older articles when a resumed run first writes it).
         state: ``StoryTracker.to_state()`` after the last article; ``seen`` its count.
     """
 
@@ -49,6 +51,7 @@ class Batch:
     stories: list[Story] = field(default_factory=list)
     storylines: list[Storyline] = field(default_factory=list)
     merged: dict[str, str] = field(default_factory=dict)
+    moves: dict[str, list[str]] = field(default_factory=dict)
     state: Any = None
     seen: int = 0
 
@@ -126,17 +129,14 @@ def _article_row(article: Article, batch: Batch) -> dict[str, Any]:
 
 def _move_articles(connection: Connection, batch: Batch) -> None:
     """Point stored articles at the story they belong to now (after merges)."""
-    new = {c.article.id for c in batch.cleaned}
     for old, into in batch.merged.items():
         connection.execute(update(articles).where(articles.c.story_id == old).values(story_id=into))
-    for story in batch.stories:
-        moved = [a for a in story.articles if a not in new]
-        if moved:
-            connection.execute(
-                update(articles)
-                .where(articles.c.id.in_(moved), articles.c.story_id != story.id)
-                .values(story_id=story.id)
-            )
+    for story_id, moved in batch.moves.items():
+        connection.execute(
+            update(articles)
+            .where(articles.c.id.in_(moved), articles.c.story_id != story_id)
+            .values(story_id=story_id)
+        )
 
 
 def _drop_empty_storylines(connection: Connection) -> None:

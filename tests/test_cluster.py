@@ -1,0 +1,136 @@
+"""Batch clustering, the online StoryTracker and the ``storyline cluster`` command."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import date
+
+import pytest
+from typer.testing import CliRunner
+
+import storyline
+from storyline.cli import app
+from storyline.cluster import StoryTracker, cluster, story_id, storyline_id
+from storyline.errors import UsageError
+from storyline.evaluate.clustering import bcubed
+from storyline.evaluate.ecbplus import load_ecbplus
+from storyline.model import Article
+
+CHILE = [
+    "A magnitude 7.1 earthquake struck near Valparaiso in Chile on Monday, the USGS said.",
+    "Chile: the 7.1 quake near Valparaiso damaged homes; President Boric visited Valparaiso.",
+    "Rescuers in Valparaiso searched rubble after Monday's 7.1 earthquake shook central Chile.",
+]
+JAPAN = [
+    "A magnitude 6.4 earthquake hit Hokkaido in northern Japan on Tuesday, the JMA reported.",
+    "Japan's Hokkaido was shaken by a 6.4 quake; trains around Sapporo were halted.",
+    "In Sapporo, Hokkaido residents cleared debris after Tuesday's 6.4 earthquake in Japan.",
+]
+
+
+def _articles(texts: list[str], prefix: str, day: int) -> list[Article]:
+    return [Article(id=f"{prefix}{i}", text=t, published=date(2024, 3, day)) for i, t in enumerate(texts)]
+
+
+def test_cluster_tells_two_earthquakes_in_one_week_apart() -> None:
+    articles = _articles(CHILE, "cl", 4) + _articles(JAPAN, "jp", 5)
+    result = cluster(articles)
+    groups = sorted(sorted(story.articles) for story in result.stories)
+    assert groups == [["cl0", "cl1", "cl2"], ["jp0", "jp1", "jp2"]]
+    assert {s.storyline for s in result.stories} <= {line.id for line in result.storylines}
+
+
+def test_cluster_ids_follow_the_earliest_article_whatever_the_input_order() -> None:
+    articles = _articles(CHILE, "cl", 4) + _articles(JAPAN, "jp", 5)
+    shuffled = list(articles)
+    random.Random(1).shuffle(shuffled)
+    first, second = cluster(articles), cluster(shuffled)
+    assert first == second
+    chile = next(s for s in first.stories if "cl0" in s.articles)
+    assert chile.id == story_id("cl0")
+    assert chile.first_seen == chile.last_seen == date(2024, 3, 4)
+    assert {line.id for line in first.storylines} <= {storyline_id("cl0"), storyline_id("jp0")}
+
+
+def test_cluster_rejects_repeated_ids_and_unknown_options() -> None:
+    a = Article(id="x", text="Flood waters rose in Dresden.")
+    with pytest.raises(UsageError, match="unique"):
+        cluster([a, a])
+    with pytest.raises(UsageError, match="unknown clustering option"):
+        cluster([a], story_treshold=0.3)
+    assert cluster([]).stories == ()
+
+
+def test_cluster_top_level_returns_stories_with_storylines(seed_articles: list[Article]) -> None:
+    stories = storyline.cluster(seed_articles)
+    assert isinstance(stories, list)
+    assert sorted(a for s in stories for a in s.articles) == sorted(a.id for a in seed_articles)
+    assert {s.storyline for s in stories} == {line.id for line in stories.storylines}
+
+
+def test_cluster_headline_is_a_title_from_the_story(seed_articles: list[Article]) -> None:
+    story = storyline.cluster(seed_articles)[0]
+    titles = {a.title.split(" | ")[0].strip().rstrip(".") for a in seed_articles}
+    assert any(story.headline in title or title in story.headline for title in titles)
+
+
+def test_tracker_follows_a_stream_and_resumes_from_saved_state() -> None:
+    stream = _articles(CHILE, "cl", 4) + _articles(JAPAN, "jp", 5)
+    tracker = StoryTracker()
+    steps = [tracker.add(a) for a in stream[:4]]
+    saved = json.loads(json.dumps(tracker.to_state()))
+    resumed = StoryTracker.from_state(saved)
+    rest = [resumed.add(a) for a in stream[4:]]
+    expected = [tracker.add(a) for a in stream[4:]]
+    assert rest == expected
+    assert resumed.stories() == tracker.stories()
+    assert resumed.storylines() == tracker.storylines()
+    assigned = steps + rest
+    assert assigned[0].opened_story and assigned[0].opened_storyline
+    assert assigned[0].story == story_id("cl0")
+    assert len({s.story for s in assigned[:3]}) == 1 and assigned[3].story != assigned[0].story
+
+
+def test_tracker_closes_idle_stories_and_keeps_the_index_bounded() -> None:
+    tracker = StoryTracker(window_days=2, max_active=2)
+    for day in range(1, 20, 3):
+        tracker.add(Article(id=f"d{day}", text=f"Story number {day} about topic{day} things.",
+                            published=date(2024, 1, day)))
+        assert len(tracker._stories) <= 2
+    closed = tracker.pop_closed()
+    assert len(closed.stories) >= 5
+    assert tracker.pop_closed().stories == ()
+    assert all(s.id not in {c.id for c in closed.stories} for s in tracker.stories())
+
+
+def test_tracker_merges_two_stories_that_turn_out_to_be_one() -> None:
+    tracker = StoryTracker(online_story_threshold=0.3, merge_threshold=0.1)
+    texts = [
+        "Dresden flood: the Elbe river burst its banks in Dresden.",
+        "Evacuations ordered as Saxony officials warn of rising water near Meissen.",
+        "Dresden and Meissen evacuations as the Elbe flood rises in Saxony, officials warn.",
+    ]
+    steps = [tracker.add(Article(id=f"f{i}", text=t, published=date(2024, 6, 2))) for i, t in enumerate(texts)]
+    assert steps[1].opened_story
+    assert steps[2].merged and steps[2].story == story_id("f0")
+    assert [s.articles for s in tracker.stories()] == [("f0", "f1", "f2")]
+
+
+def test_cluster_cli_writes_the_json_contract(seeds_dir, tmp_path) -> None:
+    out = tmp_path / "clusters.json"
+    result = CliRunner().invoke(app, ["cluster", str(seeds_dir), "--format", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    story = data["stories"][0]
+    assert set(story) == {"id", "headline", "articles", "storyline", "first_seen", "last_seen"}
+    assert set(data["storylines"][0]) == {"id", "headline", "stories"}
+    assert sum(len(s["articles"]) for s in data["stories"]) == 5
+
+
+def test_cluster_ecbplus_slice_keeps_its_quality_floor(shared_data) -> None:
+    items = load_ecbplus(shared_data / "ecbplus", topics=[1, 3, 4, 5])
+    result = cluster([item.article for item in items])
+    story_of = {a: s.id for s in result.stories for a in s.articles}
+    score = bcubed([story_of[i.article.id] for i in items], [i.story for i in items])
+    assert score.f1 >= 0.85
