@@ -17,7 +17,13 @@ import time
 from pathlib import Path
 
 from storyline.evaluate.summaries import (
-    METHODS, UPPER_BOUNDS, evaluate, format_table, load_for_eval, table, write_jsonl,
+    METHODS,
+    UPPER_BOUNDS,
+    evaluate,
+    format_table,
+    load_for_eval,
+    table,
+    write_jsonl,
 )
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "multinews" / "validation.csv"

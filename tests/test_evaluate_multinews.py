@@ -36,7 +36,8 @@ def test_evaluate_multinews_reads_documents_and_strips_summary_dash(tmp_path: Pa
     assert [a.text for a in cluster.articles] == [FLOOD, RAIL]
     assert cluster.reference == "Brenfield is under water, and the trains have stopped."
     reasons = sorted(s.reason for s in skipped)
-    assert any("empty" in r for r in reasons) and any("not a Python list literal" in r for r in reasons)
+    assert any("document 2 of this cluster is empty" in r for r in reasons)
+    assert any("not a Python list literal" in r for r in reasons)
     assert all(s.path.startswith(str(path)) for s in skipped)
 
 
@@ -55,7 +56,7 @@ def test_evaluate_multinews_reads_directory_of_jsonl_clusters(tmp_path: Path) ->
     assert clusters[0].articles[0].published.isoformat() == "2025-03-04"
     assert clusters[0].reference == "Brenfield flooded."
     assert {(Path(s.path).name, s.line, s.code) for s in skipped} == {
-        ("flood.jsonl", 3, "bad_json"), ("noref.jsonl", None, "empty")}
+        ("flood.jsonl", 3, "bad_json"), ("noref.jsonl", None, "no_reference")}
 
 
 def test_evaluate_multinews_load_clusters_picks_the_reader(tmp_path: Path) -> None:

@@ -11,7 +11,14 @@ from storyline.cli import app
 from storyline.evaluate.multinews import Cluster, load_multinews
 from storyline.evaluate.peers import PEERS, lead, oracle, sumy_method
 from storyline.evaluate.rouge import cut_to_words
-from storyline.evaluate.summaries import METHODS, evaluate, format_table, prepare, table, write_jsonl
+from storyline.evaluate.summaries import (
+    METHODS,
+    evaluate,
+    format_table,
+    prepare,
+    table,
+    write_jsonl,
+)
 from storyline.model import Article
 
 CRACK = "Engineers found a crack in the Kessling Dam spillway on Monday and ordered the east bank evacuated."

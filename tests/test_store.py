@@ -32,6 +32,7 @@ from storyline.errors import UsageError
 from storyline.model import Article, Story, Storyline
 from storyline.store import Store, database_url
 from storyline.store import read as store_read
+from storyline.store import writer
 from storyline.store.digests import digest_from_dict
 from storyline.store.schema import articles, digests, metadata, sentences, stories, storylines
 
@@ -237,6 +238,31 @@ def test_store_resumed_ingest_equals_one_run(
         assert (report.stored, report.known) == (len(story_articles) - 4, 4)
         assert _partition(resumed) == expected
         assert resumed.check() == []
+
+
+def test_store_error_inside_a_batch_writes_none_of_it(
+    db_url: str, tmp_path: Path, story_articles: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(tmp_path / "one-run.db") as whole:
+        whole.ingest(story_articles, batch_size=3, digests=False)
+        expected = _partition(whole)
+    real, calls = writer.index_articles, []
+
+    def failing(connection: Any, rows: Any) -> None:
+        calls.append(len(rows))
+        if len(calls) == 2:  # the second batch fails after its articles and sentences
+            raise RuntimeError("disk full")
+        real(connection, rows)
+
+    monkeypatch.setattr(writer, "index_articles", failing)
+    with Store(db_url) as broken:
+        with pytest.raises(RuntimeError, match="disk full"):
+            broken.ingest(story_articles, batch_size=3)
+        assert broken.check() == [] and _count(broken, articles) == 3
+    monkeypatch.undo()
+    with Store(db_url) as again:
+        assert again.ingest(story_articles, batch_size=3).stored == len(story_articles) - 3
+        assert _partition(again) == expected and again.check() == []
 
 
 def test_store_merged_stories_fold_into_one(store: Store) -> None:

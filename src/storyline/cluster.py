@@ -1,19 +1,22 @@
-"""Batch clustering: articles -> stories (one event each) -> storylines (threads of stories).
+"""Batch clustering: articles -> storylines (threads of stories) -> stories (one event each).
 
 ``cluster(articles)`` encodes every article with ``storyline.eventvec`` (content stems plus
-names and numbers, IDF fitted on the whole input), then groups at two levels with
-average-linkage agglomerative clustering (SciPy):
+names and numbers, IDF fitted on the whole input) and groups it with average-linkage
+agglomerative clustering (SciPy) in two steps:
 
-1. stories: articles whose similarity, discounted by their distance in time, averages at
-   least ``story_threshold``;
-2. storylines: stories whose centroids, discounted over a much longer time scale, average
-   at least ``storyline_threshold``.
+1. storylines: articles whose similarity, discounted over a long time scale
+   (``storyline_days``), averages at least ``storyline_threshold``;
+2. stories, inside each storyline: the same linkage with the IDF weights multiplied by
+   the squared IDF *local to the storyline* (``LOCAL_POWER``), so the words every article
+   of the thread shares ("pirates", "Gulf of Aden") fade and the names, numbers and words
+   that tell its events apart decide; discounted over ``story_days``.
 
-Ids are stable for the same input: a story is named after its earliest article
-(``story-`` + a hash of that article's id), a storyline after its earliest story's first
-article (``line-`` + hash). The online counterpart is ``storyline.tracker.StoryTracker``;
-both share ``ClusterOptions``. Batch clustering holds an n x n similarity matrix, so it is
-meant for up to some ten thousand articles; feed larger archives to the tracker.
+Ids are stable for the same input, whatever its order: a story is named after its earliest
+article (``story-`` + a hash of that article's id; ties by id), a storyline after its
+earliest story's first article (``line-`` + hash). The online counterpart is
+``storyline.tracker.StoryTracker`` (re-exported here); both share ``ClusterOptions``.
+Batch clustering holds an n x n similarity matrix, so it is meant for up to some ten
+thousand articles; feed larger archives to the tracker.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ __all__ = [
     "Assignment",
     "ClusterOptions",
     "ClusterResult",
+    "LOCAL_POWER",
     "StoryList",
     "cluster",
     "cluster_stories",
@@ -48,6 +52,10 @@ __all__ = [
     "story_id",
     "StoryTracker",
 ]
+
+
+LOCAL_POWER = 2.0
+"""Power of the storyline-local IDF in the story step (tuned on ECB+ topics 1-35)."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +69,9 @@ class ClusterOptions:
         storyline_threshold: (batch) least average similarity of the articles of a storyline.
         online_storyline_threshold: (online) least similarity of a new story to a
             storyline centroid.
-        name_weight: share of the similarity given to names and numbers (0..1).
+        name_weight: share of the similarity given to names and numbers in stories (0..1).
+        storyline_name_weight: the same share in storylines, which are about topics more
+            than about names.
         story_days: articles this many days apart start losing story similarity.
         storyline_days: stories this many days apart start losing storyline similarity.
         merge_threshold: (online) two stories this similar are merged into one.
@@ -74,11 +84,12 @@ class ClusterOptions:
         UsageError: a value is out of range.
     """
 
-    story_threshold: float = 0.1
-    online_story_threshold: float = 0.35
-    storyline_threshold: float = 0.05
-    online_storyline_threshold: float = 0.12
-    name_weight: float = 0.35
+    story_threshold: float = 0.04
+    online_story_threshold: float = 0.3
+    storyline_threshold: float = 0.055
+    online_storyline_threshold: float = 0.14
+    name_weight: float = 0.5
+    storyline_name_weight: float = 0.35
     story_days: float = 3.0
     storyline_days: float = 120.0
     merge_threshold: float = 0.5
@@ -88,7 +99,8 @@ class ClusterOptions:
 
     def __post_init__(self) -> None:
         for name in ("story_threshold", "online_story_threshold", "storyline_threshold",
-                     "online_storyline_threshold", "name_weight", "merge_threshold"):
+                     "online_storyline_threshold", "name_weight", "storyline_name_weight",
+                     "merge_threshold"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise UsageError(f"{name} must be between 0 and 1, got {getattr(self, name)}")
         for name in ("story_days", "storyline_days", "window_days", "line_window_days"):
@@ -156,7 +168,7 @@ def cluster(
     frequencies.add(raw)
     idf = frequencies.idf()
     days = np.array([day_number(a.published) for a in ordered], dtype=float)
-    vectors = weigh(raw, idf, opts.name_weight)
+    vectors = weigh(raw, idf, opts.storyline_name_weight)
     lines = _agglomerate(vectors, days, days, opts.storyline_threshold, opts.storyline_days)
     stories = [story for line in lines for story in _split_line(raw, idf, days, line, opts)]
     stories.sort(key=min)
@@ -179,7 +191,7 @@ def _split_line(
     members = raw[line]
     local = DocumentFrequencies()
     local.add(members)
-    vectors = weigh(members, local.idf() * idf, opts.name_weight)
+    vectors = weigh(members, local.idf() ** LOCAL_POWER * idf, opts.name_weight)
     groups = _agglomerate(vectors, days[line], days[line], opts.story_threshold, opts.story_days)
     return [sorted(line[i] for i in group) for group in groups]
 

@@ -34,6 +34,9 @@ MESSAGES: dict[str, str] = {
     "bad_html": "the HTML page could not be parsed ({detail})",
     "nothing_left": "no article text left after removing boilerplate",
     "already_stored": "same {what} as article '{other}' in the database; stored once",
+    "bad_documents": "'documents' must be a Python list literal of strings ({detail})",
+    "empty_document": "document {index} of this cluster is empty",
+    "no_reference": "a cluster needs at least one article and a reference summary ({detail})",
 }
 
 

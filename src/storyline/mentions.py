@@ -44,6 +44,8 @@ ALL_CAPS_SHARE = 0.6
 """A sentence with more all-capital words than this is shouting: only known names count."""
 MAX_RUN = 8
 """Longest run of capitalised tokens taken as one name."""
+JOINERS = CONNECTORS | NAME_PARTICLES
+"""Lower-case words that may stand inside a name ("Bank of England", "Ursula von der Leyen")."""
 SPEECH_AFTER = frozenset("said says told added stated warned explained".split())
 
 
@@ -85,16 +87,39 @@ def name_tokens(text: str, start: int, end: int) -> list[Token]:
     ("US-Russia", "Kerry-Lavrov") split in two."""
     found: list[Token] = []
     for match in TOKEN.finditer(text, start, end):
-        word, stop = match.group(), match.end()
-        cut = POSSESSIVE.search(word) if "'" in word or "’" in word else None
-        if cut and cut.start() > 0 and "'" not in word[: cut.start()]:
-            word, stop = word[: cut.start()], match.start() + cut.start()
-        token = Token(match.start(), stop, word)
-        if "-" in word:
-            found += _split_pair(token)
-        else:
-            found.append(token)
+        found += _match_tokens(match)
     return found
+
+
+def _match_tokens(match: re.Match[str]) -> list[Token]:
+    word, stop = match.group(), match.end()
+    cut = POSSESSIVE.search(word) if "'" in word or "’" in word else None
+    if cut and cut.start() > 0 and "'" not in word[: cut.start()]:
+        word, stop = word[: cut.start()], match.start() + cut.start()
+    token = Token(match.start(), stop, word)
+    return _split_pair(token) if "-" in word else [token]
+
+
+def _name_candidates(text: str, start: int, end: int) -> tuple[list[Token], bool, int]:
+    """The tokens a name can be made of (capitalised words and the lower-case words that
+    may join them), whether the sentence is shouting, and where its first word starts.
+
+    Plain lower-case words are skipped without building a token: they only end a run,
+    and the gap they leave does that as well (``_adjacent``)."""
+    found: list[Token] = []
+    letters = capitals = 0
+    first = -1
+    for match in TOKEN.finditer(text, start, end):
+        word = match.group()
+        first = match.start() if first < 0 else first
+        if len(word) > 1 and word.isalpha():
+            letters += 1
+            capitals += word.isupper()
+        if word[0].islower() and "-" not in word and word not in JOINERS:
+            continue
+        found += _match_tokens(match)
+    shouting = letters >= 4 and capitals / letters > ALL_CAPS_SHARE
+    return found, shouting, first
 
 
 def _split_pair(token: Token) -> list[Token]:
@@ -143,21 +168,14 @@ def find_mentions(
     Returns:
         Mentions in reading order, each inside ``[start, end)``.
     """
-    tokens = name_tokens(text, start, end)
-    shouting = _is_shouting(tokens)
+    tokens, shouting, first = _name_candidates(text, start, end)
     mentions: list[RawMention] = []
     for run in _runs(text, tokens):
         if shouting:
             mentions += _known_only(text, run)
         else:
-            mentions += _run_mentions(text, run, run[0] is tokens[0], vocabulary)
+            mentions += _run_mentions(text, run, run[0].start == first, vocabulary)
     return mentions
-
-
-def _is_shouting(tokens: list[Token]) -> bool:
-    letters = [t for t in tokens if t.text.isalpha() and len(t.text) > 1]
-    caps = sum(1 for t in letters if t.text.isupper())
-    return len(letters) >= 4 and caps / len(letters) > ALL_CAPS_SHARE
 
 
 def _capitalised(token: Token) -> bool:

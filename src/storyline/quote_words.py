@@ -82,7 +82,8 @@ COLON_NOT_SPEAKERS: frozenset[str] = frozenset(
 """Labels that open a paragraph with a colon without naming a speaker ("Update: ...")."""
 
 TELL_VERBS: frozenset[str] = frozenset(
-    "tell tells told telling inform informs informed assure assures assured remind reminds reminded".split()
+    """tell tells told telling inform informs informed assure assures assured remind reminds
+    reminded""".split()
 )
 """Cue verbs with a listener before the content (``told reporters that ...``)."""
 

@@ -93,22 +93,25 @@ def _resolve(
     return _role_holder(text, (start, end), mentions)
 
 
-def _role_holder(text: str, speaker: tuple[int, int], mentions: list[tuple[int, int, str, str]]) -> str | None:
-    """``the secretary``: the last person before it named with that title
-    ("Secretary of State John Kerry", "John Kirby, the spokesman")."""
+def _role_holder(
+    text: str, speaker: tuple[int, int], mentions: list[tuple[int, int, str, str]]
+) -> str | None:
+    """``the secretary``: of the people named before it with that title ("Secretary of
+    State John Kerry", "John Kirby, the spokesman"), the one mentioned last."""
     match = ROLE_DESCRIPTION.fullmatch(text, *speaker)
     role = match.group(1).lower() if match else ""
     if role not in PERSON_TITLES:
         return None
     pattern = re.compile(rf"\b(?i:{role})\b(?:\s+(?:of|for|the|[A-Z][\w.'’-]*))*\s*$")
-    for m_start, m_end, name, kind in reversed(mentions):
-        if kind != "PERSON" or m_end > speaker[0]:
-            continue
+    earlier = [m for m in mentions if m[3] == "PERSON" and m[1] <= speaker[0]]
+    holders = set()
+    for m_start, m_end, name, _ in earlier:
         before = text[max(0, m_start - ROLE_WINDOW) : m_start]
         after = text[m_end : m_end + ROLE_WINDOW]
         if pattern.search(before) or (after.startswith(",") and _role_after(after, role)):
-            return name
-    return None
+            holders.add(name)
+    last = [m[2] for m in earlier if m[2] in holders]
+    return last[-1] if last else None
 
 
 def _role_after(after: str, role: str) -> bool:

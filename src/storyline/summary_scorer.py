@@ -40,7 +40,7 @@ LONG_WORDS = 40
 FORM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("starts mid-sentence", re.compile(r"^[a-z,;:.\-–—)]")),
     ("dangling opener", re.compile(r"^(?:he|she|they|it|this|these|those|that|but|and|or|"
-                                   r"so|however|also|still|yet|then)\b", re.I)),
+                                   r"so|however|also|still|yet|then)\b", re.IGNORECASE)),
     ("quotation without speaker", re.compile(r'^["“][^"“”]*["”]$')),
     ("question", re.compile(r"\?[\"'”’]?$")),
     ("no end punctuation", re.compile(r"[^.!?\"'”’)]$")),
@@ -48,7 +48,7 @@ FORM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 """Forms of sentences that need their neighbours to make sense."""
 QUOTE_MARK = re.compile(r"[\"“”]")
 DIGIT = re.compile(r"\d")
-ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|reported|reports)\b", re.I)
+ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|reported|reports)\b", re.IGNORECASE)
 
 FEATURE_NAMES: tuple[str, ...] = (
     "support_mean", "support_max", "support_share", "centrality", "centroid_cosine",

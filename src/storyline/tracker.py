@@ -131,6 +131,10 @@ class StoryTracker:
         return Assignment(article.id, story.id, story.storyline, merged,
                           opened_story=opened_story, opened_storyline=opened_line)
 
+    def _name_weight(self, groups: dict[str, _Group]) -> float:
+        opts = self.options
+        return opts.name_weight if groups is self._stories else opts.storyline_name_weight
+
     def _index_of(self, groups: dict[str, _Group]) -> CentroidIndex:
         return self._story_index if groups is self._stories else self._line_index
 
@@ -143,13 +147,13 @@ class StoryTracker:
             for line in self._stale_lines & set(self._lines):
                 self._put(self._lines, self._lines[line])
             self._stale_lines.clear()
-        query = weigh(raw, self.frequencies_, self.options.name_weight)
+        query = weigh(raw, self.frequencies_, self._name_weight(groups))
         found, similarity = self._index_of(groups).search(query, day, scale, exclude)
         return (None if found is None else groups[found]), similarity
 
     def _put(self, groups: dict[str, _Group], group: _Group) -> None:
         """(Re-)index ``group`` after its centroid or days changed."""
-        row = weigh(group.centroid, self.frequencies_, self.options.name_weight)
+        row = weigh(group.centroid, self.frequencies_, self._name_weight(groups))
         self._index_of(groups).put(group.id, row, group.first_day, group.last_day)
 
     def _drop(self, groups: dict[str, _Group], group: _Group) -> None:
@@ -163,7 +167,7 @@ class StoryTracker:
             if not ids:
                 continue
             stacked = vstack([groups[i].centroid for i in ids], format="csr")
-            weighted = weigh(stacked, self.frequencies_, self.options.name_weight)
+            weighted = weigh(stacked, self.frequencies_, self._name_weight(groups))
             self._index_of(groups).reset({
                 i: (weighted[k], groups[i].first_day, groups[i].last_day)
                 for k, i in enumerate(ids)

@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyline.errors import skip
 from storyline.ingest.files import Found, Source
 from storyline.ingest.jsonl import parse_line
 from storyline.model import Article, Skipped
@@ -80,16 +81,16 @@ def load_multinews(path: Path | str) -> tuple[list[Cluster], list[Skipped]]:
             try:
                 documents = _documents(row.get("documents") or "")
             except ValueError as err:
-                skipped.append(Skipped(where, f"bad 'documents' list ({err})", "bad_field"))
+                skipped.append(skip(where, "bad_documents", detail=err))
                 continue
             articles = [Article(id=f"{number}-{k}", text=doc) for k, doc in enumerate(documents) if doc.strip()]
-            skipped += [Skipped(where, f"document {k} is empty", "empty")
+            skipped += [skip(where, "empty_document", index=k)
                         for k, doc in enumerate(documents) if not doc.strip()]
             reference = _strip_prefix(row.get("summary") or "")
             if articles and reference:
                 clusters.append(Cluster(str(number), tuple(articles), reference))
             else:
-                skipped.append(Skipped(where, "no article or no reference summary", "empty"))
+                skipped.append(skip(where, "no_reference", detail="empty 'documents' or 'summary'"))
     return clusters, skipped
 
 
@@ -124,7 +125,7 @@ def load_directory(path: Path | str) -> tuple[list[Cluster], list[Skipped]]:
         if articles and references:
             clusters.append(Cluster(file.stem, tuple(articles), references[0]))
         else:
-            skipped.append(Skipped(str(file), "no article or no 'reference' line", "empty"))
+            skipped.append(skip(str(file), "no_reference", detail='give a {"reference": ...} line'))
     return clusters, skipped
 
 

@@ -20,11 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.attribution import Attribution, quote_spans
-from storyline.clean import paragraph_spans
-from storyline.quotes import article_attributions
-from storyline.clean import clean
+from storyline.clean import clean, paragraph_spans
 from storyline.model import Article
-from storyline.text import sentence_spans
+from storyline.quotes import article_attributions
 
 __all__ = [
     "GoldAttribution",

@@ -22,11 +22,10 @@ Example:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-
-from collections import Counter
 
 import numpy as np
 from rouge_score import rouge_scorer
@@ -57,7 +56,7 @@ class Rouge:
 
     rouge1: float
     rouge2: float
-    rougeLsum: float  # noqa: N815 - the name rouge-score gives it
+    rougeLsum: float  # the name rouge-score gives it
 
 
 @lru_cache(maxsize=1)

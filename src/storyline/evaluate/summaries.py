@@ -27,7 +27,13 @@ from storyline.clean import clean
 from storyline.errors import UsageError
 from storyline.evaluate.multinews import Cluster, load_clusters
 from storyline.evaluate.peers import PEERS, Method, Prepared
-from storyline.evaluate.rouge import ROUGE_TYPES, Rouge, bootstrap_ci, score, split_reference
+from storyline.evaluate.rouge import (
+    ROUGE_TYPES,
+    Rouge,
+    bootstrap_ci,
+    score,
+    split_reference,
+)
 from storyline.model import Skipped
 from storyline.represent import TfidfEncoder
 from storyline.summarize import summarize

@@ -100,8 +100,9 @@ def ingest_articles(
     for chunk in _chunks(items, batch_size):
         fresh, n_known, dropped = _new_articles(engine, chunk)
         batch = _track(run, fresh, skipped)
-        with engine.begin() as connection:
-            write_batch(connection, batch)
+        if batch.cleaned:
+            with engine.begin() as connection:
+                write_batch(connection, batch)
         stored, known, done = stored + len(batch.cleaned), known + n_known, done + len(chunk)
         skipped += dropped
         if progress:
@@ -185,7 +186,8 @@ def _duplicate_of(
 
 
 def _track(run: _Run, fresh: list[Article], skipped: list[Skipped]) -> Batch:
-    """Clean and assign ``fresh``; return the batch that writes the result."""
+    """Clean and assign ``fresh``; return the batch that writes the result (an empty
+    batch, with the tracker untouched, when no article is left to store)."""
     batch = Batch()
     for article in fresh:
         cleaned = clean(article)
@@ -194,8 +196,10 @@ def _track(run: _Run, fresh: list[Article], skipped: list[Skipped]) -> Batch:
             continue
         assignment = run.tracker.add(article)
         _record(batch, cleaned, assignment, run)
+    if not batch.cleaned:
+        return batch
     _changes(run, batch)
-    batch.state = run.tracker.to_state()
+    batch.state = json.dumps(run.tracker.to_state(), separators=(",", ":"))
     batch.seen = run.seen
     return batch
 

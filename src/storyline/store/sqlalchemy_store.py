@@ -38,7 +38,11 @@ class Store:
     def __init__(self, db: str | os.PathLike[str] = DEFAULT_DB) -> None:
         self.url = database_url(db)
         self.engine = create_store_engine(db)
-        self.version = migrate(self.engine)
+        try:
+            self.version = migrate(self.engine)
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     def ingest(
         self,

@@ -10,7 +10,6 @@ moves, deletions, tracker state.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -42,7 +41,8 @@ class Batch:
         merged: story id merged away -> the story it was folded into.
         moves: story id -> stored articles that joined it in this batch (after a merge,
             or all its older articles when a resumed run first writes it).
-        state: ``StoryTracker.to_state()`` after the last article; ``seen`` its count.
+        state: ``StoryTracker.to_state()`` after the last article, as JSON text;
+            ``seen``: how many articles the tracker has taken in all.
     """
 
     cleaned: list[CleanArticle] = field(default_factory=list)
@@ -52,7 +52,7 @@ class Batch:
     storylines: list[Storyline] = field(default_factory=list)
     merged: dict[str, str] = field(default_factory=dict)
     moves: dict[str, list[str]] = field(default_factory=dict)
-    state: Any = None
+    state: str = ""
     seen: int = 0
 
 
@@ -76,8 +76,7 @@ def write_batch(connection: Connection, batch: Batch) -> None:
     if batch.merged:
         connection.execute(delete(stories).where(stories.c.id.in_(list(batch.merged))))
     _drop_empty_storylines(connection)
-    state = json.dumps(batch.state, separators=(",", ":"))
-    upsert(connection, tracker, [{"id": TRACKER_ROW, "articles": batch.seen, "state": state}])
+    upsert(connection, tracker, [{"id": TRACKER_ROW, "articles": batch.seen, "state": batch.state}])
 
 
 def _story_row(story: Story) -> dict[str, Any]:

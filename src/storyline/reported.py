@@ -1,0 +1,299 @@
+"""Reported speech in one sentence: ``X said (that) ...``, ``..., X said``, ``..., said X``,
+``according to X``, ``X's claim that ...``, ``... was reported by X``, and a second cue
+sharing its subject (``X said A but said B``, ``..., adding that ...``).
+
+``reported_speech`` returns attributions whose content is the clause the cue reports; it
+knows nothing of quotation marks (``attribution`` handles those and calls this).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storyline.quote_words import (
+    ADVERBIAL_STARTS,
+    CUE_VERBS,
+    DATE_WORDS,
+    DETERMINERS,
+    NOMINAL_CUES,
+    PRONOUNS,
+    SPEAKER_STOP,
+    TELL_VERBS,
+)
+from storyline.speakers import (
+    AUXILIARIES,
+    BE_FORMS,
+    BOUNDARY,
+    MAX_SPEAKER_WORDS,
+    Attribution,
+    Span,
+    Word,
+    inside,
+    is_cue,
+    make_attribution,
+    speaker_right,
+    subject,
+    word_tokens,
+)
+
+__all__ = ["reported_speech"]
+
+
+MAX_SOURCE_WORDS = 10
+"""``according to a new poll by the Pew Research Center``"""
+
+
+CLAUSE_WORDS = frozenset(
+    "that which who whom whose but because if when while although though as".split()
+)
+
+
+MAX_OBJECT_WORDS = 14
+"""``told Russian Foreign Minister Sergey Lavrov in a telephone call that ...``"""
+
+
+MAX_TRAILER_WORDS = 6
+"""After ``..., X said`` at most this many words ("on Friday in a statement") may follow."""
+
+
+JOIN_TAIL = re.compile(r"(?:[\s,;]|\b(?:and|but|also|then|has|had|have)\b)*$")
+"""What joins two cues of one speaker: ``, and also``, ``but``."""
+
+
+CLAUSE_END = re.compile(r",\W*$")
+"""A clause that ends in a comma, perhaps inside closing quotation marks (``...,”``)."""
+
+
+MIN_CLAUSE_WORDS = 4
+
+
+CUE_KEYS = CUE_VERBS | NOMINAL_CUES
+
+
+LOWER_RUN = re.compile(r"[a-z]+")
+"""Runs of lower-case letters: a quick test that a sentence holds some cue word."""
+
+
+ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+
+
+def reported_speech(
+    text: str, start: int, end: int, direct: Sequence[Attribution] = ()
+) -> list[Attribution]:
+    """Reported speech in the sentence ``text[start:end]``: around cue verbs, nominal cues
+    and "according to". ``direct`` are the article's quotes in quotation marks: cues inside
+    them are skipped, and their speakers may be shared by a later cue (``"...," he said,
+    adding that ...``)."""
+    covered = [(a.start, a.end) for a in direct]
+    speakers = [a for a in direct if a.speaker and start <= a.cue[0] < end]
+    no_cue = CUE_KEYS.isdisjoint(LOWER_RUN.findall(text, start, end))
+    if no_cue and not ACCORDING.search(text, start, end):
+        return []
+    found = _according(text, start, end)
+    words = word_tokens(text, start, end)
+    for index, word in enumerate(words):
+        if word.key in NOMINAL_CUES and not inside((word.start, word.end), covered):
+            item = _nominal(text, words, index, end)
+            found += [item] if item else []
+        if not is_cue(words, index) or inside((word.start, word.end), covered):
+            continue
+        item = _cue_attribution(text, words, index, (start, end))
+        item = item or _shared_subject(text, words, index, (start, end), speakers + found)
+        if item:
+            found.append(item)
+    return _split_shared(text, found)
+
+
+def _split_shared(text: str, found: list[Attribution]) -> list[Attribution]:
+    """End a content where the same speaker's next cue begins (``said A but said B``)."""
+    result = []
+    for item in found:
+        later = [
+            b.cue[0] for b in found
+            if b.speaker == item.speaker and item.start < b.cue[0] < item.end
+        ]
+        if later:
+            cut = JOIN_TAIL.search(text, item.start, min(later))
+            end = cut.start() if cut else min(later)
+            item = make_attribution(text, item.start, end, item.cue, item.speaker) or item
+        result.append(item)
+    return result
+
+
+def _nominal(text: str, words: list[Word], index: int, end: int) -> Attribution | None:
+    """``Trump's claim that ...``, ``his warning that ...``: the owner is the speaker."""
+    if index == 0 or index + 1 >= len(words) or words[index + 1].key != "that":
+        return None
+    owner = words[index - 1]
+    if owner.key in ("his", "her", "their", "its"):
+        speaker = (owner.start, owner.end)
+    elif owner.key.endswith(("'s", "’s")) and owner.text[0].isupper():
+        first = index - 1
+        while first and words[first - 1].text[0].isupper() and index - first < MAX_SPEAKER_WORDS:
+            first -= 1
+        speaker = (words[first].start, owner.end - 2)
+    else:
+        return None
+    cue = (words[index].start, words[index].end)
+    return make_attribution(text, words[index + 1].start, end, cue, speaker)
+
+
+def _shared_subject(
+    text: str, words: list[Word], index: int, sentence: Span, found: list[Attribution]
+) -> Attribution | None:
+    """A second cue with the subject left out: ``X said A but said B``, ``X said A,
+    adding that B``, ``X refused to comment, saying B``. The speaker is that of the cue
+    before it in the sentence, else the name the sentence opens with."""
+    before = index
+    while before and words[before - 1].key in AUXILIARIES:
+        before -= 1
+    joined = before and words[before - 1].key in ("and", "but")
+    gap = text[words[before - 1].end : words[before].start] if before else ""
+    if not joined and not (words[index].key.endswith("ing") and "," in gap):
+        return None
+    earlier = sorted(
+        (a for a in found if a.speaker and a.cue[1] <= words[index].start), key=lambda a: a.cue
+    )
+    speaker = earlier[-1].speaker if earlier else _opening_name(words)
+    if speaker is None:
+        return None
+    cue = (words[index].start, words[index].end)
+    return make_attribution(text, *_after_cue(text, words, index, sentence[1]), cue, speaker)
+
+
+def _opening_name(words: list[Word]) -> Span | None:
+    """The name or pronoun a sentence opens with ("Mook refused ...", "She said ...")."""
+    if words and words[0].key in PRONOUNS:
+        return words[0].start, words[0].end
+    run = 0
+    while run < min(len(words), MAX_SPEAKER_WORDS) and words[run].text[0].isupper():
+        run += 1
+    if run == 0 or run == len(words) or words[0].key in DETERMINERS | DATE_WORDS:
+        return None
+    if words[run].key in DETERMINERS or words[run].key in SPEAKER_STOP:
+        return None
+    return words[0].start, words[run - 1].end
+
+
+def _cue_attribution(
+    text: str, words: list[Word], index: int, sentence: Span
+) -> Attribution | None:
+    cue = (words[index].start, words[index].end)
+    passive = _passive(text, words, index, sentence)
+    if passive:
+        return passive
+    speaker = subject(text, words, index, sentence[0])
+    if speaker:
+        if _content_before(text, words, index, (sentence[0], speaker[0])):
+            end = text.rindex(",", sentence[0], speaker[0])
+            return make_attribution(text, sentence[0], end, cue, speaker)
+        return make_attribution(text, *_after_cue(text, words, index, sentence[1]), cue, speaker)
+    if not index or text[words[index - 1].end : cue[0]].strip() != ",":
+        return None
+    if words[index].key.endswith("ing"):
+        return None
+    speaker = speaker_right(text, words[index + 1 :], sentence[1])
+    if speaker and _ends_sentence(text, speaker[1], sentence[1]):
+        return make_attribution(text, sentence[0], words[index - 1].end, cue, speaker)
+    return None
+
+
+def _passive(text: str, words: list[Word], index: int, sentence: Span) -> Attribution | None:
+    """``The plan was first reported by The Post``: the source follows "by", the content
+    is the subject before the form of "be"."""
+    if index + 1 >= len(words) or words[index + 1].key != "by":
+        return None
+    be = index
+    while be and words[be - 1].key in AUXILIARIES | BE_FORMS:
+        be -= 1
+    if be == index or not any(w.key in BE_FORMS for w in words[be:index]):
+        return None
+    speaker = _source_phrase(text, words[index + 2 :])
+    if speaker is None:
+        return None
+    start = _clause_start(text, sentence[0], words[be].start)
+    cue = (words[index].start, words[index].end)
+    return make_attribution(text, start, words[be].start, cue, speaker)
+
+
+def _clause_start(text: str, floor: int, end: int) -> int:
+    """Where the clause ending at ``end`` begins: after the last comma or semicolon."""
+    cut = max(text.rfind(",", floor, end), text.rfind(";", floor, end))
+    return cut + 1 if cut >= 0 else floor
+
+
+def _content_before(text: str, words: list[Word], index: int, before: Span) -> bool:
+    """Whether ``..., X said`` reports the clause before the speaker: the speaker follows a
+    comma and the cue ends the sentence or is followed only by when, where or to whom."""
+    head = text[before[0] : before[1]].rstrip()
+    if not CLAUSE_END.search(head):
+        return False
+    content = sum(1 for w in words if w.end <= before[1])
+    trailer = words[index + 1 :]
+    if not trailer or (len(trailer) <= MAX_TRAILER_WORDS and content >= 2):
+        return True
+    if content < MIN_CLAUSE_WORDS or trailer[0].key == "that":
+        return False
+    after = text[words[index].end : trailer[0].start]
+    if "," in after:
+        return content >= len(trailer)
+    return trailer[0].key in ADVERBIAL_STARTS or words[index].key in TELL_VERBS
+
+
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    """Nothing but a few words, or an apposition after a comma, follows ``start``."""
+    rest = text[start:end].lstrip()
+    return rest.startswith(",") or len(word_tokens(text, start, end)) <= MAX_TRAILER_WORDS
+
+
+def _after_cue(text: str, words: list[Word], index: int, end: int) -> Span:
+    """Content after a cue: from "that" when it follows at once, or after when, where or
+    whom (``said on Monday that``, ``told reporters that``); else right after the cue."""
+    rest = words[index + 1 :]
+    if not rest:
+        return end, end
+    if rest[0].key == "that":
+        return rest[0].start, end
+    if words[index].key in TELL_VERBS or rest[0].key in ADVERBIAL_STARTS:
+        for position, word in enumerate(rest[1:MAX_OBJECT_WORDS], 1):
+            if BOUNDARY.search(text, rest[position - 1].end, word.start):
+                break
+            if word.key == "that":
+                return word.start, end
+    return rest[0].start, end
+
+
+def _according(text: str, start: int, end: int) -> list[Attribution]:
+    """``According to X, ...``, ``..., according to X.`` and ``A, according to X, B``
+    (the longer side is the content)."""
+    found = []
+    for match in ACCORDING.finditer(text, start, end):
+        cue = match.span()
+        speaker = _source_phrase(text, word_tokens(text, cue[1], end))
+        if not speaker:
+            continue
+        comma = text.find(",", speaker[1], end)
+        after = make_attribution(text, comma + 1, end, cue, speaker) if comma > 0 else None
+        before = None
+        if text[start : cue[0]].strip():
+            before = make_attribution(text, start, cue[0], cue, speaker)
+        if before and after:
+            item = max(before, after, key=lambda a: a.end - a.start)
+        else:
+            item = before or after
+        if item:
+            found.append(item)
+    return found
+
+
+def _source_phrase(text: str, words: list[Word]) -> Span | None:
+    """The source after "according to": any noun phrase, up to a comma or a clause word."""
+    phrase: list[Word] = []
+    for word in words[:MAX_SOURCE_WORDS]:
+        if word.key in CLAUSE_WORDS:
+            break
+        if phrase and BOUNDARY.search(text, phrase[-1].end, word.start):
+            break
+        phrase.append(word)
+    return (phrase[0].start, phrase[-1].end) if phrase else None

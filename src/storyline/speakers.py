@@ -1,0 +1,259 @@
+"""Speakers and cues: the word layer that direct and reported speech share.
+
+A cue is a lower-case speech or attitude verb not used as a noun ("a phone call", "Trump's
+claims", "secretary of state"); a speaker is the phrase next to it: a name, a pronoun, a
+description headed by a speaker noun or opened by a determiner ("the source"), or a name
+set off before an apposition (``Ann Lee, a senior envoy, said``). Rules by hand: no
+parser or tagger can be downloaded here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.quote_words import (
+    CUE_VERBS,
+    DATE_WORDS,
+    DETERMINERS,
+    PRONOUNS,
+    QUOTE_MARK,
+    SPEAKER_NOUNS,
+    SPEAKER_STOP,
+    WORD,
+)
+
+__all__ = [
+    "AUXILIARIES",
+    "Attribution",
+    "BE_FORMS",
+    "BOUNDARY",
+    "MAX_SPEAKER_WORDS",
+    "Span",
+    "Word",
+    "after_be",
+    "inside",
+    "is_cue",
+    "make_attribution",
+    "plausible_speaker",
+    "speaker_right",
+    "subject",
+    "word_tokens",
+]
+
+Span = tuple[int, int]
+
+
+MAX_SPEAKER_WORDS = 8
+
+
+AUXILIARIES = frozenset(
+    """has had have also later would will did does do is was were are been previously then
+    further repeatedly publicly recently once again earlier already reportedly privately
+    still has not never should could can may might must""".split()
+)
+
+
+BE_FORMS = frozenset("is are was were be been being".split())
+
+
+NOUN_CUES = frozenset("state states".split())
+"""Cue words that are more often a noun or adjective: a cue only before "that"."""
+
+
+PLURAL_NOUN_CUES = frozenset(
+    """tweets claims calls questions mentions echoes praises promises pledges hopes fears
+    charges demands estimates supports notes reports findings""".split()
+)
+"""Cue forms that are also plural nouns (``his early-morning tweets``): a cue only after a
+name, a pronoun or a speaker noun (``Trump tweets``, ``the campaign claims``)."""
+
+
+NOUN_MARKERS = frozenset(
+    """a an the this that these those his her their its our my your new phone telephone of
+    several many some any no every each""".split()
+)
+"""Words before a cue that make it a noun."""
+
+
+BOUNDARY = re.compile(r"[,;:()\[\]—–\"“”«»]|\s-\s")
+
+
+ASIDE_MARK = re.compile(r"[,()]|\s[-—–]\s|[—–]")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Content ``(start, end)`` with its cue span, speaker span (or ``None``), and kind."""
+
+    start: int
+    end: int
+    cue: Span
+    speaker: Span | None
+    direct: bool
+
+
+class Word:
+    """A word token with its lower-case ``key`` (slotted: made for every word read)."""
+
+    __slots__ = ("start", "end", "text", "key")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text, self.key = start, end, text, text.lower()
+
+
+def word_tokens(text: str, start: int, end: int) -> list[Word]:
+    """The words of ``text[start:end]``."""
+    return [Word(*m.span(), m.group()) for m in WORD.finditer(text, start, end)]
+
+
+def inside(span: Span, covered: Sequence[Span]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in covered)
+
+
+def is_cue(words: list[Word], index: int) -> bool:
+    """A lower-case cue verb, not used as a noun ("a phone call", "the report", "Trump's
+    claims", "secretary of state") nor "state" as an adjective ("state officials")."""
+    word = words[index]
+    if word.key not in CUE_VERBS or not word.text.islower():
+        return False
+    if word.key in NOUN_CUES and (index + 1 >= len(words) or words[index + 1].key != "that"):
+        return False
+    if index == 0:
+        return True
+    previous = words[index - 1]
+    if previous.key in NOUN_MARKERS or previous.key.endswith(("'s", "’s")):
+        return False
+    if word.key in PLURAL_NOUN_CUES:
+        key = previous.key
+        return previous.text[0].isupper() or key in PRONOUNS or key in SPEAKER_NOUNS
+    return True
+
+
+def subject(text: str, words: list[Word], index: int, floor: int) -> Span | None:
+    """The speaker before the cue ``words[index]``: next to it, or before an apposition.
+    None for a passive cue ("are thought to", "was told"): its subject is not the source."""
+    participle = words[index].key.endswith("ing")
+    if not participle and after_be(words, index):
+        return None
+    speaker = _speaker_left(text, words[:index], words[index].start)
+    comma = index and text[words[index - 1].end : words[index].start].strip() == ","
+    if speaker is None and comma and not participle:
+        speaker = _appositive_speaker(text, words[:index], floor)
+    return speaker
+
+
+def after_be(words: list[Word], index: int) -> bool:
+    """Whether a form of "be" stands among the auxiliaries right before ``words[index]``."""
+    while index and words[index - 1].key in AUXILIARIES:
+        if words[index - 1].key in BE_FORMS:
+            return True
+        index -= 1
+    return False
+
+
+def _speaker_left(text: str, words: list[Word], limit: int) -> Span | None:
+    """The speaker phrase ending right before a cue at ``limit`` (auxiliaries like "has"
+    skipped); none when a comma or an infinitive "to" stands between."""
+    end = len(words)
+    while end and (words[end - 1].key in AUXILIARIES or words[end - 1].key.endswith("ly")):
+        end -= 1
+    if not end or words[end - 1].key == "to":
+        return None
+    if BOUNDARY.search(text, words[end - 1].end, words[end].start if end < len(words) else limit):
+        return None
+    begin = end
+    while begin and end - begin < MAX_SPEAKER_WORDS:
+        word = words[begin - 1]
+        if word.key in SPEAKER_STOP or word.key in DATE_WORDS:
+            break
+        if word.key in CUE_VERBS and word.text.islower():
+            break
+        after = words[begin].start if begin < end else word.end
+        if begin < end and BOUNDARY.search(text, word.end, after):
+            break
+        begin -= 1
+    phrase = words[begin:end]
+    return plausible_speaker(phrase)
+
+
+def speaker_right(text: str, words: list[Word], limit: int) -> Span | None:
+    """The speaker phrase right after a cue (``said Russia's foreign ministry``)."""
+    phrase: list[Word] = []
+    for word in words[:MAX_SPEAKER_WORDS]:
+        if word.key in SPEAKER_STOP:
+            break
+        if phrase and BOUNDARY.search(text, phrase[-1].end, word.start):
+            break
+        phrase.append(word)
+    return plausible_speaker(phrase)
+
+
+def plausible_speaker(phrase: list[Word]) -> Span | None:
+    """A speaker: a pronoun, a capitalised name, or a phrase headed by a speaker noun."""
+    if not phrase or all(w.key.isdigit() for w in phrase):
+        return None
+    keys = [w.key for w in phrase]
+    named = any(w.text[0].isupper() for w in phrase)
+    if (len(phrase) == 1 and keys[0] in PRONOUNS) or named or keys[-1] in SPEAKER_NOUNS:
+        return phrase[0].start, phrase[-1].end
+    if keys[-1] in ("percent", "%") or any(k.isdigit() for k in keys):
+        return phrase[0].start, phrase[-1].end
+    if keys[0] in DETERMINERS or _plural_noun(keys[-1]):
+        return phrase[0].start, phrase[-1].end
+    return None
+
+
+def _plural_noun(key: str) -> bool:
+    """A word that reads as a plural noun ("participants", "critics"), not "his" or "this"."""
+    return len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is", "ous"))
+
+
+def _appositive_speaker(text: str, words: list[Word], floor: int) -> Span | None:
+    """``Ann Lee, a senior envoy, said``: the name before one or more comma-set phrases
+    (appositions, "however", "in her dissent") that end right before the cue."""
+    chunks = _comma_chunks(text, words, floor)
+    if len(chunks) < 2 or not _is_aside(chunks[-1]):
+        return None
+    for position in range(len(chunks) - 2, -1, -1):
+        if not _is_aside(chunks[position]):
+            chunk = chunks[position]
+            return plausible_speaker(chunk) if len(chunk) <= MAX_SPEAKER_WORDS else None
+    return None
+
+
+def _comma_chunks(text: str, words: list[Word], floor: int) -> list[list[Word]]:
+    """``words`` split where a comma, dash or bracket stands between two of them."""
+    chunks: list[list[Word]] = [[]]
+    previous = floor
+    for word in words:
+        if chunks[-1] and ASIDE_MARK.search(text, previous, word.start):
+            chunks.append([])
+        chunks[-1].append(word)
+        previous = word.end
+    return chunks
+
+
+def _is_aside(chunk: list[Word]) -> bool:
+    """A phrase set off by commas that is not a name: it opens with a lower-case word or
+    a number ("a former governor", "who ran in 2008", "39", "however")."""
+    first = chunk[0].text
+    if chunk[0].key in PRONOUNS:
+        return False
+    return first[0].islower() or first[0].isdigit()
+
+
+def make_attribution(
+    text: str, start: int, end: int, cue: Span, speaker: Span | None
+) -> Attribution | None:
+    """An indirect attribution of ``text[start:end]`` trimmed of marks and end punctuation;
+    ``None`` when fewer than two words are left."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
+        end -= 1
+    while start < end and (text[start].isspace() or QUOTE_MARK.match(text, start)):
+        mark = QUOTE_MARK.match(text, start)
+        start = mark.end() if mark else start + 1
+    if len(word_tokens(text, start, end)) < 2:
+        return None
+    return Attribution(start, end, cue, speaker, False)
