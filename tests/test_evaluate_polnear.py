@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from storyline.attribution import Attribution
 from storyline.evaluate.polnear import (
     GoldAttribution,
     PolnearDocument,
+    group_by_cue,
     load_polnear,
     parse_ann,
     score,
@@ -67,5 +69,19 @@ def test_evaluate_polnear_dev_beats_peer(shared_data: Path):
 
     results = evaluate(shared_data / "polnear/dev")
     ours, peer = results["storyline"], results["peer: quotation marks + nearest name"]
-    assert ours.f1 >= 0.50 and ours.speaker_accuracy >= 0.80
+    assert ours.f1 >= 0.59 and ours.speaker_accuracy >= 0.83
     assert ours.f1 > peer.f1 and ours.speaker_accuracy > peer.speaker_accuracy
+
+
+def test_evaluate_polnear_split_quote_is_one_prediction_per_paragraph():
+    text = '"A b c," she said. "D e f."\n\n"G h i."'
+    said = (11, 15)
+    found = [
+        Attribution(1, 6, said, (7, 10), True),
+        Attribution(20, 25, said, (7, 10), True),
+        Attribution(30, 35, said, (7, 10), True),
+    ]
+    assert group_by_cue(text, found) == [
+        (((1, 6), (20, 25)), ((7, 10),)),
+        (((30, 35),), ((7, 10),)),
+    ]

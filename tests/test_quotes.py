@@ -110,3 +110,63 @@ def test_quotes_fuzz_quote_and_entity_spans_stay_inside_article(pieces):
     for entity in entities([article]):
         for m in entity.mentions:
             assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.text
+
+
+def test_quotes_doubled_apostrophes_are_quotation_marks():
+    found = _one("''We will not back down,'' Mr. Ryan said on Tuesday.")
+    assert [(q.entity, q.text, q.direct) for q in found] == [
+        ("Ryan", "We will not back down", True)
+    ]
+
+
+def test_quotes_speaker_before_an_apposition():
+    text = (
+        "Brian Abernathy, the city's first deputy manager, said the flag was removed for good.\n\n"
+        "The rally ended peacefully, said Mark Jones, a political scientist at Rice University."
+    )
+    found = _one(text)
+    assert [(q.entity, q.text) for q in found] == [
+        ("Brian Abernathy", "the flag was removed for good"),
+        ("Mark Jones", "The rally ended peacefully"),
+    ]
+
+
+def test_quotes_partial_quote_inside_reported_speech_keeps_the_clause():
+    found = _one('Paul Manafort said Trump has "several ways" of reaching the magic number.')
+    assert [(q.entity, q.text, q.direct) for q in found] == [
+        ("Paul Manafort", 'Trump has "several ways" of reaching the magic number', False)
+    ]
+
+
+def test_quotes_second_cue_shares_the_subject():
+    text = "Ann Clark said the talks had stalled, but said the outcome was still open."
+    found = _one(text)
+    assert [(q.entity, q.text) for q in found] == [
+        ("Ann Clark", "the talks had stalled"),
+        ("Ann Clark", "the outcome was still open"),
+    ]
+
+
+def test_quotes_the_secretary_is_the_last_secretary_named():
+    text = (
+        "Secretary of State John Kerry met Sergei Lavrov in Geneva. State Department "
+        "spokesman John Kirby said the talks went well. The secretary said the ceasefire "
+        "would hold. The spokesman said the convoy had left."
+    )
+    found = _one(text)
+    assert [(q.speaker, q.entity) for q in found] == [
+        ("State Department spokesman John Kirby", "John Kirby"),
+        ("The secretary", "John Kerry"),
+        ("The spokesman", "John Kirby"),
+    ]
+
+
+def test_quotes_dates_and_nouns_are_not_speakers_or_cues():
+    text = (
+        "Kerry and Lavrov met, and on September 9 agreed to demand a ceasefire.\n\n"
+        "The former secretary of state visited Geneva on Monday.\n\n"
+        "Hundreds of civilians are thought to have been killed in recent weeks."
+    )
+    speakers = [q.speaker for q in _one(text)]
+    assert not any(s[:1].isdigit() or "September" in s for s in speakers)
+    assert "The former secretary of" not in speakers and "Hundreds of civilians" not in speakers

@@ -18,23 +18,28 @@ import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from sqlalchemy import create_engine, func, select, text
 from typer.testing import CliRunner
 
-from storyline.cli import app
 from storyline.clean import clean
+from storyline.cli import app
 from storyline.config import Options
 from storyline.digest import build_digest
 from storyline.errors import UsageError
 from storyline.model import Article, Story, Storyline
-from storyline.store import Store, database_url
+from storyline.store import Store, database_url, writer
 from storyline.store import read as store_read
-from storyline.store import writer
 from storyline.store.digests import digest_from_dict
-from storyline.store.schema import articles, digests, metadata, sentences, stories, storylines
+from storyline.store.schema import (
+    articles,
+    digests,
+    metadata,
+    sentences,
+    storylines,
+)
 
 runner = CliRunner()
 PG_MISSING = (
@@ -81,7 +86,7 @@ def postgres_server() -> Iterator[str]:
         yield f"{server}/storyline_test"
     finally:
         subprocess.run([*as_user, bin_dir / "pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"],
-                       capture_output=True)
+                       check=False, capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
 
 
@@ -117,7 +122,7 @@ def story_articles(seed_articles: list[Article], example_articles: list[Article]
 class ScriptedTracker:
     """A ``StoryTracker`` stand-in: ``PLAN[article id] = (story, storyline, merged)``."""
 
-    PLAN: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    PLAN: ClassVar[dict[str, tuple[str, str, tuple[str, ...]]]] = {}
 
     def __init__(self) -> None:
         self.members: dict[str, list[str]] = {}

@@ -7,8 +7,12 @@ Rules over the cleaned sentences (no model can be downloaded here):
   paragraph is written); the speaker is named next to it (``"...," X said``, ``X said:
   "..."``, ``"...," said X``) or carried over from the quote before it (a quote split
   around its attribution, or continued in the next paragraph);
-- indirect attributions are built around a cue verb: ``X said (that) ...``, ``..., X
-  said.``, ``..., said X.``, ``according to X, ...`` and ``..., according to X``.
+- a quotation inside a reported clause (``said that he "supports" it``) is not a quote
+  of its own: the clause is reported speech;
+- reported speech is found sentence by sentence by ``reported.reported_speech`` (cue
+  verbs, "according to", nominal cues, passives with "by"), and paragraphs opening with a
+  short name and a colon (``TAPPER: ...``, ``Poll: ...``) are attributed to that name.
+Speakers and cues are read by ``speakers``.
 
 Every span is an offset into the article text; nothing here resolves who a speaker is
 (``quotes`` does that with the story's entities).

@@ -24,6 +24,7 @@ from storyline.entities import extract_entities
 from storyline.errors import UsageError, warning_line
 from storyline.evaluate import conll, polnear
 from storyline.evaluate.timelines import evaluate as evaluate_timelines
+from storyline.evaluate.timelines import format_breakdown as format_timeline_breakdown
 from storyline.evaluate.timelines import format_table as format_timeline_table
 from storyline.ingest import read_inputs
 from storyline.quotes import extract_quotes
@@ -104,7 +105,7 @@ def timeline_command(
     for note in result.notes:
         STDERR.print(f"note: {note}", markup=False)
     skipped = (*read.skipped, *result.skipped)
-    story = Digest("Timeline", read.articles, (), skipped, timeline=result.entries)
+    story = Digest(result.headline, read.articles, (), skipped, timeline=result.entries)
     if fmt is Format.json:
         emit(json.dumps({**result.to_dict(), "skipped": [s.to_dict() for s in skipped]},
                         ensure_ascii=False, indent=2) + "\n", output)
@@ -118,11 +119,18 @@ def timeline_command(
 @eval_app.command("timelines")
 def eval_timelines(
     data: Annotated[Path, typer.Option(help="Timeline17 folder (topic folders with InputDocs/).")],
+    window: Annotated[bool, typer.Option(
+        help="Limit candidate days to each gold timeline's span (standard), "
+             "else the collection's publication span.")] = True,
+    by_collection: Annotated[bool, typer.Option(
+        help="Also print date F1 / alignment ROUGE-1 for each gold timeline.")] = False,
 ) -> None:
     """Date F1, concat and alignment ROUGE of storyline's timelines and two baselines."""
     with usage_errors():
-        results = evaluate_timelines(data)
+        results = evaluate_timelines(data, window=window)
     emit(format_timeline_table(results), None)
+    if by_collection:
+        emit(format_timeline_breakdown(results), None)
 
 
 class ClusterFormat(StrEnum):

@@ -38,19 +38,19 @@ from storyline.model import Article, Story, Storyline
 from storyline.text import word_count
 
 __all__ = [
+    "LOCAL_POWER",
     "Assignment",
     "ClusterOptions",
     "ClusterResult",
-    "LOCAL_POWER",
     "StoryList",
+    "StoryTracker",
     "cluster",
     "cluster_stories",
     "day_number",
     "decay",
     "headline_of",
-    "storyline_id",
     "story_id",
-    "StoryTracker",
+    "storyline_id",
 ]
 
 
@@ -343,4 +343,4 @@ def _shorten(line: str) -> str:
 
 # The online tracker lives in its own module and builds on the definitions above; it is
 # re-exported here so that ``storyline.cluster`` offers both ways of clustering.
-from storyline.tracker import Assignment, StoryTracker  # noqa: E402
+from storyline.tracker import Assignment, StoryTracker

@@ -208,10 +208,13 @@ class Timeline:
     entries: tuple[TimelineEntry, ...]
     notes: tuple[str, ...] = ()
     skipped: tuple[Skipped, ...] = ()
+    headline: str = ""
+    """The story's headline: the article title closest to the story centroid, or ``""``."""
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"timeline": [{"date", "sentences": [...]}], "notes": [...], "skipped": [...]}``."""
+        """``{"headline", "timeline": [{"date", "sentences": [...]}], "notes", "skipped"}``."""
         return {
+            "headline": self.headline,
             "timeline": [_json(entry) for entry in self.entries],
             "notes": list(self.notes),
             "skipped": [s.to_dict() for s in self.skipped],

@@ -3,7 +3,9 @@
 ``quotes(articles)`` cleans each article, finds attributions in its kept sentences
 (``attribution.find_attributions``) and resolves each speaker phrase: a name in it is
 matched to the story's entities (people first, then organisations, then places); "he" or
-"she" goes back to the last person who spoke, else the last person named, before it.
+"she" goes back to the last person who spoke, else the last person named, before it; a
+definite description ("the secretary", "the spokesman") goes to the person last mentioned
+of those named with that title before it ("Secretary of State John Kerry").
 """
 
 from __future__ import annotations

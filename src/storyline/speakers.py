@@ -161,7 +161,7 @@ def _speaker_left(text: str, words: list[Word], limit: int) -> Span | None:
         end -= 1
     if not end or words[end - 1].key == "to":
         return None
-    if BOUNDARY.search(text, words[end - 1].end, words[end].start if end < len(words) else limit):
+    if BOUNDARY.search(text, words[end - 1].end, limit):
         return None
     begin = end
     while begin and end - begin < MAX_SPEAKER_WORDS:

@@ -16,6 +16,7 @@ the word budget. Its steps, in order:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -38,7 +39,18 @@ MMR_LAMBDA = 0.6
 MIN_WORDS = 8
 """Shorter sentences are never chosen (datelines, fragments)."""
 SCORE_FLOOR = 1e-3
-"""Added to the scores once the lowest is moved to zero, so every long sentence stays a candidate."""
+"""Added to the scores once the lowest is moved to zero, so every readable sentence stays a candidate."""
+UNREADABLE_ALONE = re.compile(
+    r"""^(?-i:[a-z,;:.\-–—)”’])                      # starts in the middle of a sentence
+      | ^["“][^"“”]*["”]$                            # a quotation with no speaker
+      | \?["'”’]?$                                  # a question
+      | ^(?:he|she|they|it|this|these|those|but|and|or|so|also|yet|then)\b
+      | ^the\s+(?:two|three|pair|latter|former)\b    # leans on the sentence before
+      | ^(?:\w+\s+){0,3}\w+\s*,\s*(?:he|she|they)\s+(?:said|says|added)\b  # "The aim, she said, ..."
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Sentences a reader cannot follow out of their paragraph; never chosen for a summary."""
 
 
 @dataclass(frozen=True)
@@ -121,7 +133,16 @@ def _features(story: _Story) -> np.ndarray:
 def _score(story: _Story, scorer: Scorer) -> np.ndarray:
     """Importance of each sentence from the learned scorer; 0 for sentences too short."""
     raw = scorer.score(_features(story))
-    return (raw - raw.min() + SCORE_FLOOR) * (story.lengths >= MIN_WORDS)
+    return (raw - raw.min() + SCORE_FLOOR) * _readable(story)
+
+
+def _readable(story: _Story) -> np.ndarray:
+    """1 for sentences that stand on their own in a summary, 0 for the others."""
+    return np.array([
+        length >= MIN_WORDS and not UNREADABLE_ALONE.search(sentence.text)
+        for sentence, length in zip(story.sentences, story.lengths, strict=True)
+    ], dtype=float)
+
 
 
 def _select(story: _Story, scores: np.ndarray, words: int, fill: bool = False) -> list[int]:

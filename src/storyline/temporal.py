@@ -63,6 +63,8 @@ KEPT_MODIFIERS = ("last", "next", "this", "early", "late")
 """Words kept in an expression's span; other words before it ("on", "in") are left out."""
 _SENTENCE_BREAK = re.compile(r"\n|[.!?][\"'”’]?\s+(?=[A-Z\"“])")
 _WEEKDAY_PREFIX = re.compile(r"^[A-Z][a-z]+\.?\s?,?\s+")
+OPENERS = " \t\"'“‘`(["
+"""Spaces, opening quotes and brackets that may stand before a sentence's first word."""
 
 
 @dataclass(frozen=True)
@@ -167,9 +169,21 @@ def _find(text: str, start: int, end: int) -> list[_Found]:
             a, b = match.span()
             if any(a < y and x < b for x, y in taken):
                 continue
+            if kind == "relative_day" and not _is_relative_word(text, start, a):
+                continue
             taken.append((a, b))
             found.append(_Found(kind, match))
     return sorted(found, key=lambda f: f.match.start())
+
+
+def _is_relative_word(text: str, start: int, position: int) -> bool:
+    """True when "today" at ``position`` is the word, not part of a name: lower-case, or
+    capitalised only where a sentence or line begins ("Today, the council..." but not
+    "Riverline Today" or "USA Today")."""
+    if not text[position].isupper():
+        return True
+    before = text[start:position].rstrip(OPENERS)
+    return not before or before[-1] in "\n.!?:"
 
 
 def _resolve(

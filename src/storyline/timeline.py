@@ -3,22 +3,29 @@
 ``timeline(articles, dates=N, per_date=K)`` runs the steps below; ``build_timeline`` does
 the same on already cleaned and encoded sentences (``digest.build_digest`` uses it).
 
-1. date: every kept sentence gets the first day it names ("on Friday", "Sept. 9"),
-   resolved by ``storyline.temporal`` against its article's publication date, with the
-   span of that expression; a sentence naming no day keeps its article's publication day
-   as a weaker hint. Articles without ``published`` are anchored on a date found in their
-   text, and the result says so in ``notes``.
-2. rank days: a day scores by how many articles name it in their text (an article written
-   on a later day counts more: the story looked back at it), plus how many articles were
-   published on it. Days after the last publication (plans, not events) are left out.
-3. choose sentences: for each chosen day, the sentences dated to it (text-dated first,
-   then lead sentences of articles published that day) closest to their own centroid,
-   never one already chosen nor one saying what a chosen one says.
+1. date: every kept sentence gets every day it names ("on Friday", "Sept. 9"), resolved
+   by ``storyline.temporal`` against its article's publication date, with the span of each
+   expression. Articles without ``published`` are anchored on a date found in their text,
+   and the result says so in ``notes``.
+2. rank days (after Tran et al. 2013 and the mention-count date ranking of Ghalandari &
+   Ifrim 2020): a day scores by how many articles name it - an article published after
+   the day counts fully (the story looked back at it), one naming its own publication
+   day half - plus the log-damped number of articles published on it, so a burst of
+   same-day coverage cannot outweigh events the coverage keeps returning to. Days after
+   the last publication (plans, not events) are left out.
+3. choose sentences: a day's candidates are the sentences naming it, from any article,
+   and the sentences of articles published on it that name no day at all; questions,
+   first/second-person sentences outside quotation marks (transcripts, opinion) and
+   sentences outside ``MIN_WORDS``-``MAX_WORDS`` words are left out. Candidates are ranked
+   by closeness to the day's centroid plus ``STORY_WEIGHT`` times closeness to the whole
+   story's centroid (a centroid summarizer, Radev et al. 2004), days taken from the most
+   important down, never one already chosen nor one saying what a chosen one says.
 4. cite: every article reporting the same fact, decided as ``summarize.cite`` decides it.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,17 +37,25 @@ from scipy.sparse import csr_matrix
 from storyline.clean import clean
 from storyline.config import DEFAULT_DATES, DEFAULT_PER_DATE, Options
 from storyline.errors import UsageError, skip
+from storyline.headline import choose_headline
 from storyline.model import (
-    Article, CleanArticle, DatedSentence, Sentence, Skipped, Timeline, TimelineEntry,
+    Article,
+    CleanArticle,
+    DatedSentence,
+    Sentence,
+    Skipped,
+    Timeline,
+    TimelineEntry,
 )
 from storyline.represent import TfidfEncoder
 from storyline.summarize import cite
 from storyline.temporal import publication_anchor, resolve_sentences
 from storyline.text import word_count
+from storyline.timeline_words import PERSONAL_VOICE, QUESTION_END, QUOTE_MARKS
 
 __all__ = [
     "SentenceDates", "build_timeline", "centroid_pick", "choose_sentences", "date_sentences",
-    "rank_days", "timeline",
+    "is_report", "rank_days", "timeline",
 ]
 
 LOOKBACK_WEIGHT = 1.0
@@ -48,21 +63,25 @@ LOOKBACK_WEIGHT = 1.0
 SAME_DAY_WEIGHT = 0.5
 """Weight of an article naming its own publication day (or a later one)."""
 PUBLISHED_WEIGHT = 0.5
-"""Weight of an article published on the day."""
-LEAD_SENTENCES = 2
-"""Sentences at the top of an article that may speak for its publication day."""
-MIN_WORDS, MAX_WORDS = 6, 60
+"""Weight of ``log(1 + articles published on the day)``."""
+MIN_WORDS, MAX_WORDS = 6, 45
 """Sentences outside this length never go on the timeline."""
+STORY_WEIGHT = 2.0
+"""Weight of a sentence's closeness to the story centroid, against the day centroid's 1."""
 REDUNDANCY_MAX = 0.5
 """Cosine at or above which two timeline sentences say the same thing."""
+
+Named = tuple[tuple[date, int, int], ...]
+"""The distinct days a sentence names, each with the span of its first expression."""
 
 
 @dataclass(frozen=True)
 class SentenceDates:
-    """Every kept sentence of a story with the day it talks about.
+    """Every kept sentence of a story with the days it talks about.
 
-    ``day[i]`` is the day sentence ``i`` names (or ``None``), ``span[i]`` the span of the
-    expression naming it, ``published[i]`` its article's anchor day (or ``None``).
+    ``named[i]`` holds every day sentence ``i`` names with its expression's span;
+    ``day[i]``/``span[i]`` are the first of them (or ``None``); ``published[i]`` is its
+    article's anchor day (or ``None``).
     """
 
     sentences: tuple[Sentence, ...]
@@ -70,12 +89,16 @@ class SentenceDates:
     span: tuple[tuple[int, int] | None, ...]
     published: tuple[date | None, ...]
     notes: tuple[str, ...]
+    named: tuple[Named, ...] = ()
 
 
 def timeline(
     articles: Iterable[Article], *, dates: int = DEFAULT_DATES, per_date: int = DEFAULT_PER_DATE
 ) -> Timeline:
     """The ``dates`` most important days of one story, ``per_date`` cited sentences each.
+
+    The result's ``headline`` is the article title closest to the story centroid
+    (``headline.choose_headline``), ``""`` when no article has a usable title.
 
     Raises:
         UsageError: two articles share an id, or ``dates`` or ``per_date`` is below 1.
@@ -98,8 +121,12 @@ def timeline(
                     for c in cleaned if not c.sentences)
     if not kept:
         return Timeline((), (), skipped)
-    vectors = TfidfEncoder().fit_transform([s.text for c in kept for s in c.sentences])
-    return build_timeline(kept, vectors, options, skipped=skipped)
+    encoder = TfidfEncoder().fit([s.text for c in kept for s in c.sentences])
+    vectors = encoder.transform([s.text for c in kept for s in c.sentences])
+    result = build_timeline(kept, vectors, options, skipped=skipped)
+    centroid = np.asarray(vectors.mean(axis=0))
+    headline = choose_headline([c.article for c in kept], encoder, centroid)
+    return Timeline(result.entries, result.notes, result.skipped, headline)
 
 
 def build_timeline(
@@ -119,7 +146,7 @@ def build_timeline(
     article_ids = [c.article.id for c in kept]
     cited = _citations(dated, vectors, [i for picks in chosen.values() for i in picks], article_ids)
     entries = tuple(
-        TimelineEntry(day, tuple(_dated_sentence(dated, i, cited[i]) for i in chosen[day]))
+        TimelineEntry(day, tuple(_dated_sentence(dated, i, day, cited[i]) for i in chosen[day]))
         for day in sorted(chosen) if chosen[day]
     )
     return Timeline(entries, dated.notes, tuple(skipped))
@@ -127,19 +154,25 @@ def build_timeline(
 
 def date_sentences(kept: Sequence[CleanArticle]) -> SentenceDates:
     """Resolve the expressions of every kept sentence; note articles dated from their text."""
-    sentences, days, spans, published, notes = [], [], [], [], []
+    sentences, named, published, notes = [], [], [], []
     for cleaned in kept:
         anchor = publication_anchor(cleaned.article)
         if anchor.source != "published":
             notes.append(_anchor_note(cleaned.article, anchor.day, anchor.source))
         for sentence, found in zip(cleaned.sentences, resolve_sentences(
                 cleaned.article, cleaned.sentences, anchor.day), strict=True):
-            first = next((e for e in found if e.granularity == "day" and e.date), None)
+            days: dict[date, tuple[date, int, int]] = {}
+            for e in found:
+                if e.granularity == "day" and e.date is not None and e.date not in days:
+                    days[e.date] = (e.date, e.start, e.end)
             sentences.append(sentence)
-            days.append(first.date if first else None)
-            spans.append((first.start, first.end) if first else None)
+            named.append(tuple(days.values()))
             published.append(anchor.day)
-    return SentenceDates(tuple(sentences), tuple(days), tuple(spans), tuple(published), tuple(notes))
+    return SentenceDates(
+        tuple(sentences), tuple(n[0][0] if n else None for n in named),
+        tuple((n[0][1], n[0][2]) if n else None for n in named), tuple(published),
+        tuple(notes), tuple(named),
+    )
 
 
 def _anchor_note(article: Article, day: date | None, source: str) -> str:
@@ -152,17 +185,21 @@ def _anchor_note(article: Article, day: date | None, source: str) -> str:
 
 
 def rank_days(dated: SentenceDates, window: tuple[date, date] | None = None) -> list[date]:
-    """Days by importance: articles naming them in text, then articles published on them."""
+    """Days by importance: articles naming them (looking back counts more), then
+    the log-damped count of articles published on them."""
     scores: dict[date, float] = defaultdict(float)
     seen: set[tuple[str, date]] = set()
-    for sentence, day, published in zip(dated.sentences, dated.day, dated.published, strict=True):
-        if day is not None and (sentence.article, day) not in seen:
-            seen.add((sentence.article, day))
-            later = published is not None and published > day
-            scores[day] += LOOKBACK_WEIGHT if later else SAME_DAY_WEIGHT
-    for article, published in {(s.article, p) for s, p in zip(dated.sentences, dated.published)}:
+    for sentence, named, published in zip(dated.sentences, dated.named, dated.published,
+                                          strict=True):
+        for day, _, _ in named:
+            if (sentence.article, day) not in seen:
+                seen.add((sentence.article, day))
+                later = published is not None and published > day
+                scores[day] += LOOKBACK_WEIGHT if later else SAME_DAY_WEIGHT
+    articles = {s.article: p for s, p in zip(dated.sentences, dated.published, strict=True)}
+    for published, count in Counter(articles.values()).items():
         if published is not None:
-            scores[published] += PUBLISHED_WEIGHT
+            scores[published] += PUBLISHED_WEIGHT * math.log1p(count)
     last = max((p for p in dated.published if p is not None), default=None)
     allowed = [d for d in scores if (last is None or d <= last)
                and (window is None or window[0] <= d <= window[1])]
@@ -172,38 +209,63 @@ def rank_days(dated: SentenceDates, window: tuple[date, date] | None = None) -> 
 def choose_sentences(
     dated: SentenceDates, vectors: csr_matrix, days: Sequence[date], per_date: int
 ) -> dict[date, list[int]]:
-    """Up to ``per_date`` sentence indices for each day, closest to that day's centroid."""
+    """Up to ``per_date`` sentence indices for each day, taking ``days`` in order.
+
+    Each day's candidates (``_candidates``) are ranked by closeness to their own centroid
+    plus ``STORY_WEIGHT`` times closeness to the centroid of every sentence of the story.
+    """
     candidates = _candidates(dated, set(days))
+    story = _unit(np.asarray(vectors.mean(axis=0)).ravel())
     used: list[int] = []
     chosen: dict[date, list[int]] = {}
     for day in days:
         pool = candidates.get(day, [])
-        chosen[day] = centroid_pick(vectors, pool, per_date, used)
+        chosen[day] = centroid_pick(vectors, pool, per_date, used, story=story)
         used += chosen[day]
     return chosen
 
 
+def is_report(text: str) -> bool:
+    """True for a sentence that can report an event: not a question, and no first- or
+    second-person words outside quotation marks (interview transcripts, opinion).
+
+    Example:
+        >>> is_report("BP capped the well on July 15."), is_report("What do we do now?")
+        (True, False)
+    """
+    if QUESTION_END.search(text):
+        return False
+    return bool(QUOTE_MARKS.search(text)) or not PERSONAL_VOICE.search(text)
+
+
 def _candidates(dated: SentenceDates, days: set[date]) -> dict[date, list[int]]:
-    """Sentences naming each day, then lead sentences of articles published on it."""
+    """Sentences naming each day (from any article), then sentences naming no day of
+    articles published on it; only reports of ``MIN_WORDS``-``MAX_WORDS`` words."""
     named: dict[date, list[int]] = defaultdict(list)
-    leads: dict[date, list[int]] = defaultdict(list)
+    undated: dict[date, list[int]] = defaultdict(list)
     for i, sentence in enumerate(dated.sentences):
-        if not MIN_WORDS <= word_count(sentence.text) <= MAX_WORDS:
+        if not MIN_WORDS <= word_count(sentence.text) <= MAX_WORDS or not is_report(sentence.text):
             continue
-        if dated.day[i] in days:
-            named[dated.day[i]].append(i)
-        elif dated.day[i] is None and sentence.index < LEAD_SENTENCES and dated.published[i] in days:
-            leads[dated.published[i]].append(i)
-    return {day: named.get(day, []) + leads.get(day, []) for day in days}
+        for day, _, _ in dated.named[i]:
+            if day in days:
+                named[day].append(i)
+        if not dated.named[i] and dated.published[i] in days:
+            undated[dated.published[i]].append(i)
+    return {day: named.get(day, []) + undated.get(day, []) for day in days}
 
 
-def centroid_pick(vectors: csr_matrix, pool: list[int], k: int, used: list[int]) -> list[int]:
-    """Greedy: the pool sentences closest to the pool centroid, skipping redundant ones."""
+def centroid_pick(
+    vectors: csr_matrix, pool: list[int], k: int, used: list[int],
+    story: np.ndarray | None = None,
+) -> list[int]:
+    """Greedy: the pool sentences closest to the pool centroid (plus ``STORY_WEIGHT`` times
+    their closeness to ``story``, a unit vector, when given), skipping redundant ones."""
     if not pool:
         return []
     rows = vectors[pool]
-    centroid = np.asarray(rows.mean(axis=0)).ravel()
-    closeness = rows @ centroid
+    closeness = np.asarray(rows @ _unit(np.asarray(rows.mean(axis=0)).ravel())).ravel()
+    if story is not None:
+        closeness = closeness + STORY_WEIGHT * np.asarray(rows @ story).ravel()
     picked: list[int] = []
     for j in np.argsort(-closeness, kind="stable"):
         i = pool[int(j)]
@@ -214,6 +276,11 @@ def centroid_pick(vectors: csr_matrix, pool: list[int], k: int, used: list[int])
         if len(picked) == k:
             break
     return picked
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else vector
 
 
 def _citations(
@@ -232,8 +299,12 @@ def _citations(
             for row, i in enumerate(chosen)}
 
 
-def _dated_sentence(dated: SentenceDates, i: int, citations: tuple[str, ...]) -> DatedSentence:
-    sentence, span = dated.sentences[i], dated.span[i]
+def _dated_sentence(
+    dated: SentenceDates, i: int, day: date, citations: tuple[str, ...]
+) -> DatedSentence:
+    """Sentence ``i`` as chosen for ``day``, with the span of the expression naming it."""
+    sentence = dated.sentences[i]
+    span = next(((a, b) for d, a, b in dated.named[i] if d == day), None)
     return DatedSentence(
         text=sentence.text, article=sentence.article, start=sentence.start, end=sentence.end,
         citations=citations, date_start=span[0] if span else None,

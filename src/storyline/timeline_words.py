@@ -12,9 +12,12 @@ import re
 
 __all__ = [
     "DATED_PATTERNS",
-    "TENSE_MARKERS",
     "NUMBER_WORDS",
+    "PERSONAL_VOICE",
+    "QUESTION_END",
+    "QUOTE_MARKS",
     "RELATIVE_DAYS",
+    "TENSE_MARKERS",
     "UNIT_DAYS",
     "WEEKDAYS",
 ]
@@ -112,3 +115,13 @@ DATED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?P<unit>week|month|year)\b", re.IGNORECASE)),
 )
 """(kind, pattern) pairs, most specific first; a match never overlaps an earlier one."""
+
+PERSONAL_VOICE = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|me|us|[Yy]ou|[Yy]our)\b")
+"""First- and second-person words: outside quotation marks they mark interview transcripts,
+opinion and reader address, not reports of what happened."""
+
+QUOTE_MARKS = re.compile(r"``|''|[\"“”]")
+"""Quotation marks, including the ``\u0060\u0060 ... ''`` of tokenized text."""
+
+QUESTION_END = re.compile(r"\?[\s\"'”’»)\]]*$")
+"""A sentence ending in a question mark (closing quotes and brackets aside)."""

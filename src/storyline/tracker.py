@@ -27,15 +27,29 @@ import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
 from storyline.cluster import (
-    ClusterOptions, ClusterResult, day_number, decay, headline_of, story_id, storyline_id,
+    ClusterOptions,
+    ClusterResult,
+    day_number,
+    headline_of,
+    story_id,
+    storyline_id,
 )
-from storyline.eventvec import N_FEATURES, DocumentFrequencies, article_text, encode, weigh
+from storyline.eventvec import (
+    N_FEATURES,
+    DocumentFrequencies,
+    article_text,
+    encode,
+    weigh,
+)
 from storyline.model import Article, Story, Storyline
 from storyline.story_index import CentroidIndex
 
 __all__ = ["Assignment", "StoryTracker"]
 
 STATE_VERSION = 1
+CENTROID_TERMS = 4000
+"""A centroid keeps at most about this many terms (twice as many before it is cut), so a
+long storyline costs the same to search and to keep as a short one."""
 REFRESH_EVERY = 256
 """Every this many articles all indexed centroids are re-weighed with the current IDF;
 in between, a centroid keeps the weights of its last change."""
@@ -192,7 +206,7 @@ class StoryTracker:
 
     def _join(self, story: _Group, article: Article, raw: csr_matrix, day: float,
               similarity: float) -> _Group:
-        story.centroid = story.centroid + raw
+        story.centroid = _prune(story.centroid + raw)
         story.members.append(article.id)
         story.size += 1
         story.step = self.step_
@@ -203,7 +217,7 @@ class StoryTracker:
         return story
 
     def _grow_line(self, line: _Group, story: _Group, raw: csr_matrix, day: float) -> None:
-        line.centroid = line.centroid + raw
+        line.centroid = _prune(line.centroid + raw)
         line.step = self.step_
         line.size += 1
         _extend(line, None, day)
@@ -218,7 +232,7 @@ class StoryTracker:
         if other is None or similarity < self.options.merge_threshold:
             return story, ()
         older, younger = sorted((story, other), key=lambda g: (_first(g), g.members[0]))
-        older.centroid = older.centroid + younger.centroid
+        older.centroid = _prune(older.centroid + younger.centroid)
         older.members.extend(younger.members)
         older.size += younger.size
         older.step = self.step_
@@ -327,10 +341,13 @@ class StoryTracker:
         return tracker
 
 
-def _gap(group: _Group, day: float) -> float:
-    if np.isnan(day) or np.isnan(group.last_day):
-        return float("nan")
-    return max(0.0, group.first_day - day, day - group.last_day)
+def _prune(centroid: csr_matrix) -> csr_matrix:
+    """``centroid`` cut to its ``CENTROID_TERMS`` heaviest terms once it holds twice as many."""
+    if centroid.nnz <= 2 * CENTROID_TERMS:
+        return centroid
+    keep = np.sort(np.argpartition(centroid.data, -CENTROID_TERMS)[-CENTROID_TERMS:])
+    return csr_matrix((centroid.data[keep], centroid.indices[keep], [0, len(keep)]),
+                      shape=centroid.shape)
 
 
 def _first(group: _Group) -> float:
@@ -415,7 +432,10 @@ def _group_from(data: dict[str, object]) -> _Group:
     width = 2 * N_FEATURES
     centroid = csr_matrix((np.asarray(data["values"], dtype=float), columns,
                            np.array([0, len(columns)])), shape=(1, width))
-    day = lambda key: float("nan") if data[key] is None else float(data[key])  # type: ignore[arg-type]  # noqa: E731
+    def day(key: str) -> float:
+        value = data[key]
+        return float("nan") if value is None else float(value)  # type: ignore[arg-type]
+
     return _Group(
         id=data["id"], centroid=centroid, members=list(data["members"]),  # type: ignore[arg-type, call-overload]
         first_day=day("first_day"), last_day=day("last_day"), step=int(data["step"]),  # type: ignore[call-overload]

@@ -13,8 +13,8 @@ labelled data set, at each level that has gold labels (story, storyline).
 
 Example:
     >>> s = bcubed(["a", "a", "b"], [1, 1, 1])
-    >>> round(s.precision, 3), s.recall, round(s.f1, 3)
-    (0.556, 1.0, 0.714)
+    >>> s.precision, round(s.recall, 3), round(s.f1, 3)
+    (1.0, 0.556, 0.714)
 """
 
 from __future__ import annotations
@@ -201,8 +201,9 @@ def _peer_rows(items: Sequence[GoldArticle], start: float) -> list[Row]:
 
 def format_table(rows: Sequence[Row], title: str) -> str:
     """The rows as a plain-text table headed by ``title``."""
-    lines = [title, f"{'method':<8} {'level':<10} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} "
-             f"{'pair P':>6} {'pair R':>6} {'pairF1':>6} {'groups':>6} {'secs':>6}  note"]
+    header = (f"{'method':<8} {'level':<10} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} "
+              f"{'pair P':>6} {'pair R':>6} {'pairF1':>6} {'groups':>6} {'secs':>6}  note")
+    lines = [title, header]
     for r in rows:
         lines.append(
             f"{r.method:<8} {r.level:<10} {r.bcubed.precision:6.3f} {r.bcubed.recall:6.3f} "

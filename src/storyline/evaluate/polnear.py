@@ -10,6 +10,10 @@ Matching: a predicted content span matches a gold content span when their shared
 tokens are at least half of the tokens of each of the two (one-to-one, greedy in reading
 order). Speaker accuracy is the share of matched quotes whose speaker span overlaps the
 gold source span (a gold attribution without a source counts as wrong).
+
+Our quotes are grouped by cue within a paragraph before scoring (``group_by_cue``): a
+quote split around its attribution (``"A," she said. "B."``) is one PolNeAR attribution
+with a discontinuous content, and is scored as one.
 """
 
 from __future__ import annotations

@@ -1,17 +1,20 @@
 """``storyline eval timelines``: storyline's timelines and two baselines on Timeline17.
 
-Set-up, the same for every system (as in Ghalandari & Ifrim 2020): for each gold
-timeline, N = its number of days, K = its mean sentences per day (rounded, at least 1),
-and only days within the gold timeline's first and last day are candidates. Scores are
-averaged over the gold timelines (macro). Systems, run on the same cleaned sentences and
-TF-IDF vectors:
+Set-up, the same for every system: for each gold timeline, N = its number of days,
+K = its mean sentences per day (rounded, at least 1). By default only days within the
+gold timeline's first and last day are candidates, as in Ghalandari & Ifrim (2020) - this
+uses the gold timeline's span and makes date F1 easier (where the gold timeline covers
+every day of its span, as EgyptianProtest_cnn's does, every system gets date F1 1.0);
+``window=False`` takes every day of the collection's publication span instead. The
+query keywords of ``keywords.json`` are not used: in this copy they hold only the
+collection's label ("bpoil", "Finan"), not query terms. Scores are averaged over the
+gold timelines (macro). Systems, run on the same cleaned sentences and TF-IDF vectors:
 
 * ``pubdate``: the N days with most articles published, and the first sentence of the
   first K articles published on each;
-* ``mentions``: the N days most often named in the text (``storyline.temporal``), and the
-  K sentences naming each day closest to those sentences' centroid;
-* ``storyline``: ``storyline.timeline`` (text mentions weighted by looking back, plus
-  publication days; sentences naming the day and leads of that day's articles).
+* ``mentions``: the N days most often named in the text (``storyline.temporal``; each
+  sentence's first day), and the K sentences naming each day closest to their centroid;
+* ``storyline``: ``storyline.timeline``'s ``rank_days`` and ``choose_sentences``.
 """
 
 from __future__ import annotations
@@ -33,10 +36,17 @@ from storyline.model import CleanArticle
 from storyline.represent import TfidfEncoder
 from storyline.text import word_count
 from storyline.timeline import (
-    MIN_WORDS, SentenceDates, centroid_pick, choose_sentences, date_sentences, rank_days,
+    MIN_WORDS,
+    SentenceDates,
+    centroid_pick,
+    choose_sentences,
+    date_sentences,
+    rank_days,
 )
 
-__all__ = ["SYSTEMS", "Prepared", "Result", "evaluate", "format_table", "prepare"]
+__all__ = [
+    "SYSTEMS", "Prepared", "Result", "evaluate", "format_breakdown", "format_table", "prepare",
+]
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,8 @@ class Result:
     scores: Scores
     timelines: int
     seconds: float
+    by_timeline: tuple[tuple[str, Scores], ...] = ()
+    """(collection name, scores) for each gold timeline, in the order run."""
 
 
 System = Callable[[Prepared, tuple[date, date], int, int], dict[date, list[str]]]
@@ -112,20 +124,28 @@ SYSTEMS: dict[str, System] = {
 """The systems compared, baselines first."""
 
 
-def evaluate(data_dir: Path) -> list[Result]:
-    """Run every system on every topic of ``data_dir`` and average over gold timelines."""
+def evaluate(data_dir: Path, window: bool = True) -> list[Result]:
+    """Run every system on every topic of ``data_dir`` and average over gold timelines.
+
+    ``window``: limit candidate days to each gold timeline's span (else the collection's
+    publication span).
+    """
     scores: dict[str, list[Scores]] = defaultdict(list)
+    names: list[str] = []
     seconds: Counter = Counter()
     for topic in load(data_dir):
         prep = prepare(topic)
         for gold in topic.timelines:
-            window, n, k = _budget(gold)
+            names.append(topic.name)
+            span, n, k = _budget(gold)
+            span = span if window else _publication_span(prep)
             for name, system in SYSTEMS.items():
                 started = time.perf_counter()
-                predicted = system(prep, window, n, k)
+                predicted = system(prep, span, n, k)
                 seconds[name] += time.perf_counter() - started
                 scores[name].append(score_timeline(predicted, gold))
-    return [Result(name, _mean(scores[name]), len(scores[name]), seconds[name]) for name in SYSTEMS]
+    return [Result(name, _mean(scores[name]), len(scores[name]), seconds[name],
+                   tuple(zip(names, scores[name], strict=True))) for name in SYSTEMS]
 
 
 def _budget(gold: GoldTimeline) -> tuple[tuple[date, date], int, int]:
@@ -133,6 +153,11 @@ def _budget(gold: GoldTimeline) -> tuple[tuple[date, date], int, int]:
     n = len(days)
     k = max(1, round(sum(len(s) for s in gold.values()) / n))
     return (days[0], days[-1]), n, k
+
+
+def _publication_span(prep: Prepared) -> tuple[date, date]:
+    days = [c.article.published for c in prep.kept if c.article.published is not None]
+    return min(days), max(days)
 
 
 def _mean(items: list[Scores]) -> Scores:
@@ -152,3 +177,13 @@ def format_table(results: list[Result]) -> str:
     return "\n".join(lines) + "\n"
 
 
+
+
+def format_breakdown(results: list[Result]) -> str:
+    """Date F1 and alignment ROUGE-1 of every system on each gold timeline."""
+    header = f"{'collection':<22}" + "".join(f" {r.system + ' F1/aR1':>20}" for r in results)
+    lines = [header, "-" * len(header)]
+    for row, (name, _) in enumerate(results[0].by_timeline):
+        cells = [r.by_timeline[row][1] for r in results]
+        lines.append(f"{name:<22}" + "".join(f" {s.date_f1:>12.3f}/{s.align_r1:.3f}" for s in cells))
+    return "\n".join(lines) + "\n"

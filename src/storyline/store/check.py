@@ -12,7 +12,14 @@ from collections import defaultdict
 from sqlalchemy import Connection, select, text
 
 from storyline.store.digests import articles_hash
-from storyline.store.schema import FTS_TABLE, articles, sentences, stories, storylines, tracker
+from storyline.store.schema import (
+    FTS_TABLE,
+    articles,
+    sentences,
+    stories,
+    storylines,
+    tracker,
+)
 
 __all__ = ["check"]
 

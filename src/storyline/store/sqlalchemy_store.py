@@ -6,13 +6,23 @@ import os
 from collections.abc import Iterable
 from dataclasses import replace
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 from storyline.config import Options
 from storyline.model import Article, Digest
 from storyline.store.check import check
-from storyline.store.engine import DEFAULT_DB, create_store_engine, database_url, migrate
-from storyline.store.ingest import DEFAULT_BATCH, IngestReport, Progress, ingest_articles
+from storyline.store.engine import (
+    DEFAULT_DB,
+    create_store_engine,
+    database_url,
+    migrate,
+)
+from storyline.store.ingest import (
+    DEFAULT_BATCH,
+    IngestReport,
+    Progress,
+    ingest_articles,
+)
 from storyline.store.read import StoryRow, list_stories, refresh_digests, story_digest
 from storyline.store.search import SearchHit, search
 
@@ -88,7 +98,7 @@ class Store:
         """Release the database connections."""
         self.engine.dispose()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(

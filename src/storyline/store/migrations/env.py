@@ -31,4 +31,5 @@ def _main() -> None:
         _run(connection)
 
 
-_main()
+if hasattr(context, "config"):  # run by Alembic (not merely imported, e.g. by pytest)
+    _main()

@@ -19,8 +19,10 @@ SQLITE_FTS = (
     "article_id UNINDEXED, title, body, tokenize = 'porter unicode61 remove_diacritics 2')"
 )
 POSTGRES_FTS = (
-    "CREATE TABLE article_fts ("
-    "article_id VARCHAR PRIMARY KEY REFERENCES articles (id), document TSVECTOR NOT NULL)",
+    (
+        "CREATE TABLE article_fts ("
+        "article_id VARCHAR PRIMARY KEY REFERENCES articles (id), document TSVECTOR NOT NULL)"
+    ),
     "CREATE INDEX ix_article_fts_document ON article_fts USING GIN (document)",
 )
 
