@@ -398,6 +398,17 @@ def test_store_refuses_a_database_from_a_newer_storyline(tmp_path: Path) -> None
         Store(tmp_path / "new.db")
 
 
+def test_store_unreadable_tracker_state_is_a_usage_error(tmp_path: Path) -> None:
+    ScriptedTracker.PLAN = {"a": ("s", "l", ())}
+    with Store(tmp_path / "t.db") as opened:
+        opened.ingest([_article("a", "port strike", "2020-05-01")], tracker_type=ScriptedTracker)
+        with opened.engine.begin() as connection:
+            connection.execute(text("UPDATE tracker SET state = '{\"version\": 99}'"))
+        with pytest.raises(UsageError, match="another storyline version"):
+            opened.ingest([_article("b", "port strike ends", "2020-05-02")],
+                          tracker_type=ScriptedTracker)
+
+
 def test_store_database_url_reads_paths_and_schemes(tmp_path: Path) -> None:
     assert database_url(tmp_path / "a.db") == f"sqlite:///{tmp_path / 'a.db'}"
     assert database_url("sqlite:///x.db") == "sqlite:///x.db"

@@ -89,7 +89,7 @@ def ingest_articles(
         An ``IngestReport`` (``digests`` is 0: see ``storyline.store.read.refresh_digests``).
 
     Raises:
-        UsageError: ``batch_size`` is below 1.
+        UsageError: ``batch_size`` is below 1, or the saved tracker state cannot be read.
     """
     if batch_size < 1:
         raise UsageError(f"--batch-size must be at least 1, got {batch_size}")
@@ -119,7 +119,13 @@ def _start(engine: Engine, tracker_type: Any) -> _Run:
         last_seq = connection.execute(select(func.max(articles.c.seq))).scalar()
     if saved is None:
         return _Run(tracker_type(), 0, (last_seq or 0) + 1, {}, {})
-    restored = tracker_type.from_state(json.loads(saved.state))
+    try:
+        restored = tracker_type.from_state(json.loads(saved.state))
+    except (KeyError, TypeError, ValueError) as error:
+        raise UsageError(
+            f"cannot resume from the tracker state saved in this database ({error}); it was "
+            "written by another storyline version: ingest into a new database"
+        ) from None
     return _Run(restored, saved.articles, (last_seq or 0) + 1, {}, {})
 
 

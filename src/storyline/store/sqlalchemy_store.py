@@ -40,9 +40,11 @@ class Store:
         UsageError: ``db`` is not a supported path or URL, or cannot be opened.
 
     Example:
-        >>> with Store(":memory:") as store:  # doctest: +SKIP
-        ...     store.ingest(articles)
-        ...     store.stories()[0].headline
+        >>> from storyline.model import Article
+        >>> with Store(":memory:") as store:
+        ...     report = store.ingest([Article("Flood waters rose in Dresden on Monday.", id="a")])
+        ...     [row.article_count for row in store.stories()], store.check()
+        ([1], [])
     """
 
     def __init__(self, db: str | os.PathLike[str] = DEFAULT_DB) -> None:
