@@ -38,6 +38,8 @@ MMR_LAMBDA = 0.6
 """Weight of a sentence's own score against its overlap with what is already chosen."""
 MIN_WORDS = 8
 """Shorter sentences are never chosen (datelines, fragments)."""
+POOL_SIZE = 3000
+"""At most this many sentences are compared pairwise (memory grows with its square)."""
 SCORE_FLOOR = 1e-3
 """Added to the scores once the lowest is moved to zero, so every readable sentence stays a candidate."""
 UNREADABLE_ALONE = re.compile(
@@ -98,9 +100,24 @@ def summarize(
     return tuple(_cite(story, i) for i in _order(story, chosen))
 
 
+def _pool(sentences: Sequence[Sentence], size: int = POOL_SIZE) -> list[int]:
+    """Indices of the sentences to compare: all of them, or each article's first ones.
+
+    News puts its facts first, so when a story has more than ``size`` sentences every
+    article keeps its leading sentences, as many as the pool allows for each article.
+    """
+    if len(sentences) <= size:
+        return list(range(len(sentences)))
+    per_article = max(1, size // len({s.article for s in sentences}))
+    return [i for i, s in enumerate(sentences) if s.index < per_article]
+
+
 def _story(
     sentences: Sequence[Sentence], vectors: csr_matrix, articles: Sequence[Article]
 ) -> _Story:
+    pool = _pool(sentences)
+    sentences = [sentences[i] for i in pool]
+    vectors = vectors[pool]
     article_ids = list(dict.fromkeys(s.article for s in sentences))
     index = {article_id: k for k, article_id in enumerate(article_ids)}
     article_of = np.array([index[s.article] for s in sentences])
