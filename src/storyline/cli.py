@@ -217,6 +217,42 @@ def ingest(
     finish((*read.skipped, *report.skipped))
 
 
+class BatchEngine(StrEnum):
+    """Where ``storyline batch`` runs its tasks."""
+
+    local = "local"
+    dask = "dask"
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(
+        help="Shards: .jsonl, .jsonl.gz, .warc, .warc.gz files, folders, or quoted glob patterns.")],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="Folder for stories.parquet, digests.jsonl and run.json; "
+                               "a rerun with the same folder skips finished work.")],
+    engine: Annotated[BatchEngine, typer.Option(help="Run here, or on Dask.")] = BatchEngine.local,
+    scheduler: Annotated[str | None, typer.Option(
+        help="A running Dask scheduler, e.g. tcp://HOST:8786 (with --engine dask).")] = None,
+    workers: Annotated[int | None, typer.Option(
+        help="Worker processes of a local Dask cluster (with --engine dask; default: one per core).")] = None,
+    window_days: Annotated[float, typer.Option(help="Days per clustering window.")] = 30.0,
+    overlap_days: Annotated[float, typer.Option(help="Days each window shares with the next.")] = 3.0,
+    words: Annotated[int, typer.Option(help="Word budget of each summary.")] = DEFAULT_WORDS,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+) -> None:
+    """Process a sharded archive into stories, storylines and digests, here or on Dask."""
+    from storyline.batch import BatchOptions, WindowPlan, open_engine, run_batch
+
+    with usage_errors():
+        settings = BatchOptions(Options(words=words, max_bytes=max_bytes),
+                                WindowPlan(days=window_days, overlap=overlap_days))
+        with open_engine(engine.value, scheduler, workers) as runner, progress_bar(STDERR) as progress:
+            report = run_batch(inputs, output, runner, settings, progress)
+    STDERR.print(report.line(), markup=False)
+    finish(report.skipped)
+
+
 @app.command()
 def stories(
     db: Db = DEFAULT_DB,
@@ -256,6 +292,24 @@ def search(
     with usage_errors(), Store(db) as store:
         hits = store.search(query, limit)
     emit(hits_json(query, hits) if fmt is ListFormat.json else hits_text(hits), None)
+
+
+@app.command()
+def serve(
+    db: Db = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_ingest: Annotated[bool, typer.Option(help="Accept POST /api/articles.")] = False,
+) -> None:
+    """Serve the web app and JSON API: browse stories, read digests, follow every citation."""
+    import uvicorn
+
+    from storyline.web import create_app
+
+    with usage_errors():
+        web_app = create_app(db, allow_ingest=allow_ingest)
+    STDERR.print(f"storyline: serving {db} on http://{host}:{port}/ (Ctrl+C stops)", markup=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
 class PeopleFormat(StrEnum):

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from storyline.clean import clean
+from storyline.compare import build_comparison
 from storyline.config import DEFAULT_WORDS, Options
 from storyline.entities import extract_entities
 from storyline.errors import UsageError, skip
@@ -68,6 +69,7 @@ def build_digest(
         entities=story_entities,
         quotes=extract_quotes(kept, story_entities),
         timeline=build_timeline(kept, vectors, options).entries,
+        sources=build_comparison(kept, vectors, encoder.vectorizer_.vocabulary_),
     )
 
 

@@ -25,14 +25,25 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from storyline.clean import clean
-from storyline.entity_words import CONNECTORS, NAME_PARTICLES, country_names, demonym_country
-from storyline.mentions import RawMention, Vocabulary, build_vocabulary, find_mentions, known
+from storyline.entity_cues import CONTEXT_CUES, Cue, weigh
+from storyline.entity_words import (
+    CONNECTORS,
+    NAME_PARTICLES,
+    PLACE_FIRST_WORDS,
+    PLACE_LAST_WORDS,
+    country_names,
+    demonym_country,
+)
+from storyline.mentions import RawMention, Vocabulary, build_vocabulary, find_mentions
 from storyline.model import Article, CleanArticle, Entity, Mention
 
 __all__ = ["LEAD_SENTENCES", "entities", "extract_entities", "settle_types", "story_mentions"]
 
 LEAD_SENTENCES = 3
 """Mentions in an article's first sentences count double for salience."""
+STRONG_EVIDENCE = 3
+"""A lone word with this much evidence for its type keeps it, even when it is also the
+surname of a person or the core of a place name."""
 FIRST_NAME_SIMILARITY = 0.7
 """First names this similar (difflib ratio, same initial) are one spelling ("Sergei"/"Sergey")."""
 
@@ -80,36 +91,79 @@ def story_mentions(
 
 
 def settle_types(found: Sequence[Found]) -> list[Found]:
-    """Give lone names the type they have elsewhere in the story.
+    """Give every mention of a name the type with the most evidence across the story.
 
-    A single word that is the surname of a person named in full becomes PERSON; a name
-    left OTHER takes the type the same name has elsewhere; "Kerry-Lavrov" is split when
-    both halves are known surnames.
+    The evidence (``entity_cues``) of all mentions of one name is weighed together: what
+    the name's own words say counts once, each context cue ("the village of X", "X, a
+    spokeswoman", "in X") once per mention. A name with no evidence keeps the guess its
+    shape gives. Then a lone word that is the surname of a person named in full becomes
+    PERSON (so does a first name: "Mick" after "Mick Schumacher"), and the core of a place
+    name ("Kessling" of "Kessling Dam") a place, unless its own evidence says otherwise; "Kerry-Lavrov" is split when both halves are known
+    surnames.
     """
-    surnames = {_surname(f.mention.text) for f in found if _is_full_name(f.mention)}
-    typed = Counter(
-        (f.mention.text.lower(), f.mention.type) for f in found if f.mention.type != "OTHER"
-    )
-    best = {}
-    for (text, kind), _ in typed.most_common():
-        best.setdefault(text, kind)
+    types = _vote(found)
+    people = [k for k, (kind, _) in types.items() if kind == "PERSON" and " " in k]
+    surnames = {_surname(k) for k in people}
+    parts = {"PERSON": surnames | {_first_name(k) for k in people},
+             "GPE": {_place_core(k) for k, (kind, _) in types.items() if kind == "GPE"} - {""}}
     settled = []
     for item in found:
         for mention in _split_names(item.mention, surnames):
-            settled.append(replace(item, mention=_retype(mention, surnames, best)))
+            kind = _settled_type(mention, types, parts)
+            if kind != mention.type:
+                mention = replace(mention, type=kind)
+            settled.append(item if mention is item.mention else replace(item, mention=mention))
     return settled
 
 
-def _retype(mention: RawMention, surnames: set[str], best: dict[str, str]) -> RawMention:
-    if mention.type in ("PERSON", "GPE") or " " in mention.text or known(mention.text.lower()):
-        return mention
-    if demonym_country(mention.text) is not None:
-        return mention
-    if _surname(mention.text) in surnames:
-        return replace(mention, type="PERSON")
-    if mention.type == "OTHER" and mention.text.lower() in best:
-        return replace(mention, type=best[mention.text.lower()])
-    return mention
+def _vote(found: Sequence[Found]) -> dict[str, tuple[str, int]]:
+    """Per folded name: the type with the most evidence, and that evidence's weight."""
+    own: dict[str, set[Cue]] = defaultdict(set)
+    context: dict[str, list[Cue]] = defaultdict(list)
+    guesses: dict[str, Counter] = defaultdict(Counter)
+    for item in found:
+        key = _fold(item.mention.text)
+        for cue in item.mention.cues:
+            if cue[1] in CONTEXT_CUES:
+                context[key].append(cue)
+            else:
+                own[key].add(cue)
+        guesses[key][item.mention.type] += 1
+    types = {}
+    for key, guess in guesses.items():
+        totals = weigh([*own[key], *context[key]])
+        best = max(totals, key=lambda kind: (totals[kind], guess[kind]), default="")
+        if best and totals[best] > 0:
+            types[key] = (best, totals[best])
+        else:
+            types[key] = (guess.most_common(1)[0][0], 0)
+    return types
+
+
+def _settled_type(
+    mention: RawMention, types: dict[str, tuple[str, int]], parts: dict[str, set[str]]
+) -> str:
+    """The story's type for ``mention``; ``parts`` holds the names of people and the cores
+    of places, the types a lone word takes when it has no strong evidence of its own."""
+    key = _fold(mention.text)
+    kind, weight = types.get(key, (mention.type, 0))
+    if " " in key or weight >= STRONG_EVIDENCE:
+        return kind
+    if _surname(mention.text) in parts["PERSON"] and demonym_country(mention.text) is None:
+        return "PERSON"
+    if key in parts["GPE"]:
+        return "GPE"
+    return kind
+
+
+def _place_core(key: str) -> str:
+    """``key`` without its place word, when what is left is one word; else ""."""
+    words = key.split()
+    if len(words) != 2:
+        return ""
+    if words[0] in PLACE_FIRST_WORDS:
+        return words[1]
+    return words[0] if words[1] in PLACE_LAST_WORDS else ""
 
 
 def _split_names(mention: RawMention, surnames: set[str]) -> list[RawMention]:
@@ -150,7 +204,7 @@ def _group(found: Sequence[Found]) -> list[list[Found]]:
     for item in found:
         by_type[item.mention.type].append(item)
     groups = _people(by_type["PERSON"])
-    groups += _keyed(by_type["GPE"], _place_key)
+    groups += _places(by_type["GPE"])
     groups += _organisations(by_type["ORG"])
     groups += _keyed(by_type["OTHER"], lambda m: _fold(m.text))
     return groups
@@ -160,6 +214,22 @@ def _keyed(found: Sequence[Found], key) -> list[list[Found]]:
     groups: dict[str, list[Found]] = defaultdict(list)
     for item in found:
         groups[key(item.mention)].append(item)
+    return list(groups.values())
+
+
+def _places(found: Sequence[Found]) -> list[list[Found]]:
+    """Places by name (country aliases joined); a lone core joined to its place name."""
+    groups: dict[str, list[Found]] = defaultdict(list)
+    for item in found:
+        groups[_place_key(item.mention)].append(item)
+    cores: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        core = _place_core(_fold(key))
+        if core:
+            cores[core].append(key)
+    for core, keys in cores.items():
+        if len(keys) == 1 and core in groups and core != keys[0]:
+            groups[keys[0]] += groups.pop(core)
     return list(groups.values())
 
 

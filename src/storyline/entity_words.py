@@ -8,6 +8,7 @@ words that mark a name as a person or an organisation.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import pycountry
@@ -15,15 +16,22 @@ import pycountry
 __all__ = [
     "CONNECTORS",
     "DEMONYMS",
+    "FIRST_NAMES",
     "GPE_ALIASES",
     "HONORIFICS",
     "NAME_PARTICLES",
     "NOT_NAMES",
     "ORG_FIRST_WORDS",
     "ORG_NAMES",
+    "ORG_NOUNS",
     "ORG_WORDS",
+    "OTHER_LAST_WORDS",
+    "PERSON_NOUNS",
     "PERSON_TITLES",
     "PLACES",
+    "PLACE_FIRST_WORDS",
+    "PLACE_LAST_WORDS",
+    "PLACE_NOUNS",
     "REGIONS",
     "country_names",
     "demonym_country",
@@ -48,6 +56,34 @@ PERSON_TITLES: frozenset[str] = frozenset(
 )
 """Words of a title that may stand before a name ("Foreign Minister Sergei Lavrov")."""
 
+FIRST_NAMES: frozenset[str] = frozenset(
+    """james john robert michael william david richard joseph thomas charles christopher
+    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
+    timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
+    justin scott brandon benjamin samuel gregory frank alexander patrick raymond jack dennis
+    jerry tyler aaron henry adam peter nathan zachary walter kyle harold carl jeremy keith
+    roger gerald ethan arthur terry christian sean lawrence austin joe noah jesse albert
+    bryan billy bruce willie jordan dylan alan ralph gabriel roy juan wayne eugene logan
+    randy louis russell vincent philip bobby johnny bradley mick mike tom tim jim bob bill
+    ben sam dan tony nick steve chris joe ted fred harry max luke oliver boris emmanuel
+    angela vladimir sergei sergey dmitry mikhail ivan olga tatiana natalia anna maria mary
+    patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
+    margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
+    deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen
+    katherine kate catherine christine samantha debra rachel carolyn janet virginia heather
+    diane julie joyce victoria kelly christina joan evelyn lauren judith megan cheryl
+    andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean
+    alice madison doris abigail julia judy grace denise amber marilyn beverly danielle
+    theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla
+    jackie emma olivia ursula hillary nancy kamala theresa jacinda marine giorgia sanna
+    mohammed muhammad ahmed ali hassan hussein omar abdul ibrahim yusuf mahmoud khalid
+    recep bashar hamid jose carlos luis jorge pedro miguel antonio manuel francisco
+    juan pablo diego javier fernando xi li wang zhang liu chen shinzo yoshihide moon
+    kim park narendra rahul imran nawaz pierre jean francois jacques emmanuel marc
+    hans klaus jurgen wolfgang olaf heiko giuseppe giovanni marco matteo mario""".split()
+)
+"""Common given names: a name starting with one is most likely a person's."""
+
 NAME_PARTICLES: frozenset[str] = frozenset(
     "al el bin ibn abu van von der den de da di du la le dos das del bint".split()
 )
@@ -66,7 +102,11 @@ ORG_WORDS: frozenset[str] = frozenset(
     guardian observer broadcasting television radio club fc united reserve exchange board
     authority administration parliament assembly congress senate cabinet government
     observatory centre center hospital church mission society trust bureau watch
-    securities capital partners media pictures records studios energy petroleum oil staff treasury""".split()
+    securities capital partners media pictures records studios energy petroleum oil staff treasury
+    engineering consulting consultancy consultants surveys rail railway railways logistics
+    construction solutions analytics electric pharmaceuticals pharma insurance foods brands
+    stores mining ventures labs laboratories robotics software therapeutics biotech
+    advisors advisers brokers commodities air""".split()
 )
 """Last words that make a capitalised name an organisation ("State Department")."""
 
@@ -75,12 +115,70 @@ ORG_FIRST_WORDS: frozenset[str] = frozenset(
 )
 """First words that make "X of Y" an organisation ("University of Oxford")."""
 
+PLACE_LAST_WORDS: frozenset[str] = frozenset(
+    """street st road rd lane avenue ave boulevard drive way square place row terrace crescent
+    river dam bridge valley lake mountain mountains mount hill hills bay island islands
+    isle coast beach peninsula canal creek brook falls forest desert gulf sea ocean strait
+    harbour harbor heights plain plains ridge glacier reservoir district county province
+    borough township parish quarter neighbourhood neighborhood region territory oblast
+    barrage airport airfield port station terminal base stadium arena park palace castle""".split()
+)
+"""Last words that make a capitalised name a place ("Tanner Street", "Kessling Dam").
+
+Facilities (airports, stations, bases, stadiums, palaces) count as places (GPE) too: they
+are where things happen, and CoNLL's LOC type, our GPE, includes them."""
+
+PLACE_FIRST_WORDS: frozenset[str] = frozenset(
+    "river lake mount mt cape fort port gulf isle".split()
+)
+"""First words that make a name a place ("River Aldern", "Lake Geneva", "Mount Kenya")."""
+
+OTHER_LAST_WORDS: frozenset[str] = frozenset(
+    """war wars cup championship championships olympics games festival prize award awards
+    trophy rally marathon bill act treaty accord accords agreement protocol convention doctrine
+    revolution""".split()
+)
+"""Last words that make a name an event, law or prize: OTHER ("Cold War", "Ryder Cup")."""
+
+PLACE_NOUNS: frozenset[str] = frozenset(
+    """village town city capital hamlet suburb district county province region state
+    neighbourhood neighborhood borough township parish port island valley area""".split()
+)
+"""Lower-case nouns that name a kind of place: "the village of X", "the capital X",
+"the X district"."""
+
+ORG_NOUNS: frozenset[str] = frozenset(
+    """company firm group consultancy agency charity bank insurer lender retailer carrier
+    airline broadcaster newspaper publisher manufacturer maker producer operator provider
+    startup supplier developer club team union party organisation organization network
+    chain brand label studio fund""".split()
+)
+"""Lower-case nouns that name a kind of organisation: "the consultancy X", "X, a firm"."""
+
+PERSON_NOUNS: frozenset[str] = frozenset(
+    """man woman boy girl farmer resident teacher student worker mother father son
+    daughter wife husband brother sister friend neighbour neighbor baker nurse
+    scientist researcher writer author artist singer actor actress player athlete driver
+    pilot activist campaigner veteran survivor victim witness member leader councillor
+    councilor politician lawmaker legislator diplomat banker trader investor
+    entrepreneur businessman businesswoman journalist photographer historian expert
+    shopkeeper pensioner""".split()
+) | frozenset(
+    """spokesman spokeswoman spokesperson mayor judge minister president secretary
+    senator governor ambassador envoy director chairman chairwoman officer official
+    reporter correspondent editor analyst professor doctor coach manager founder ceo
+    lawyer economist commissioner inspector detective""".split()
+)
+"""Lower-case nouns for a person, in apposition ("X, a dairy farmer") or before a name
+("the retired judge X", "Brenfield's mayor, X")."""
+
 ORG_NAMES: frozenset[str] = frozenset(
     """un u.n. nato eu e.u. opec who imf wto fbi cia nsa pentagon kremlin reuters ap afp bbc
     cnn nbc abc cbs fox msnbc isis isil daesh hezbollah hamas taliban nusra al-nusra
     al-qaeda al-qaida google apple amazon facebook twitter microsoft tesla boeing airbus
     interpol unicef unhcr iaea issg fifa uefa nasa sec fed gop ecb ft wsj nyt""".split()
-) | {"united nations", "white house", "state department", "islamic state", "al qaeda",
+) | {"jabhat al-nusra", "jabhat al nusra", "nusra front", "al-nusra front", "fateh al-sham",
+     "jabhat fateh al-sham", "hayat tahrir al-sham", "united nations", "white house", "state department", "islamic state", "al qaeda",
      "security council", "european union", "associated press", "downing street",
      "supreme court", "wall street", "federal reserve", "red cross", "red crescent"}
 """Organisations known by a single word or acronym (lower case)."""
@@ -120,6 +218,10 @@ GPE_ALIASES: dict[str, str] = {
     "burma": "Myanmar",
     "uae": "United Arab Emirates",
     "vatican": "Holy See",
+    "turkey": "Turkey",
+    "türkiye": "Turkey",
+    "wales": "Wales",
+    "nsw": "New South Wales",
     "ny": "New York",
     "n.y.": "New York",
     "dc": "Washington",
@@ -220,12 +322,24 @@ NOT_NAMES: frozenset[str] = frozenset(
 """Capitalised only because they start a sentence or heading: never a name on their own."""
 
 
+SUBDIVISION_COUNTRIES = ("US", "GB", "AU", "CA", "IN")
+"""Countries whose states and provinces are named on their own in the news."""
+SUBDIVISION_TYPES = frozenset({"State", "Country", "Nation", "Province", "Territory"})
+
+
+def _plain(name: str) -> str:
+    """``name`` without accents ("Tamil Nādu" -> "Tamil Nadu"), as English news spells it."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
     """Every country name and alias (lower case) mapped to its canonical name.
 
-    Built from pycountry's ISO 3166 countries (name, common and official names), the US
-    states and UK countries among its subdivisions, then ``GPE_ALIASES`` on top.
+    Built from pycountry's ISO 3166 countries (name, common and official names), the states,
+    provinces and territories of ``SUBDIVISION_COUNTRIES`` (accents dropped), then
+    ``GPE_ALIASES`` on top.
     """
     names: dict[str, str] = {}
     for country in pycountry.countries:
@@ -235,10 +349,11 @@ def country_names() -> dict[str, str]:
             if value:
                 names[value.lower()] = canonical
                 names[value.split(",")[0].lower()] = canonical
-    for code in ("US", "GB"):
+    for code in SUBDIVISION_COUNTRIES:
         for subdivision in pycountry.subdivisions.get(country_code=code) or ():
-            if subdivision.type in ("State", "Country", "Nation", "Province"):
-                names.setdefault(subdivision.name.lower(), subdivision.name)
+            if subdivision.type in SUBDIVISION_TYPES:
+                name = _plain(subdivision.name.split(" [")[0])
+                names.setdefault(name.lower(), name)
     names.update(GPE_ALIASES)
     for canonical in set(GPE_ALIASES.values()):
         names[canonical.lower()] = canonical
@@ -246,5 +361,11 @@ def country_names() -> dict[str, str]:
 
 
 def demonym_country(word: str) -> str | None:
-    """The country a nationality word points to ("" for wider groups), ``None`` if not one."""
-    return DEMONYMS.get(word.lower())
+    """The country a nationality word points to ("" for wider groups), ``None`` if not one.
+
+    Plurals count too: "Kuwaitis" -> "Kuwait"."""
+    key = word.lower()
+    found = DEMONYMS.get(key)
+    if found is None and key.endswith("s"):
+        found = DEMONYMS.get(key[:-1])
+    return found

@@ -14,15 +14,20 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
+from storyline.entity_cues import Cue, context_cues, weigh
 from storyline.entity_words import (
     CONNECTORS,
+    FIRST_NAMES,
     HONORIFICS,
     NAME_PARTICLES,
     NOT_NAMES,
     ORG_FIRST_WORDS,
     ORG_NAMES,
     ORG_WORDS,
+    OTHER_LAST_WORDS,
     PERSON_TITLES,
+    PLACE_FIRST_WORDS,
+    PLACE_LAST_WORDS,
     PLACES,
     REGIONS,
     country_names,
@@ -35,6 +40,18 @@ __all__ = [
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’&.]\w+)*")
 """Word tokens; acronyms with full stops ("U.S.") are one token."""
+JOINERS = CONNECTORS | NAME_PARTICLES
+"""Lower-case words that may stand inside a name ("Bank of England", "Ursula von der Leyen")."""
+CANDIDATE = re.compile(
+    r"(?<!\w)(?:(?:[A-Z]\.){2,}|(?<!\w[-'’&.])"
+    r"(?:(?=[^\Wa-z])|(?=\w+(?:['’&.]\w+)*-\w)|(?=(?:" + "|".join(sorted(JOINERS)) + r")(?![\w]|[-'’&.]\w)))"
+    r"\w+(?:[-'’&.]\w+)*)"
+)
+"""The ``TOKEN`` tokens a name can hold: not starting with a-z, unless hyphenated or a joiner."""
+CAPS_WORD = re.compile(r"\b[^\W\da-z_]{2,}\b")
+"""A word of two or more letters none of them a-z: at least every all-capital word."""
+OPENING_DASH = re.compile(r"[—–]|\s--?\s")
+"""A dash after which a sentence starts again (after a dateline)."""
 POSSESSIVE = re.compile(r"['’]s?$")
 MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,] )[A-Z][\w]+")
 DIRECTIONS = frozenset(
@@ -44,9 +61,6 @@ ALL_CAPS_SHARE = 0.6
 """A sentence with more all-capital words than this is shouting: only known names count."""
 MAX_RUN = 8
 """Longest run of capitalised tokens taken as one name."""
-JOINERS = CONNECTORS | NAME_PARTICLES
-"""Lower-case words that may stand inside a name ("Bank of England", "Ursula von der Leyen")."""
-SPEECH_AFTER = frozenset("said says told added stated warned explained".split())
 
 
 class Token:
@@ -73,13 +87,19 @@ class Token:
 
 @dataclass(frozen=True)
 class RawMention:
-    """A typed mention before merging; ``title`` is the title word before a person, if any."""
+    """A typed mention before merging.
+
+    ``title`` is the title word before a person, if any; ``cues`` the evidence for its
+    type (``entity_cues``): first the one its own words give, then those of its context.
+    ``type`` is the type with the most evidence in this sentence alone.
+    """
 
     start: int
     end: int
     text: str
     type: str
     title: str = ""
+    cues: tuple[Cue, ...] = ()
 
 
 def name_tokens(text: str, start: int, end: int) -> list[Token]:
@@ -100,26 +120,39 @@ def _match_tokens(match: re.Match[str]) -> list[Token]:
     return _split_pair(token) if "-" in word else [token]
 
 
-def _name_candidates(text: str, start: int, end: int) -> tuple[list[Token], bool, int]:
+def _name_candidates(text: str, start: int, end: int) -> tuple[list[Token], bool, set[int]]:
     """The tokens a name can be made of (capitalised words and the lower-case words that
-    may join them), whether the sentence is shouting, and where its first word starts.
+    may join them), whether the sentence is shouting, and where its opening words start
+    (its first word, and the first after a dash: "BRENFIELD (AVP) — Residents ...").
 
-    Plain lower-case words are skipped without building a token: they only end a run,
-    and the gap they leave does that as well (``_adjacent``)."""
+    Plain lower-case words are skipped inside the regular expression (``CANDIDATE``):
+    they only end a run, and the gap they leave does that as well (``_adjacent``)."""
     found: list[Token] = []
-    letters = capitals = 0
-    first = -1
-    for match in TOKEN.finditer(text, start, end):
+    for match in CANDIDATE.finditer(text, start, end):
         word = match.group()
-        first = match.start() if first < 0 else first
-        if len(word) > 1 and word.isalpha():
-            letters += 1
-            capitals += word.isupper()
         if word[0].islower() and "-" not in word and word not in JOINERS:
-            continue
+            continue  # a lower-case letter outside a-z
         found += _match_tokens(match)
-    shouting = letters >= 4 and capitals / letters > ALL_CAPS_SHARE
-    return found, shouting, first
+    return found, _shouting(text, start, end), _openings(text, start, end)
+
+
+def _shouting(text: str, start: int, end: int) -> bool:
+    """Whether most words of ``text[start:end]`` are in capitals."""
+    if len(CAPS_WORD.findall(text, start, end)) < 3:
+        return False  # too few capital words for the share to pass, whatever the rest
+    words = [w for w in TOKEN.findall(text, start, end) if len(w) > 1 and w.isalpha()]
+    capitals = sum(1 for w in words if w.isupper())
+    return len(words) >= 4 and capitals / len(words) > ALL_CAPS_SHARE
+
+
+def _openings(text: str, start: int, end: int) -> set[int]:
+    """Starts of the words that open ``text[start:end]`` or follow a dash in it."""
+    openings = set()
+    for position in (start, *(m.end() for m in OPENING_DASH.finditer(text, start, end))):
+        match = TOKEN.search(text, position, end)
+        if match:
+            openings.add(match.start())
+    return openings
 
 
 def _split_pair(token: Token) -> list[Token]:
@@ -168,14 +201,14 @@ def find_mentions(
     Returns:
         Mentions in reading order, each inside ``[start, end)``.
     """
-    tokens, shouting, first = _name_candidates(text, start, end)
+    tokens, shouting, openings = _name_candidates(text, start, end)
     mentions: list[RawMention] = []
     for run in _runs(text, tokens):
         if shouting:
             mentions += _known_only(text, run)
         else:
-            mentions += _run_mentions(text, run, run[0].start == first, vocabulary)
-    return mentions
+            mentions += _run_mentions(text, run, run[0].start in openings, vocabulary)
+    return [_with_context(text, (start, end), m) for m in mentions]
 
 
 def _capitalised(token: Token) -> bool:
@@ -217,7 +250,10 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
 
 
 def _adjacent(text: str, left: Token, right: Token) -> bool:
+    """Whether only a space (or an ampersand: "Calder & Pike") stands between two tokens."""
     gap = text[left.end : right.start]
+    if len(gap) == 3 and gap == " & ":
+        return True
     return gap.strip() == "" and "\n" not in gap and len(gap) <= 2
 
 
@@ -257,14 +293,14 @@ def _run_mentions(
     if compound is not None:
         token = run[compound]
         return [*_run_mentions(text, run[:compound], False, vocabulary),
-                RawMention(token.start, token.end, token.text, "OTHER"),
+                RawMention(token.start, token.end, token.text, "OTHER", "", (("OTHER", "compound"),)),
                 *_run_mentions(text, run[compound + 1 :], False, vocabulary)]
     split = _title_split(run)
     if split:
         return [*_run_mentions(text, run[:split], False, vocabulary),
                 *_run_mentions(text, run[split:], False, vocabulary)]
     whole = " ".join(t.key for t in run)
-    if len(run) > 1 and not known(whole) and _type_of(run, "") != "ORG":
+    if len(run) > 1 and not known(whole) and _type_of(run, "")[0] != "ORG":
         prefix = _prefix_place(run)
         if prefix:
             head = _mention(text, run[:prefix], "")
@@ -305,15 +341,26 @@ def _title_split(run: list[Token]) -> int:
 def _is_common(run: list[Token], initial: bool, vocabulary: Vocabulary) -> bool:
     """Whether the first token of ``run`` is an ordinary word, capitalised by position."""
     key = run[0].key
+    if not initial and key not in NOT_NAMES:
+        return False
     if any(known(" ".join(t.key for t in run[:size])) for size in (1, 2, 3)):
         return False
     if key in NOT_NAMES:
         return True
-    if not initial:
+    if demonym_country(key) is not None or _named_compound(run[0]):
         return False
     if len(run) > 1:
         return key in vocabulary.lower and key not in vocabulary.names
     return key in vocabulary.lower or key not in vocabulary.names
+
+
+def _named_compound(token: Token) -> bool:
+    """A hyphenated word with a name in it after its first letter ("Post-Brexit", "London-listed")."""
+    parts = token.text.split("-")
+    if len(parts) < 2:
+        return False
+    named = (p[:1].isupper() and p.lower() not in NOT_NAMES for p in parts[1:])
+    return any(named) or any(known(p.lower()) for p in parts)
 
 
 @lru_cache(maxsize=65536)
@@ -355,40 +402,74 @@ def _strip_titles(run: list[Token]) -> tuple[str, list[Token]]:
 
 def _mention(text: str, run: list[Token], title: str) -> RawMention:
     start, end = run[0].start, run[-1].end
-    return RawMention(start, end, text[start:end], _type_of(run, title), title)
+    kind, cue = ("ORG", "org word") if " & " in text[start:end] else _type_of(run, title)
+    cues: tuple[Cue, ...] = ((kind, cue),)
+    if run[0].key in FIRST_NAMES and cue not in ("known", "title"):
+        cues += (("PERSON", "first name"),)
+        totals = weigh(cues)
+        kind = max(totals, key=lambda k: (totals[k], k == kind))
+    return RawMention(start, end, text[start:end], kind, title, cues)
 
 
-def _type_of(run: list[Token], title: str) -> str:
-    """PERSON, ORG, GPE or OTHER for one run of name tokens."""
+def _type_of(run: list[Token], title: str) -> Cue:
+    """``(type, cue)`` for one run of name tokens from its own words: PERSON, ORG, GPE or
+    OTHER, and the cue that decided it (``entity_cues.CUE_WEIGHTS``)."""
     key = " ".join(t.key for t in run)
     compact = key.replace(".", "")
     if key in ORG_NAMES or compact in ORG_NAMES:
-        return "ORG"
+        return "ORG", "known"
     if key in country_names() or compact in country_names() or key in PLACES or key in REGIONS:
-        return "GPE"
+        return "GPE", "known"
     if demonym_country(key) is not None:
-        return "OTHER"
+        return "OTHER", "known"
     if len(run) > 1 and run[0].key in DIRECTIONS and known(" ".join(t.key for t in run[1:])):
-        return "GPE"
+        return "GPE", "known"
     if title:
-        return "PERSON"
-    if run[-1].key in ORG_WORDS or (len(run) > 2 and run[0].key in ORG_FIRST_WORDS):
-        return "ORG"
+        return "PERSON", "title"
+    return _word_type(run) or _shape_type(run)
+
+
+def _word_type(run: list[Token]) -> Cue | None:
+    """The type a name's first or last word gives ("... Authority", "River ...", "... War")."""
+    last = run[-1].key
+    if last in ORG_WORDS or (len(run) > 2 and run[0].key in ORG_FIRST_WORDS):
+        return "ORG", "org word"
+    if len(run) > 1 and (last in PLACE_LAST_WORDS or run[0].key in PLACE_FIRST_WORDS):
+        return "GPE", "place word"
+    if len(run) > 1 and last in OTHER_LAST_WORDS:
+        return "OTHER", "event word"
+    return None
+
+
+def _shape_type(run: list[Token]) -> Cue:
+    """A guess from the look of a name alone (weight 0: any evidence overrides it)."""
     if len(run) == 1 and not any(c.isdigit() for c in run[0].text):
-        return "ORG"  # a lone unknown name is most often a company or body (CoNLL++ dev)
+        return "ORG", "shape"  # a lone unknown name is most often a company or body (CoNLL++ dev)
     if 2 <= len(run) <= 4 and all(t.text[0].isupper() and t.text[1:].islower() or
                                   t.key in NAME_PARTICLES or "-" in t.text for t in run):
-        return "PERSON"
-    return "OTHER"
+        return "PERSON", "shape"
+    return "OTHER", "shape"
 
 
+def _with_context(text: str, sentence: tuple[int, int], mention: RawMention) -> RawMention:
+    """``mention`` with the cues of its context added and its type re-weighed."""
+    if mention.cues[0][1] == "compound":
+        return mention
+    extra = context_cues(text, sentence, (mention.start, mention.end))
+    if not extra:
+        return mention
+    cues = (*mention.cues, *extra)
+    totals = weigh(cues)
+    best = max(totals, key=lambda kind: (totals[kind], kind == mention.type))
+    kind = best if totals[best] > 0 else mention.type
+    return RawMention(mention.start, mention.end, mention.text, kind, mention.title, cues)
 
 
 def _known_only(text: str, run: list[Token]) -> list[RawMention]:
     """In shouting text, only single tokens from the place and organisation lists count."""
     found = []
     for token in run:
-        kind = _type_of([token], "")
+        kind, cue = _type_of([token], "")
         if known(token.key) and kind != "OTHER":
-            found.append(RawMention(token.start, token.end, token.text, kind))
+            found.append(RawMention(token.start, token.end, token.text, kind, "", ((kind, cue),)))
     return found

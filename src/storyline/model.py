@@ -14,14 +14,22 @@ from typing import Any
 __all__ = [
     "Article",
     "CleanArticle",
+    "Comparison",
+    "Conflict",
+    "ConflictSide",
+    "Copy",
     "DatedSentence",
     "Digest",
     "Entity",
+    "Fact",
     "Mention",
+    "Outlet",
     "Quote",
     "Removed",
     "Sentence",
+    "SharedPassage",
     "Skipped",
+    "Span",
     "Story",
     "Storyline",
     "SummarySentence",
@@ -222,6 +230,122 @@ class Timeline:
 
 
 @dataclass(frozen=True)
+class Span:
+    """A stretch of one article's text: ``text == article.text[start:end]``."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """One outlet's part in a story.
+
+    ``unique_facts`` counts the facts no other outlet reports; ``shared`` is the share
+    (0 to 1) of its prose words found in passages it shares with other outlets.
+    """
+
+    name: str
+    articles: tuple[str, ...]
+    words: int
+    unique_facts: int
+    shared: float
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact and every sentence reporting it; the first span is the representative.
+
+    ``outlets`` are the distinct outlets whose articles report it, most sentences first.
+    """
+
+    text: str
+    article: str
+    start: int
+    end: int
+    outlets: tuple[str, ...]
+    support: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class ConflictSide:
+    """One side of a conflict: the sentence (``start``/``end``) and the value in it.
+
+    ``value == article.text[value_start:value_end]``.
+    """
+
+    article: str
+    outlet: str
+    start: int
+    end: int
+    text: str
+    value: str
+    value_start: int
+    value_end: int
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The same fact told with different values.
+
+    ``kind`` is ``number``, ``date`` or ``actor``; ``about`` names what the values stand
+    for (the noun after a number, ``date``, or the role of a name).
+    """
+
+    kind: str
+    about: str
+    sides: tuple[ConflictSide, ...]
+
+
+@dataclass(frozen=True)
+class SharedPassage:
+    """Text two articles share: ``first`` in one article, ``second`` in the other."""
+
+    first: Span
+    second: Span
+
+
+@dataclass(frozen=True)
+class Copy:
+    """Two articles sharing text (syndication, wire copy, a spun rewrite).
+
+    ``kind`` is ``copy`` (most of the shorter article, word for word), ``partial``
+    (a large part), ``rewrite`` (sentence by sentence, reworded) or ``passages`` (a few
+    long passages, such as the same wire quotes); ``shared`` is the share (0 to 1) of
+    the shorter article's prose words found in the other.
+    """
+
+    first: str
+    second: str
+    kind: str
+    shared: float
+    passages: tuple[SharedPassage, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How the outlets of one story compare (the digest's ``sources`` key)."""
+
+    outlets: tuple[Outlet, ...]
+    corroborated: tuple[Fact, ...]
+    single_source: tuple[Fact, ...]
+    conflicts: tuple[Conflict, ...]
+    copies: tuple[Copy, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"outlets", "corroborated", "single_source", "conflicts", "copies"}`` as lists."""
+        return {
+            "outlets": [_json(o) for o in self.outlets],
+            "corroborated": [_json(f) for f in self.corroborated],
+            "single_source": [_json(f) for f in self.single_source],
+            "conflicts": [_json(c) for c in self.conflicts],
+            "copies": [_json(c) for c in self.copies],
+        }
+
+
+@dataclass(frozen=True)
 class Digest:
     """Everything storyline says about one story; ``to_dict`` gives the JSON contract."""
 
@@ -233,6 +357,7 @@ class Digest:
     timeline: tuple[TimelineEntry, ...] | None = None
     entities: tuple[Entity, ...] | None = None
     quotes: tuple[Quote, ...] | None = None
+    sources: Comparison | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the ``storyline.digest/1`` JSON object (see ``docs/digest-json.md``).
@@ -260,6 +385,8 @@ class Digest:
             items = getattr(self, key)
             if items is not None:
                 data[key] = [_json(item) for item in items]
+        if self.sources is not None:
+            data["sources"] = self.sources.to_dict()
         return data
 
 

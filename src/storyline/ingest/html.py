@@ -25,7 +25,7 @@ from storyline.ingest.published import parse_published
 from storyline.ingest.text import title_of
 from storyline.model import Article, Skipped
 
-__all__ = ["DATE_PARAMS", "EXTRACT_OPTIONS", "read_html"]
+__all__ = ["DATE_PARAMS", "EXTRACT_OPTIONS", "parse_html", "read_html"]
 
 DATE_PARAMS: dict[str, Any] = {"original_date": True, "extensive_search": False}
 """htmldate options: the first-publication date, from markup only."""
@@ -67,19 +67,30 @@ def read_html(source: Source, options: Options) -> Iterator[Found | Skipped]:
         ImportError: trafilatura cannot be imported (an installation problem).
     """
     markup = read_text(source.path, options.max_bytes)
-    if isinstance(markup, Skipped):
-        yield markup
-        return
+    yield markup if isinstance(markup, Skipped) else parse_html(markup, source)
+
+
+def parse_html(markup: str, source: Source) -> Found | Skipped:
+    """Extract the article of one decoded HTML page (a file, or a WARC record's payload).
+
+    Args:
+        markup: the page, already decoded to text.
+        source: where it came from (its ``path`` and the article ``id`` to give).
+
+    Returns:
+        ``Found`` with the article, or ``Skipped`` ("no_html_text", "bad_html").
+
+    Raises:
+        ImportError: trafilatura cannot be imported (an installation problem).
+    """
     trafilatura = _trafilatura()
     try:
         document = _extract(trafilatura, markup)
     except Exception as err:  # noqa: BLE001 - a parser failure on one page must not end the run
-        yield skip(source.path, "bad_html", detail=f"{type(err).__name__}: {err}"[:200])
-        return
+        return skip(source.path, "bad_html", detail=f"{type(err).__name__}: {err}"[:200])
     if document is None or not (document.text or "").strip():
-        yield skip(source.path, "no_html_text")
-        return
-    yield Found(_article(document, source))
+        return skip(source.path, "no_html_text")
+    return Found(_article(document, source))
 
 
 def _extract(trafilatura: ModuleType, markup: str) -> Any:

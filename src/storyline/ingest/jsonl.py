@@ -39,7 +39,7 @@ from storyline.ingest.files import Found, Source, os_reason, regular_file
 from storyline.ingest.published import parse_published
 from storyline.model import Article, Skipped
 
-__all__ = ["SNIFF_BYTES", "STRING_FIELDS", "parse_line", "read_jsonl"]
+__all__ = ["SNIFF_BYTES", "STRING_FIELDS", "parse_line", "read_jsonl", "read_jsonl_handle"]
 
 SNIFF_BYTES = 8192
 """How much of the start of a file is checked for a BOM and for NUL bytes (binary)."""
@@ -93,6 +93,14 @@ def read_jsonl(source: Source, options: Options) -> Iterator[Found | Skipped]:
             yield from _read_handle(handle, source, options.max_bytes)
     except OSError as err:
         yield skip(source.path, "unreadable", detail=os_reason(err))
+
+
+def read_jsonl_handle(handle: BinaryIO, source: Source, options: Options) -> Iterator[Found | Skipped]:
+    """Read JSONL from an open binary handle (e.g. ``gzip.open``), as ``read_jsonl`` does a file.
+
+    The handle must support ``seek(0)`` once, after the first bytes are sniffed.
+    """
+    yield from _read_handle(handle, source, options.max_bytes)
 
 
 def _read_handle(handle: BinaryIO, source: Source, max_bytes: int) -> Iterator[Found | Skipped]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from storyline.model import Digest
-from storyline.render.view import CitedSentence, DigestView, SourceEntry, build_view
+from storyline.render.view import CitedSentence, DigestView, FactEntry, SourceEntry, SourcesSection, build_view
 
 __all__ = ["escape_markdown", "to_markdown"]
 
@@ -44,6 +44,8 @@ def to_markdown(digest: Digest) -> str:
         blocks.append(_entities(view))
     if view.speakers:
         blocks.append(_speakers(view))
+    if view.comparison:
+        blocks.append(_comparison(view.comparison))
     blocks.append(_sources(view))
     if view.skipped:
         blocks.append(_skipped(view))
@@ -108,3 +110,33 @@ def _skipped(view: DigestView) -> str:
     lines = ["## Skipped inputs", ""]
     lines += [f"- {escape_markdown(entry.line)}" for entry in view.skipped]
     return "\n".join(lines)
+
+
+def _comparison(section: SourcesSection) -> str:
+    """The coverage table and the lists of the source comparison."""
+    lines = ["## How the outlets compare", "",
+             "| Outlet | Articles | Words | Unique facts | Shared |", "|---|---:|---:|---:|---:|"]
+    lines += [f"| {escape_markdown(r.name)} | {r.articles} | {r.words} | {r.unique} | {r.shared} |"
+              for r in section.outlets]
+    lines += _facts(f"Corroborated ({section.corroborated_total})", section.corroborated)
+    lines += _facts(f"Only one outlet ({section.single_total})", section.single_source)
+    if section.conflicts:
+        lines += ["", f"### Conflicts ({len(section.conflicts)})", ""]
+        lines += [f"- {c.kind} ({escape_markdown(c.about)}): {escape_markdown(c.line)}" for c in section.conflicts]
+    if section.copies:
+        lines += ["", f"### Shared text ({len(section.copies)})", ""]
+        for copy in section.copies:
+            quoted = "; ".join(f"\u201c{escape_markdown(p)}\u201d" for p in copy.passages)
+            lines.append(f"- \\[{copy.numbers[0]}\\] and \\[{copy.numbers[1]}\\]: {copy.kind}, "
+                         f"{copy.shared} shared" + (f" - {quoted}" if quoted else ""))
+    return "\n".join(lines)
+
+
+def _facts(heading: str, facts: tuple[FactEntry, ...]) -> list[str]:
+    if not facts:
+        return []
+    lines = ["", f"### {heading}", ""]
+    for fact in facts:
+        links = "".join(f"\\[[{n}](#source-{n})\\]" for n in fact.numbers)
+        lines.append(f"- {escape_markdown(fact.text)} {links} ({escape_markdown(', '.join(fact.outlets))})")
+    return lines

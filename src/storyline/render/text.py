@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.model import Digest
-from storyline.render.view import CitedSentence, DigestView, SourceEntry, build_view
+from storyline.render.view import CitedSentence, DigestView, FactEntry, SourceEntry, SourcesSection, build_view
 
 __all__ = ["print_text", "to_text"]
 
@@ -60,6 +60,8 @@ def text_renderable(view: DigestView) -> RenderableType:
         parts += [Text(), Text("Who is involved", style=HEADING_STYLE), _entities(view)]
     if view.speakers:
         parts += [Text(), Text("Who said what", style=HEADING_STYLE), _speakers(view)]
+    if view.comparison:
+        parts += [Text(), Text("How the outlets compare", style=HEADING_STYLE), _comparison(view.comparison)]
     parts += [Text(), Text("Sources", style=HEADING_STYLE), _sources(view.sources)]
     if view.skipped:
         parts += [Text(), Text("Skipped", style=HEADING_STYLE)]
@@ -128,3 +130,40 @@ def _sources(entries: tuple[SourceEntry, ...]) -> Table:
             text.append(f" ({entry.location})", style=LOCATION_STYLE)
         grid.add_row(Text(f"[{entry.number}]", style=CITATION_STYLE), text)
     return grid
+
+
+def _comparison(section: SourcesSection) -> RenderableType:
+    """Coverage table per outlet, then corroborated facts, single-source claims, conflicts, copies."""
+    table = Table(box=None, pad_edge=False, header_style=HEADLINE_STYLE)
+    for name, justify in (("Outlet", "left"), ("Articles", "right"), ("Words", "right"),
+                          ("Unique facts", "right"), ("Shared", "right")):
+        table.add_column(name, justify=justify, overflow="fold")
+    for row in section.outlets:
+        table.add_row(Text(row.name), str(row.articles), str(row.words), str(row.unique), row.shared)
+    parts: list[RenderableType] = [table]
+    parts += _facts(f"Corroborated ({section.corroborated_total})", section.corroborated)
+    parts += _facts(f"Only one outlet ({section.single_total})", section.single_source)
+    if section.conflicts:
+        parts.append(Text(f"Conflicts ({len(section.conflicts)})", style=HEADLINE_STYLE))
+        for conflict in section.conflicts:
+            parts.append(Text(f"  - {conflict.kind} ({conflict.about}): {conflict.line}"))
+            parts += [Text(f"      {text}", style=META_STYLE) for text in conflict.texts]
+    if section.copies:
+        parts.append(Text(f"Shared text ({len(section.copies)})", style=HEADLINE_STYLE))
+        for copy in section.copies:
+            line = Text(f"  - [{copy.numbers[0]}] and [{copy.numbers[1]}]: {copy.kind}, {copy.shared} shared")
+            parts.append(line)
+            parts += [Text(f"      \u201c{p}\u201d", style=META_STYLE) for p in copy.passages]
+    return Group(*parts)
+
+
+def _facts(heading: str, facts: tuple[FactEntry, ...]) -> list[RenderableType]:
+    if not facts:
+        return []
+    lines: list[RenderableType] = [Text(heading, style=HEADLINE_STYLE)]
+    for fact in facts:
+        line = Text(f"  - {fact.text} ")
+        line.append("".join(f"[{n}]" for n in fact.numbers), style=CITATION_STYLE)
+        line.append(f" ({', '.join(fact.outlets)})", style=META_STYLE)
+        lines.append(line)
+    return lines

@@ -19,21 +19,29 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import PurePath
 
-from storyline.model import Article, Digest, Entity, Quote, Skipped, SummarySentence, TimelineEntry
+from storyline.model import (
+    Article, Comparison, Conflict, Copy, Digest, Entity, Fact, Quote, Skipped, SummarySentence, TimelineEntry,
+)
 
 __all__ = [
     "CitedSentence",
+    "ConflictEntry",
+    "CopyEntry",
     "DigestView",
     "EntityEntry",
+    "FactEntry",
+    "OutletRow",
     "QuoteEntry",
     "SpeakerGroup",
     "SkippedEntry",
     "SourceEntry",
+    "SourcesSection",
     "TimelineDay",
     "build_view",
     "citation_order",
     "entity_entries",
     "meta_line",
+    "sources_section",
     "speaker_groups",
 ]
 
@@ -105,6 +113,7 @@ class DigestView:
     speakers: tuple[SpeakerGroup, ...] = ()
     timeline: tuple[TimelineDay, ...] = ()
     timeline_note: str = ""
+    comparison: SourcesSection | None = None
 
 
 def build_view(digest: Digest) -> DigestView:
@@ -123,6 +132,7 @@ def build_view(digest: Digest) -> DigestView:
         speakers=speaker_groups(digest.quotes or (), by_id),
         timeline=timeline_days(digest.timeline or (), by_id),
         timeline_note=timeline_note(digest.articles) if digest.timeline else "",
+        comparison=sources_section(digest.sources, by_id),
     )
 
 
@@ -334,3 +344,124 @@ def timeline_note(articles: tuple[Article, ...]) -> str:
         return ""
     return (f"{_count(undated, 'article')} without a publication date: "
             "dated from a date in the text where one was found")
+
+
+MAX_SHOWN_FACTS = 8
+"""Corroborated facts and single-source claims listed in a view (the JSON has them all)."""
+MAX_SHOWN_PASSAGES = 2
+"""Shared passages quoted per copy in a view."""
+
+
+@dataclass(frozen=True)
+class OutletRow:
+    """One row of the coverage table: ``shared`` is a percentage such as ``"12%"``."""
+
+    name: str
+    articles: int
+    words: int
+    unique: int
+    shared: str
+
+
+@dataclass(frozen=True)
+class FactEntry:
+    """A fact to show: its representative text, the outlets reporting it, their source numbers."""
+
+    text: str
+    outlets: tuple[str, ...]
+    numbers: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ConflictEntry:
+    """A conflict to show: ``line`` such as ``1,800 (Wire [1]) vs 2,300 (Herald [3])``."""
+
+    kind: str
+    about: str
+    values: tuple[str, ...]
+    outlets: tuple[str, ...]
+    numbers: tuple[int, ...]
+    texts: tuple[str, ...]
+
+    @property
+    def line(self) -> str:
+        """The values, each with its outlet and source number."""
+        parts = [f"{v} ({o} [{n}])" if n else f"{v} ({o})"
+                 for v, o, n in zip(self.values, self.outlets, self.numbers, strict=True)]
+        return " vs ".join(parts)
+
+
+@dataclass(frozen=True)
+class CopyEntry:
+    """An article pair sharing text: titles, source numbers, kind, shared percentage, passages."""
+
+    titles: tuple[str, str]
+    numbers: tuple[int, int]
+    kind: str
+    shared: str
+    passages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SourcesSection:
+    """The source comparison laid out for reading."""
+
+    outlets: tuple[OutletRow, ...]
+    corroborated: tuple[FactEntry, ...]
+    corroborated_total: int
+    single_source: tuple[FactEntry, ...]
+    single_total: int
+    conflicts: tuple[ConflictEntry, ...]
+    copies: tuple[CopyEntry, ...]
+
+
+def sources_section(comparison: Comparison | None, by_id: dict[str, SourceEntry]) -> SourcesSection | None:
+    """The comparison's display data, or ``None`` when the comparison was not run."""
+    if comparison is None:
+        return None
+    return SourcesSection(
+        outlets=tuple(OutletRow(clean_display(o.name), len(o.articles), o.words, o.unique_facts,
+                                f"{round(100 * o.shared)}%") for o in comparison.outlets),
+        corroborated=tuple(_fact_entry(f, by_id) for f in comparison.corroborated[:MAX_SHOWN_FACTS]),
+        corroborated_total=len(comparison.corroborated),
+        single_source=tuple(_fact_entry(f, by_id) for f in comparison.single_source[:MAX_SHOWN_FACTS]),
+        single_total=len(comparison.single_source),
+        conflicts=tuple(_conflict_entry(c, by_id) for c in comparison.conflicts),
+        copies=tuple(_copy_entry(c, by_id) for c in comparison.copies),
+    )
+
+
+def _number(by_id: dict[str, SourceEntry], article: str) -> int:
+    entry = by_id.get(article)
+    return entry.number if entry else 0
+
+
+def _fact_entry(fact: Fact, by_id: dict[str, SourceEntry]) -> FactEntry:
+    numbers = tuple(n for n in dict.fromkeys(_number(by_id, s.article) for s in fact.support) if n)
+    return FactEntry(clean_display(fact.text), tuple(clean_display(o) for o in fact.outlets), numbers)
+
+
+def _conflict_entry(conflict: Conflict, by_id: dict[str, SourceEntry]) -> ConflictEntry:
+    sides = conflict.sides
+    return ConflictEntry(
+        kind=conflict.kind,
+        about=clean_display(conflict.about),
+        values=tuple(clean_display(s.value) for s in sides),
+        outlets=tuple(clean_display(s.outlet) for s in sides),
+        numbers=tuple(_number(by_id, s.article) for s in sides),
+        texts=tuple(clean_display(s.text) for s in sides),
+    )
+
+
+def _copy_entry(copy: Copy, by_id: dict[str, SourceEntry]) -> CopyEntry:
+    def title(article: str) -> str:
+        entry = by_id.get(article)
+        return entry.title if entry else clean_display(article)
+
+    return CopyEntry(
+        titles=(title(copy.first), title(copy.second)),
+        numbers=(_number(by_id, copy.first), _number(by_id, copy.second)),
+        kind=copy.kind,
+        shared=f"{round(100 * copy.shared)}%",
+        passages=tuple(clean_display(p.first.text) for p in copy.passages[:MAX_SHOWN_PASSAGES]),
+    )

@@ -1,0 +1,288 @@
+"""The three kinds of task of a batch run; each runs on a worker and writes its own files.
+
+1. ``shard_task``: read one shard, drop repeated ids and articles with no prose left after
+   cleaning (``storyline.clean``), date each article, and write the articles of each time
+   window it touches to its own file (a shuffle by window through the work folder).
+2. ``window_task``: read one window's files from every shard, cluster them with
+   ``storyline.cluster.cluster`` (in chunks of at most ``WindowPlan.max_articles``), and
+   write the window's articles and story pieces; return small ``Piece`` summaries.
+3. ``digest_task``: build the digest (``storyline.digest.build_digest``) of each story of
+   a group of consecutive stories, reading only the window files its pieces came from,
+   and write the digests as JSON lines.
+
+Every task first looks for its marker and returns the saved result when it is there, and
+writes its files atomically under names that carry its key (``storyline.batch.workdir``):
+running a task twice gives the same files, once each.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storyline.batch.shards import Shard, read_shard
+from storyline.batch.windows import Piece, WindowPlan, chunks, join, order_key, windows_of
+from storyline.batch.workdir import atomic_write, load, save
+from storyline.clean import clean
+from storyline.cluster import ClusterOptions, cluster, day_number
+from storyline.config import Options
+from storyline.digest import build_digest
+from storyline.errors import skip
+from storyline.model import Article, Skipped
+
+__all__ = [
+    "DigestJob",
+    "DigestResult",
+    "ShardJob",
+    "ShardResult",
+    "StorySpec",
+    "WindowJob",
+    "WindowResult",
+    "digest_task",
+    "shard_task",
+    "window_task",
+]
+
+Record = tuple[Article, float]
+"""An article and its day number (NaN when undated)."""
+
+
+@dataclass(frozen=True)
+class ShardJob:
+    """Read ``shard`` into window files under ``work/shards/<key>/``."""
+
+    shard: Shard
+    key: str
+    work: str
+    options: Options
+    plan: WindowPlan
+
+    @property
+    def marker(self) -> Path:
+        """The file whose presence means this job is done."""
+        return Path(self.work) / "shards" / self.key / "done.pkl"
+
+
+@dataclass(frozen=True)
+class ShardResult:
+    """What one shard gave: ``ids`` are ``(id, path, line)`` of its kept articles, in order;
+    ``windows`` maps a window to ``(file, article count)``."""
+
+    key: str
+    path: str
+    read: int
+    sentences: int
+    ids: tuple[tuple[str, str, int | None], ...]
+    skipped: tuple[Skipped, ...]
+    windows: dict[str, tuple[str, int]]
+    seconds: float
+    reused: bool = False
+
+
+def shard_task(job: ShardJob) -> ShardResult:
+    """Read, clean and date one shard; write its articles by time window."""
+    if job.marker.exists():
+        return load(job.marker)
+    start = time.perf_counter()
+    by_window: dict[str, list[Record]] = {}
+    ids: list[tuple[str, str, int | None]] = []
+    skipped: list[Skipped] = []
+    seen: dict[str, str] = {}
+    read = sentences = 0
+    for item in read_shard(job.shard, job.options):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        read += 1
+        article = item.article
+        problem = _problem(article, item.line, seen)
+        if isinstance(problem, Skipped):
+            skipped.append(problem)
+            continue
+        sentences += problem
+        ids.append((article.id, article.path, item.line))
+        day = day_number(article.published)
+        for window in windows_of(day, job.plan):
+            by_window.setdefault(window, []).append((article, day))
+    files = _write_windows(Path(job.work) / "shards" / job.key, by_window)
+    result = ShardResult(job.key, job.shard.path, read, sentences, tuple(ids), tuple(skipped),
+                         files, time.perf_counter() - start)
+    save(job.marker, result)
+    return result
+
+
+def _problem(article: Article, line: int | None, seen: dict[str, str]) -> Skipped | int:
+    """``Skipped`` for a repeated id or an article with no prose, else its sentence count."""
+    if article.id in seen:
+        return skip(article.path, "duplicate_id", line, id=article.id, other=seen[article.id])
+    seen[article.id] = article.path
+    kept = len(clean(article).sentences)
+    return kept if kept else skip(article.path or article.id, "nothing_left", line)
+
+
+def _write_windows(folder: Path, by_window: dict[str, list[Record]]) -> dict[str, tuple[str, int]]:
+    files = {}
+    for window, records in sorted(by_window.items()):
+        path = folder / f"window-{window}.pkl"
+        save(path, records)
+        files[window] = (str(path), len(records))
+    return files
+
+
+@dataclass(frozen=True)
+class WindowJob:
+    """Cluster window ``name`` from ``inputs`` (``(shard key, file)``), leaving out the
+    ``excluded`` ``(shard key, article id)`` pairs (ids already read from another shard)."""
+
+    name: str
+    key: str
+    work: str
+    inputs: tuple[tuple[str, str], ...]
+    excluded: frozenset[tuple[str, str]]
+    plan: WindowPlan
+    options: ClusterOptions
+
+    @property
+    def file(self) -> Path:
+        """The window's articles and pieces."""
+        return Path(self.work) / "windows" / f"{self.name}-{self.key}.pkl"
+
+    @property
+    def marker(self) -> Path:
+        """The file whose presence means this job is done."""
+        return self.file.with_suffix(".done.pkl")
+
+
+@dataclass(frozen=True)
+class WindowResult:
+    """The stories one window found, as ``Piece`` summaries (``line`` labels carry the
+    window name; ``shared`` holds the piece's boundary articles only)."""
+
+    name: str
+    file: str
+    pieces: tuple[Piece, ...]
+    articles: int
+    seconds: float
+    reused: bool = False
+
+
+def window_task(job: WindowJob) -> WindowResult:
+    """Cluster one time window and save its articles and story pieces."""
+    if job.marker.exists():
+        return load(job.marker)
+    start = time.perf_counter()
+    records = [record for shard, path in job.inputs for record in load(path)
+               if (shard, record[0].id) not in job.excluded]
+    records.sort(key=lambda r: order_key(r[1], r[0].id))
+    day = {article.id: d for article, d in records}
+    stories = _cluster_chunks([a for a, _ in records], day, job)
+    pieces = tuple(
+        Piece(frozenset(i for i in ids if len(windows_of(day[i], job.plan)) > 1),
+              order_key(day[ids[0]], ids[0]), len(ids), headline, f"{job.name}/{line}")
+        for ids, headline, line in stories
+    )
+    save(job.file, {"articles": {a.id: (a, d) for a, d in records},
+                    "parts": [ids for ids, _, _ in stories]})
+    result = WindowResult(job.name, str(job.file), pieces, len(records),
+                          time.perf_counter() - start)
+    save(job.marker, result)
+    return result
+
+
+def _cluster_chunks(
+    articles: list[Article], day: dict[str, float], job: WindowJob
+) -> list[tuple[tuple[str, ...], str, str]]:
+    """``(ids in publication order, headline, storyline label)`` of the window's stories."""
+    found: list[tuple[tuple[str, ...], str, str]] = []
+    spans = chunks(len(articles), job.plan.max_articles)
+    for number, span in enumerate(spans):
+        result = cluster([articles[i] for i in span], options=job.options)
+        found.extend((s.articles, s.headline, f"{number}/{s.storyline}") for s in result.stories)
+    if len(spans) == 1:
+        return found
+    joined = join([Piece(frozenset(ids), order_key(day[ids[0]], ids[0]), len(ids), headline, line)
+                   for ids, headline, line in found])
+    merged = []
+    for story in joined:
+        ids = {i for k in story.pieces for i in found[k][0]}
+        ordered = tuple(sorted(ids, key=lambda i: order_key(day[i], i)))
+        merged.append((ordered, story.headline, story.storyline))
+    return merged
+
+
+@dataclass(frozen=True)
+class StorySpec:
+    """One final story: its ids and headline, and its pieces as ``(window file, index)``."""
+
+    id: str
+    storyline: str
+    headline: str
+    parts: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class DigestJob:
+    """Digest ``stories`` (consecutive in the final order) into ``work/digests/<key>.jsonl``."""
+
+    key: str
+    work: str
+    stories: tuple[StorySpec, ...]
+    options: Options
+    size: int = 0
+
+    @property
+    def file(self) -> Path:
+        """The digests, one JSON object per line."""
+        return Path(self.work) / "digests" / f"{self.key}.jsonl"
+
+    @property
+    def marker(self) -> Path:
+        """The file whose presence means this job is done."""
+        return self.file.with_suffix(".done.pkl")
+
+
+@dataclass(frozen=True)
+class DigestResult:
+    """Rows of ``stories.parquet`` for the job's stories, and where their digests are."""
+
+    file: str
+    rows: tuple[tuple[str, str, str, tuple[str, ...]], ...]
+    seconds: float
+    reused: bool = False
+    skipped: tuple[Skipped, ...] = field(default=())
+
+
+def digest_task(job: DigestJob) -> DigestResult:
+    """Digest each story of the job; write the JSON lines, then the marker."""
+    if job.marker.exists():
+        return load(job.marker)
+    start = time.perf_counter()
+    windows: dict[str, dict] = {}
+    lines, rows, skipped = [], [], []
+    for spec in job.stories:
+        articles = _story_articles(spec, windows)
+        story = build_digest(articles, job.options)
+        skipped.extend(story.skipped)
+        record = {"story_id": spec.id, "storyline_id": spec.storyline, **story.to_dict()}
+        lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+        rows.append((spec.id, spec.storyline, spec.headline, tuple(a.id for a in articles)))
+    atomic_write(job.file, "".join(lines).encode("utf-8", "surrogatepass"))
+    result = DigestResult(str(job.file), tuple(rows), time.perf_counter() - start,
+                          skipped=tuple(skipped))
+    save(job.marker, result)
+    return result
+
+
+def _story_articles(spec: StorySpec, windows: dict[str, dict]) -> list[Article]:
+    """The story's articles from its window files, each once, in publication order."""
+    found: dict[str, tuple[Article, float]] = {}
+    for file, index in spec.parts:
+        if file not in windows:
+            windows[file] = load(file)
+        window = windows[file]
+        for article_id in window["parts"][index]:
+            found.setdefault(article_id, window["articles"][article_id])
+    ordered = sorted(found.values(), key=lambda r: order_key(r[1], r[0].id))
+    return [article for article, _ in ordered]

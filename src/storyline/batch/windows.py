@@ -1,0 +1,188 @@
+"""Time windows: which articles are clustered together, and how window stories are joined.
+
+Batch clustering (``storyline.cluster.cluster``) compares every pair of its articles, so
+an archive is clustered one time window at a time. Window ``k`` holds the articles
+published in days ``[k * days, (k + 1) * days)`` (days since 1970-01-01) plus the first
+``overlap`` days of window ``k + 1``: those *boundary* articles are clustered in both
+windows. A window with more than ``max_articles`` is cut, in publication order, into
+chunks that overlap by a tenth of a chunk, in the same way. Undated articles form one
+window of their own (``UNDATED``).
+
+Joining is by shared articles: two window stories holding the same boundary article are
+one story, transitively (``link``); storylines are joined the same way through the stories
+they hold. Ids follow the batch rule of ``storyline.cluster``: a story is named after its
+earliest article (ties by id), a storyline after its earliest story.
+
+Example:
+    >>> plan = WindowPlan(days=7, overlap=2)
+    >>> windows_of(14.5, plan), windows_of(19.0, plan)
+    (('2', '1'), ('2',))
+    >>> link([{"a", "b"}, {"c"}, {"b", "d"}])
+    [[0, 2], [1]]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from storyline.cluster import story_id, storyline_id
+from storyline.errors import UsageError
+
+__all__ = [
+    "UNDATED",
+    "Piece",
+    "Joined",
+    "WindowPlan",
+    "chunks",
+    "join",
+    "link",
+    "order_key",
+    "window_sort_key",
+    "windows_of",
+]
+
+UNDATED = "undated"
+"""The window of articles without a publication date."""
+
+UNDATED_DAY = -1e9
+"""Where undated articles sort, as in ``storyline.cluster`` (before every dated one)."""
+
+
+@dataclass(frozen=True)
+class WindowPlan:
+    """How the archive is cut for clustering.
+
+    Args:
+        days: width of a time window in days.
+        overlap: days at the start of each window that the window before also clusters;
+            at least the story time scale (``ClusterOptions.story_days``, 3) is sensible.
+        max_articles: most articles clustered at once (memory and time grow with its square).
+
+    Raises:
+        UsageError: a value is out of range.
+    """
+
+    days: float = 30.0
+    overlap: float = 3.0
+    max_articles: int = 2500
+
+    def __post_init__(self) -> None:
+        if not self.days > 0:
+            raise UsageError(f"--window-days must be above 0, got {self.days}")
+        if not 0 <= self.overlap < self.days:
+            raise UsageError(f"--overlap-days must be 0 or more and below --window-days, got {self.overlap}")
+        if self.max_articles < 10:
+            raise UsageError(f"--max-window must be at least 10, got {self.max_articles}")
+
+
+def windows_of(day: float, plan: WindowPlan) -> tuple[str, ...]:
+    """The windows that cluster an article of ``day``: its own first, then the one before
+    when it falls in the overlap (NaN gives ``(UNDATED,)``)."""
+    if math.isnan(day):
+        return (UNDATED,)
+    k = math.floor(day / plan.days)
+    if day - k * plan.days < plan.overlap:
+        return (str(k), str(k - 1))
+    return (str(k),)
+
+
+def window_sort_key(name: str) -> tuple[int, int]:
+    """Windows in time order, the undated one first (as undated articles sort)."""
+    return (0, 0) if name == UNDATED else (1, int(name))
+
+
+def order_key(day: float, article_id: str) -> tuple[float, str]:
+    """Publication order of ``storyline.cluster``: day (undated first), then id."""
+    return (UNDATED_DAY if math.isnan(day) else day, article_id)
+
+
+def chunks(count: int, size: int) -> list[range]:
+    """Index ranges of at most ``size`` covering ``range(count)``; neighbours share a tenth.
+
+    Example:
+        >>> chunks(25, 10)
+        [range(0, 10), range(9, 19), range(18, 25)]
+    """
+    if count <= size:
+        return [range(count)]
+    step = size - max(1, size // 10)
+    starts = range(0, count - size + step, step)
+    return [range(s, min(s + size, count)) for s in starts]
+
+
+def link(keysets: Sequence[Iterable[str]]) -> list[list[int]]:
+    """Group the indices of ``keysets`` that share a key, transitively.
+
+    Returns:
+        Groups of indices, each sorted, groups in order of their first index.
+    """
+    parent = list(range(len(keysets)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    for index, keys in enumerate(keysets):
+        for key in keys:
+            if key in owner:
+                a, b = root(owner[key]), root(index)
+                parent[max(a, b)] = min(a, b)
+            else:
+                owner[key] = index
+    groups: dict[int, list[int]] = {}
+    for index in range(len(keysets)):
+        groups.setdefault(root(index), []).append(index)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A story as one clustering call saw it: ``shared`` are its ids seen by another call,
+    ``first`` its earliest article as ``order_key``, ``line`` a storyline label unique
+    among the pieces being joined."""
+
+    shared: frozenset[str]
+    first: tuple[float, str]
+    size: int
+    headline: str
+    line: str
+
+
+@dataclass(frozen=True)
+class Joined:
+    """A story made of ``pieces`` (indices into the joined list), with its ids."""
+
+    id: str
+    storyline: str
+    headline: str
+    first: tuple[float, str]
+    size: int
+    pieces: tuple[int, ...]
+
+
+def join(pieces: Sequence[Piece]) -> list[Joined]:
+    """Join pieces that share an article into stories, and their storylines likewise.
+
+    Returns:
+        The stories, earliest first; a story's headline is that of its largest piece
+        (the earliest of equal ones); ``size`` counts shared articles once per piece.
+    """
+    groups = link([p.shared for p in pieces])
+    groups.sort(key=lambda g: min(pieces[i].first for i in g))
+    lines = link([{pieces[i].line for i in g} for g in groups])
+    line_of = {k: storyline_id(min(pieces[i].first for i in groups[line[0]])[1])
+               for line in lines for k in line}
+    stories = []
+    for k, group in enumerate(groups):
+        biggest = min(group, key=lambda i: (-pieces[i].size, pieces[i].first))
+        first = min(pieces[i].first for i in group)
+        stories.append(Joined(
+            id=story_id(first[1]), storyline=line_of[k], headline=pieces[biggest].headline,
+            first=first, size=sum(pieces[i].size for i in group), pieces=tuple(group),
+        ))
+    return stories

@@ -1,0 +1,129 @@
+"""How the outlets of one story compare: corroborated facts, single-source claims, conflicts, copies.
+
+``compare(articles)`` cleans and encodes the articles itself; ``build_comparison`` takes
+what the digest has already computed (cleaned articles, sentences, TF-IDF rows and the
+encoder's vocabulary), so a digest compares its sources without encoding twice. Steps:
+
+1. facts (``storyline.facts``): align sentences reporting the same fact, group them;
+2. copies (``storyline.copies``): MinHash near-copies and reworded sentences between
+   articles, shared passages, article pairs that copy each other;
+3. conflicts (``storyline.conflicts``): aligned sentences with different values;
+4. outlets: per outlet, articles, words, unique facts and the share of text shared.
+
+An article's outlet is its ``source`` when set; else the host of its URL (``www.``
+dropped); else its id, so two articles without a source or URL never count as one outlet.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from urllib.parse import urlsplit
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+from storyline.clean import clean
+from storyline.conflicts import find_conflicts
+from storyline.copies import find_copies, sentence_tokens
+from storyline.errors import UsageError
+from storyline.facts import fact_vectors, group_facts, make_facts, sentence_pairs
+from storyline.model import Article, CleanArticle, Comparison, Outlet
+from storyline.represent import TfidfEncoder
+from storyline.text import word_count
+
+__all__ = ["build_comparison", "compare", "outlet_name"]
+
+
+def compare(articles: Iterable[Article]) -> Comparison:
+    """Compare the outlets covering one story.
+
+    Raises:
+        UsageError: two articles share an id.
+
+    Example:
+        >>> a = Article(id="a", source="Wire", text="Floods forced 1,800 people from their homes in the valley on Monday.")
+        >>> b = Article(id="b", source="Daily", text="Floods forced 2,300 people from their homes in the valley on Monday.")
+        >>> c = compare([a, b])
+        >>> [(s.article, s.value) for s in c.conflicts[0].sides]
+        [('a', '1,800'), ('b', '2,300')]
+    """
+    articles = list(articles)
+    _check_unique_ids(articles)
+    kept = [c for c in (clean(a) for a in articles) if c.sentences]
+    sentences = [s for c in kept for s in c.sentences]
+    if not sentences:
+        return Comparison((), (), (), (), ())
+    encoder = TfidfEncoder().fit([s.text for s in sentences])
+    vectors = encoder.transform([s.text for s in sentences])
+    return build_comparison(kept, vectors, encoder.vectorizer_.vocabulary_)
+
+
+def build_comparison(cleaned: Sequence[CleanArticle], vectors: csr_matrix, vocabulary: dict[str, int]) -> Comparison:
+    """The comparison of articles already cleaned and encoded.
+
+    Args:
+        cleaned: the story's cleaned articles with at least one sentence each.
+        vectors: one L2-normalised TF-IDF row per sentence, in article then reading order.
+        vocabulary: the encoder's stem -> column map (``TfidfVectorizer.vocabulary_``).
+    """
+    sentences = [s for c in cleaned for s in c.sentences]
+    if not sentences:
+        return Comparison((), (), (), (), ())
+    outlet_of = {c.article.id: outlet_name(c.article) for c in cleaned}
+    pairs = sentence_pairs(vectors, fact_vectors(vectors, vocabulary))
+    tokens = [sentence_tokens(s) for s in sentences]
+    centrality = _centrality(vectors)
+    groups = group_facts(len(sentences), pairs.folded)
+    corroborated, single, unique = make_facts(sentences, groups, pairs, outlet_of, centrality)
+    copies, shared = find_copies(sentences, tokens, pairs.raw, outlet_of)
+    return Comparison(
+        outlets=_outlets(cleaned, outlet_of, unique, shared),
+        corroborated=corroborated,
+        single_source=single,
+        conflicts=find_conflicts(sentences, tokens, pairs, outlet_of),
+        copies=copies,
+    )
+
+
+def outlet_name(article: Article) -> str:
+    """The outlet of ``article``: its source, else its URL's host, else its id."""
+    if article.source.strip():
+        return " ".join(article.source.split())
+    host = urlsplit(article.url).hostname or "" if article.url else ""
+    if host:
+        return host.removeprefix("www.")
+    return article.id
+
+
+def _check_unique_ids(articles: Sequence[Article]) -> None:
+    ids = [a.id for a in articles]
+    if len(set(ids)) != len(ids):
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        raise UsageError(f"article ids must be unique; repeated: {', '.join(repeated[:5])}")
+
+
+def _centrality(vectors: csr_matrix) -> np.ndarray:
+    centroid = np.asarray(vectors.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centroid) or 1.0
+    return np.asarray(vectors @ (centroid / norm)).ravel()
+
+
+def _outlets(
+    cleaned: Sequence[CleanArticle], outlet_of: dict[str, str], unique: dict[str, int],
+    shared: dict[str, set[int]],
+) -> tuple[Outlet, ...]:
+    """Per outlet, in order of first appearance: articles, words, unique facts, shared share."""
+    articles: dict[str, list[str]] = defaultdict(list)
+    words: dict[str, int] = defaultdict(int)
+    shared_words: dict[str, int] = defaultdict(int)
+    for c in cleaned:
+        outlet = outlet_of[c.article.id]
+        articles[outlet].append(c.article.id)
+        words[outlet] += sum(word_count(s.text) for s in c.sentences)
+        shared_words[outlet] += len(shared.get(c.article.id, ()))
+    return tuple(
+        Outlet(name, tuple(ids), words[name], unique.get(name, 0),
+               round(min(1.0, shared_words[name] / max(words[name], 1)), 3))
+        for name, ids in articles.items()
+    )

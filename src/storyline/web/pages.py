@@ -1,0 +1,153 @@
+"""The HTML pages: stories, search, story, storyline, article (server-rendered Jinja2).
+
+Templates live in ``web/templates`` with autoescaping on; no article-derived value is
+marked safe. Each route gathers display data (``render.view``, ``web.citations``,
+``web.chart``, ``web.article_view``) and hands it to one template.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from storyline.errors import UsageError
+from storyline.model import Digest
+from storyline.render.view import DigestView, build_view, clean_display
+from storyline.store import Store
+from storyline.web.cache import DigestCache
+from storyline.web.article_view import article_view, used_spans
+from storyline.web.chart import digest_points, volume_chart
+from storyline.web.citations import Citer
+from storyline.web.data import find_article, story_page, story_storyline, storyline_stories
+
+__all__ = ["render_page", "router"]
+
+PER_PAGE = 20
+EVENT_LABEL_CHARS = 80
+router = APIRouter(include_in_schema=False)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("storyline", "web/templates"), autoescape=True,
+        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+    )
+
+
+def render_page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """Render template ``name`` with ``context`` as an HTML response."""
+    return HTMLResponse(_environment().get_template(name).render(**context), status_code=status)
+
+
+def _store(request: Request) -> Store:
+    return request.app.state.store
+
+
+def _digests(request: Request) -> DigestCache:
+    return request.app.state.digests
+
+
+def _digest(request: Request, story_id: str) -> Digest:
+    try:
+        return _digests(request).digest(story_id)
+    except UsageError:
+        raise HTTPException(404, f"There is no story {story_id!r}.") from None
+
+
+def _cited_view(digest: Digest) -> tuple[DigestView, Citer]:
+    view = build_view(digest)
+    return view, Citer(digest, view.sources)
+
+
+def _first_sentence(digest: Digest) -> str:
+    return clean_display(digest.summary[0].text) if digest.summary else ""
+
+
+@router.get("/", response_class=HTMLResponse)
+def stories_page(request: Request, page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> HTMLResponse:
+    store = _store(request)
+    found = story_page(store, page, PER_PAGE)
+    lines = {row.id: _first_sentence(_digests(request).digest(row.id)) for row in found.rows}
+    return render_page("stories.html.j2", found=found, lines=lines, query="")
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
+    hits, error = [], ""
+    if q.strip():
+        try:
+            hits = _store(request).search(q, 20)
+        except UsageError as problem:
+            error = str(problem)
+    return render_page("search.html.j2", query=q, hits=hits, error=error)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page_view(request: Request, story_id: str) -> HTMLResponse:
+    store = _store(request)
+    try:
+        digest, (view, citer) = _digests(request).derived(story_id, "cited_view", _cited_view)
+    except UsageError:
+        raise HTTPException(404, f"There is no story {story_id!r}.") from None
+    summary = [(cited, citer.contexts(s.article, s.start, s.end, s.citations))
+               for cited, s in zip((c for p in view.paragraphs for c in p), digest.summary, strict=True)]
+    timeline = [
+        (day.date, [(cited, citer.contexts(s.article, s.start, s.end, s.citations))
+                    for cited, s in zip(day.sentences, entry.sentences, strict=True)])
+        for day, entry in zip(view.timeline, digest.timeline or (), strict=True)
+    ]
+    points, inferred, missing = digest_points(digest)
+    events = [(e.date, clean_display(e.sentences[0].text)[:EVENT_LABEL_CHARS]) for e in digest.timeline or () if e.sentences]
+    note = _chart_note(inferred, missing)
+    return render_page(
+        "story.html.j2", view=view, story_id=story_id, summary=summary, timeline=timeline,
+        chart=volume_chart(points, events, note), storyline=story_storyline(store, story_id),
+    )
+
+
+@router.get("/storylines/{storyline_id}", response_class=HTMLResponse)
+def storyline_page(request: Request, storyline_id: str) -> HTMLResponse:
+    store = _store(request)
+    rows = storyline_stories(store, storyline_id)
+    if not rows:
+        raise HTTPException(404, f"There is no storyline {storyline_id!r}.")
+    points, events, inferred, missing, lines = [], [], 0, 0, {}
+    for row in rows:
+        digest = _digests(request).digest(row.id)
+        found, more, lost = digest_points(digest)
+        points += found
+        inferred, missing = inferred + more, missing + lost
+        if found:
+            events.append((min(d for d, _ in found), clean_display(row.headline)[:EVENT_LABEL_CHARS]))
+        lines[row.id] = _first_sentence(digest)
+    return render_page("storyline.html.j2", rows=rows, lines=lines, headline=rows[0].storyline_headline,
+                       chart=volume_chart(points, events, _chart_note(inferred, missing)))
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(
+    request: Request, article_id: str,
+    start: Annotated[int | None, Query(ge=0)] = None, end: Annotated[int | None, Query(ge=0)] = None,
+) -> HTMLResponse:
+    store = _store(request)
+    stored = find_article(store, article_id)
+    if stored is None:
+        raise HTTPException(404, f"There is no article {article_id!r}.")
+    text = stored.article.text
+    target = (start, end) if start is not None and end is not None and start < end <= len(text) else None
+    used = used_spans(_digest(request, stored.story), article_id)
+    return render_page("article.html.j2", view=article_view(stored.article, stored.story, used, target))
+
+
+def _chart_note(inferred: int, missing: int) -> str:
+    parts = []
+    if inferred:
+        parts.append(f"{inferred} article(s) without a publication date placed on the latest date they report")
+    if missing:
+        parts.append(f"{missing} undated article(s) not drawn")
+    return "; ".join(parts)
