@@ -16,6 +16,8 @@ $(STAMP): pyproject.toml constraints.txt
 run: setup
 	$(BIN)/storyline digest examples --format html --output out/digest.html
 	$(BIN)/storyline digest examples
+	$(BIN)/storyline ingest examples --db out/storyline.db
+	@echo "Browse it: $(BIN)/storyline serve --db out/storyline.db  (then open http://127.0.0.1:8000)"
 
 test: setup
 	$(BIN)/python -m pytest

@@ -76,3 +76,41 @@ def test_entities_odd_input_keeps_spans_inside(text):
         for m in entity.mentions:
             assert 0 <= m.start < m.end <= len(text)
             assert text[m.start : m.end] == m.text
+
+
+def test_entities_places_typed_by_place_words_and_contexts(example_articles):
+    found = _by_name(entities(example_articles))
+    places = ["Marrow Ford", "Kessling Dam", "River Aldern", "Tanner Street", "Valley Road",
+              "Brenfield", "East Bank", "Hollin Cross", "Northgate"]
+    assert {name: found[name].type for name in places} == dict.fromkeys(places, "GPE")
+    people = ["Katerina Voss", "Tomas Hallbeck", "Helena Marsh", "Oren Maddock"]
+    assert {name: found[name].type for name in people} == dict.fromkeys(people, "PERSON")
+    assert found["Lower Aldern Water Authority"].type == "ORG"
+    assert found["Calder & Pike Engineering"].type == "ORG"
+    assert "BRENFIELD" in found["Brenfield"].aliases
+
+
+def test_entities_context_decides_an_unknown_name():
+    text = ("Engineers inspected the dam near Oxley on Monday. "
+            "Ruth Pell, a spokeswoman for the firm Tarvick, said Oxley was safe. "
+            "The consultancy Norbrook Surveys agreed. Trains to Oxley ran again.")
+    found = _by_name(entities([Article(id="a", text=text)]))
+    assert found["Oxley"].type == "GPE"
+    assert found["Ruth Pell"].type == "PERSON"
+    assert found["Tarvick"].type == "ORG"
+    assert found["Norbrook Surveys"].type == "ORG"
+
+
+def test_entities_type_weighs_evidence_from_all_mentions():
+    text = ("Families from Glenmoor were moved. The village of Glenmoor lies below the dam. "
+            "Glenmoor said nothing. Residents of Glenmoor waited.")
+    found = _by_name(entities([Article(id="a", text=text)]))
+    assert found["Glenmoor"].type == "GPE"
+    assert len(found["Glenmoor"].mentions) == 4
+
+
+def test_entities_dateline_opens_a_sentence():
+    article = Article(id="a", text="BRENFIELD (AVP) — Residents returned to Brenfield on Friday.")
+    found = _by_name(entities([article]))
+    assert set(found) == {"Brenfield", "AVP"}
+    assert found["Brenfield"].type == "GPE"

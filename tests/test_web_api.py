@@ -16,8 +16,8 @@ pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.te
 fastapi_testclient = pytest.importorskip("fastapi.testclient")
 TestClient = fastapi_testclient.TestClient
 
-from storyline.web import create_app  # noqa: E402
-from storyline.web.api import MAX_BODY_BYTES, MAX_TEXT_CHARS  # noqa: E402
+from storyline.web import create_app
+from storyline.web.api import MAX_BODY_BYTES, MAX_TEXT_CHARS
 
 HOSTILE = {
     "id": "hostile-1",
@@ -176,7 +176,7 @@ def test_web_story_page_numbers_citations_that_reveal_their_sentence(client) -> 
     first = digest["summary"][0]
     link = f'/articles/{first["article"]}?start={first["start"]}&amp;end={first["end"]}#cited'
     assert link in html
-    popovers = re.findall(r'<mark class="src">(.*?)</mark>', html, re.S)
+    popovers = re.findall(r'<mark class="src">(.*?)</mark>', html, re.DOTALL)
     assert unescape(popovers[0]) == " ".join(first["text"].split())
     assert '<svg viewBox' in html and 'class="bar o0"' in html and 'class="event"' in html
     assert "Who said what" in html and "Key people" in html
@@ -187,7 +187,7 @@ def test_web_article_page_highlights_the_cited_sentence(client) -> None:
     first = digest["summary"][0]
     html = client.get(f'/articles/{first["article"]}',
                       params={"start": first["start"], "end": first["end"]}).text
-    target = re.search(r'<mark class="target" id="cited"[^>]*>(.*?)</mark>', html, re.S)
+    target = re.search(r'<mark class="target" id="cited"[^>]*>(.*?)</mark>', html, re.DOTALL)
     assert target and unescape(target.group(1)) == first["text"]
     assert '<details class="removed">' in html
 
@@ -239,3 +239,55 @@ def test_web_api_get_routes_never_500_on_odd_input(client) -> None:
             for query in ("", f"?q={value}", f"?page={value}&per_page={value}&limit={value}"):
                 response = client.get(url + query)
                 assert response.status_code < 500, (url + query, response.text)
+
+
+PAGING_TEXTS = (
+    "The city closed the old bridge on Monday after inspectors found cracks in two piers.",
+    "Farmers in the valley began the grape harvest early because of the long dry summer.",
+    "The national orchestra named a new conductor who will lead its autumn tour abroad.",
+    "A ferry company added night crossings to the islands after the tunnel was shut.",
+)
+PAGING_DAYS = ("2024-03-01", "2024-03-03", "2024-03-03", None)
+
+
+def _paging_store(path: Path) -> None:
+    """Four one-article stories written by the store's writer: two share a last day, one has none."""
+    from datetime import date
+
+    from storyline.clean import clean
+    from storyline.model import Article, Story, Storyline
+    from storyline.store.writer import Batch, write_batch
+
+    batch = Batch()
+    for k, (text, day) in enumerate(zip(PAGING_TEXTS, PAGING_DAYS, strict=True)):
+        published = date.fromisoformat(day) if day else None
+        article = Article(text=text, id=f"p{k}", title=text[:20], source=f"Outlet {k}", published=published)
+        batch.cleaned.append(clean(article))
+        batch.seqs[article.id], batch.home[article.id] = k + 1, f"s{k}"
+        batch.stories.append(Story(f"s{k}", text[:20], (article.id,), f"l{k}", published, published))
+        batch.storylines.append(Storyline(f"l{k}", text[:20], (f"s{k}",)))
+    with Store(path) as store, store.engine.begin() as connection:
+        write_batch(connection, batch)
+
+
+def test_web_api_pages_of_stories_agree_with_the_full_list(tmp_path: Path) -> None:
+    _paging_store(tmp_path / "paging.db")
+    with TestClient(create_app(str(tmp_path / "paging.db"))) as paging:
+        full = paging.get("/api/stories").json()
+        assert full["total"] == 4 and [s["id"] for s in full["stories"]] == ["s2", "s1", "s0", "s3"]
+        pages = [paging.get("/api/stories", params={"page": n, "per_page": 1}).json() for n in (1, 2, 3, 4, 5)]
+        assert [p["stories"] for p in pages[:4]] == [[s] for s in full["stories"]]
+        assert [p["has_next"] for p in pages] == [True, True, True, False, False] and pages[4]["stories"] == []
+        second = paging.get("/api/stories", params={"page": 2, "per_page": 3}).json()["stories"]
+        assert [s["id"] for s in second] == ["s3"]
+        html = paging.get("/", params={"page": 2}).text
+        assert "Page 2" in html and "/stories/s1" not in html
+
+
+def test_web_pages_name_a_story_by_its_digest_headline(client) -> None:
+    story_id = _story_id(client)
+    headline = client.get(f"/api/stories/{story_id}").json()["headline"]
+    shown = unescape(re.search(rf'<a href="/stories/{story_id}">(.*?)</a>', client.get("/").text).group(1))
+    assert " ".join(headline.split()) == shown
+    story_html = client.get(f"/stories/{story_id}").text
+    assert unescape(re.search(r"<h1>(.*?)</h1>", story_html, re.DOTALL).group(1)) == shown

@@ -8,13 +8,14 @@ Example:
 """
 
 from storyline.cluster import cluster_stories as cluster
+from storyline.compare import compare
 from storyline.digest import digest
 from storyline.entities import entities
 from storyline.ingest import read
-from storyline.model import Article, Digest, Timeline
+from storyline.model import Article, Comparison, Digest, Timeline
 from storyline.quotes import quotes
 from storyline.timeline import timeline
 
-__all__ = ["Article", "Digest", "Timeline", "__version__", "cluster", "digest", "entities", "quotes", "read", "timeline"]
+__all__ = ["Article", "Comparison", "Digest", "Timeline", "__version__", "cluster", "compare", "digest", "entities", "quotes", "read", "timeline"]
 
 __version__ = "0.1.0"

@@ -116,6 +116,44 @@ def timeline_command(
     finish(skipped)
 
 
+@app.command("compare")
+def compare_command(
+    paths: Paths,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    output: Output = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+) -> None:
+    """How the outlets compare: corroborated facts, single-source claims, conflicts, copies."""
+    from storyline.compare import compare
+
+    with usage_errors():
+        read = read_inputs(paths, Options(max_bytes=max_bytes))
+        result = compare(read.articles)
+    story = Digest("", read.articles, (), read.skipped, sources=result)
+    if fmt is Format.json:
+        emit(json.dumps({"sources": result.to_dict(), "skipped": [s.to_dict() for s in read.skipped]},
+                        ensure_ascii=False, indent=2) + "\n", output)
+    elif output is None and fmt is Format.text:
+        print_text(story, Console(highlight=False))
+    else:
+        emit(render(story, fmt.value), output)
+    finish(read.skipped)
+
+
+@eval_app.command("compare")
+def eval_compare(
+    data: EvalData = Path("../shared/data/multinews/validation.csv"),
+    clusters: Annotated[int, typer.Option(help="Multi-News clusters to build cases from.")] = 120,
+    seed: Annotated[int, typer.Option(help="Seed of the random choices (same seed, same cases).")] = 13,
+) -> None:
+    """Precision and recall of copies and conflicts planted in real Multi-News stories."""
+    from storyline.evaluate import compare as compare_eval
+
+    with usage_errors():
+        _need(data)
+        emit(compare_eval.format_table(*compare_eval.evaluate(data, clusters, seed)), None)
+
+
 @eval_app.command("timelines")
 def eval_timelines(
     data: Annotated[Path, typer.Option(help="Timeline17 folder (topic folders with InputDocs/).")],

@@ -202,9 +202,10 @@ def _actor_change(a: Sentence, b: Sentence, first: tuple[str, int, int], second:
 
 
 def _is_name(text: str, article: str, names: dict[str, set[str]]) -> bool:
-    """Every word is a name another article of the story uses too (so not a reworded common word)."""
+    """Capitalised words, one of them a name another article of the story uses too (not a reworded word)."""
     words = [w.strip(".,") for w in text.split()]
-    return bool(words) and all(w not in ACTOR_STOP and names.get(w, set()) - {article} for w in words)
+    return (bool(words) and all(w[:1].isupper() and w not in ACTOR_STOP for w in words)
+            and any(names.get(w, set()) - {article} for w in words))
 
 
 def _same_name(x: str, y: str) -> bool:

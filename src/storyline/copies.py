@@ -97,7 +97,7 @@ def find_copies(
     for i, j in sorted(pairs):
         _align(sentences, tokens, i, j, similar.get((i, j), 0.0), coverage)
     words = _word_counts(sentences, tokens)
-    copies = [c for key, cov in coverage.items() if (c := _copy(key, cov, words, sentences))]
+    copies = [c for key, cov in coverage.items() if (c := _copy(key, cov, words))]
     copies.sort(key=lambda c: (-c.shared, c.first, c.second))
     return tuple(copies), _shared_tokens(coverage, outlet_of)
 
@@ -174,8 +174,7 @@ def _word_counts(sentences: Sequence[Sentence], tokens: Sequence[list[Token]]) -
     return counts
 
 
-def _copy(key: tuple[str, str], cov: _Coverage, words: dict[str, int],
-          sentences: Sequence[Sentence]) -> Copy | None:
+def _copy(key: tuple[str, str], cov: _Coverage, words: dict[str, int]) -> Copy | None:
     """The ``Copy`` for one article pair, or ``None`` when it shares too little."""
     def share(article: str, which: dict[str, set[int]]) -> float:
         return len(which[article]) / max(words[article], 1)

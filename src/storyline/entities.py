@@ -1,13 +1,17 @@
 """Who is involved: entity mentions merged across articles under canonical names.
 
 ``entities(articles)`` cleans each article, finds typed mentions in its kept sentences
-(``mentions.find_mentions``), settles types across the whole story (a lone "Kerry" is a
-person once "John Kerry" has been seen), and merges mentions into ``Entity`` records:
+(``mentions.find_mentions``), settles types across the whole story, and merges mentions
+into ``Entity`` records. A name's type is the one with the most evidence over all its
+mentions (``entity_cues``: lists, titles, "... Street", "the village of X", "X, a
+spokeswoman", "in X"); a name with none keeps the guess its shape gives; a lone "Kerry"
+is a person once "John Kerry" has been seen. Merging:
 
 - people by surname, with first names that are spelling variants merged ("Sergei" and
   "Sergey Lavrov"), and a lone surname joined to the best-known full name;
 - places through the country list (``entity_words.country_names``: "U.S.", "USA",
-  "America" -> "United States");
+  "America" -> "United States"), a lone core joined to its place ("Aldern" -> "River
+  Aldern");
 - organisations by name, acronyms joined to the name they abbreviate ("ISSG" ->
   "International Syria Support Group"), and "U.N." to "UN".
 
@@ -111,8 +115,9 @@ def settle_types(found: Sequence[Found]) -> list[Found]:
         for mention in _split_names(item.mention, surnames):
             kind = _settled_type(mention, types, parts)
             if kind != mention.type:
-                mention = replace(mention, type=kind)
-            settled.append(item if mention is item.mention else replace(item, mention=mention))
+                mention = RawMention(mention.start, mention.end, mention.text, kind,
+                                     mention.title, mention.cues)
+            settled.append(item if mention is item.mention else Found(item.article, item.lead, mention))
     return settled
 
 
@@ -319,7 +324,8 @@ def _entity(group: Sequence[Found]) -> Entity:
 
 
 def _canonical(forms: Counter, kind: str, group: Sequence[Found]) -> str:
-    """The name to show: the country name, the most used full name, the longest ORG name."""
+    """The name to show: the country name, the most used full name, the longest ORG name;
+    else the most used form, a form in capitals ("BRENFIELD") only when no other is seen."""
     if kind == "GPE":
         names = country_names()
         for form, _ in forms.most_common():
@@ -331,7 +337,8 @@ def _canonical(forms: Counter, kind: str, group: Sequence[Found]) -> str:
     full = [(n, f) for f, n in forms.items() if len(f.split()) >= 2]
     if kind == "PERSON" and full:
         return max(full, key=lambda pair: (pair[0], -_first_seen(group, pair[1])))[1]
-    return forms.most_common(1)[0][0]
+    written = {f.lower() for f in forms if not f.isupper()}
+    return max(forms, key=lambda f: (not (f.isupper() and f.lower() in written), forms[f]))
 
 
 def _first_seen(group: Sequence[Found], form: str) -> int:

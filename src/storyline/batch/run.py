@@ -58,13 +58,14 @@ class BatchOptions:
         options: reading and digest options (``max_bytes``, ``words``, ...).
         plan: the time windows of clustering.
         cluster: clustering options.
-        digest_articles: most articles (about) digested by one task.
+        digest_chars: most characters of article text (about) digested by one task; a
+            larger story gets a task of its own.
     """
 
     options: Options = field(default_factory=Options)
     plan: WindowPlan = field(default_factory=WindowPlan)
     cluster: ClusterOptions = field(default_factory=ClusterOptions)
-    digest_articles: int = 200
+    digest_chars: int = 1_000_000
 
 
 def run_batch(
@@ -154,7 +155,7 @@ def _size(job: Any) -> int:
         return sum(_file_size(s.path) for s in job.shard.sources) // 1024
     if isinstance(job, WindowJob):
         return len(job.inputs)
-    return job.size
+    return job.size // 1024
 
 
 def _file_size(path: str) -> int:
@@ -222,10 +223,10 @@ def _digest_jobs(
     stories: Sequence[Joined], windows: Sequence[WindowResult], work: Path,
     settings: BatchOptions,
 ) -> list[DigestJob]:
-    """Consecutive stories grouped into jobs of about ``digest_articles`` articles."""
+    """Consecutive stories grouped into jobs of about ``digest_chars`` characters."""
     where = [(w.file, i) for w in windows for i in range(len(w.pieces))]
-    total = sum(s.size for s in stories)
-    target = max(1, min(settings.digest_articles, math.ceil(total / MIN_DIGEST_TASKS)))
+    total = sum(s.chars for s in stories)
+    target = max(1, min(settings.digest_chars, math.ceil(total / MIN_DIGEST_TASKS)))
     groups: list[list[StorySpec]] = [[]]
     sizes = [0]
     for story in stories:
@@ -234,7 +235,7 @@ def _digest_jobs(
             sizes.append(0)
         parts = tuple(where[k] for k in story.pieces)
         groups[-1].append(StorySpec(story.id, story.storyline, story.headline, parts))
-        sizes[-1] += story.size
+        sizes[-1] += story.chars
     options = asdict(settings.options)
     return [DigestJob(content_key([asdict(s) for s in group], options), str(work), tuple(group),
                       settings.options, size)

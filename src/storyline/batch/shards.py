@@ -194,6 +194,8 @@ def _warc_pages(source: Source, options: Options) -> Iterator[Found | Skipped]:
     with open(source.path, "rb") as handle:
         try:
             for number, record in enumerate(ArchiveIterator(handle), start=1):
+                if record.format != "warc":  # warcio would read anything as an old ARC file
+                    raise ValueError("not a WARC file: no WARC/1.x record header")
                 if record.rec_type == "response" and _is_html(record):
                     yield _warc_page(record, source, number, options)
         except ArchiveLoadFailed as err:

@@ -178,9 +178,11 @@ def window_task(job: WindowJob) -> WindowResult:
     records.sort(key=lambda r: order_key(r[1], r[0].id))
     day = {article.id: d for article, d in records}
     stories = _cluster_chunks([a for a, _ in records], day, job)
+    chars = {article.id: len(article.text) for article, _ in records}
     pieces = tuple(
         Piece(frozenset(i for i in ids if len(windows_of(day[i], job.plan)) > 1),
-              order_key(day[ids[0]], ids[0]), len(ids), headline, f"{job.name}/{line}")
+              order_key(day[ids[0]], ids[0]), len(ids), headline, f"{job.name}/{line}",
+              sum(chars[i] for i in ids))
         for ids, headline, line in stories
     )
     save(job.file, {"articles": {a.id: (a, d) for a, d in records},
@@ -224,7 +226,8 @@ class StorySpec:
 
 @dataclass(frozen=True)
 class DigestJob:
-    """Digest ``stories`` (consecutive in the final order) into ``work/digests/<key>.jsonl``."""
+    """Digest ``stories`` (consecutive in the final order) into ``work/digests/<key>.jsonl``;
+    ``size`` is their characters of text."""
 
     key: str
     work: str

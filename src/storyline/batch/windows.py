@@ -144,13 +144,15 @@ def link(keysets: Sequence[Iterable[str]]) -> list[list[int]]:
 class Piece:
     """A story as one clustering call saw it: ``shared`` are its ids seen by another call,
     ``first`` its earliest article as ``order_key``, ``line`` a storyline label unique
-    among the pieces being joined."""
+    among the pieces being joined, ``size`` its articles and ``chars`` their characters
+    (a measure of the work of digesting it)."""
 
     shared: frozenset[str]
     first: tuple[float, str]
     size: int
     headline: str
     line: str
+    chars: int = 0
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,7 @@ class Joined:
     first: tuple[float, str]
     size: int
     pieces: tuple[int, ...]
+    chars: int = 0
 
 
 def join(pieces: Sequence[Piece]) -> list[Joined]:
@@ -170,7 +173,8 @@ def join(pieces: Sequence[Piece]) -> list[Joined]:
 
     Returns:
         The stories, earliest first; a story's headline is that of its largest piece
-        (the earliest of equal ones); ``size`` counts shared articles once per piece.
+        (the earliest of equal ones); ``size`` and ``chars`` count shared articles once
+        per piece.
     """
     groups = link([p.shared for p in pieces])
     groups.sort(key=lambda g: min(pieces[i].first for i in g))
@@ -184,5 +188,6 @@ def join(pieces: Sequence[Piece]) -> list[Joined]:
         stories.append(Joined(
             id=story_id(first[1]), storyline=line_of[k], headline=pieces[biggest].headline,
             first=first, size=sum(pieces[i].size for i in group), pieces=tuple(group),
+            chars=sum(pieces[i].chars for i in group),
         ))
     return stories

@@ -30,7 +30,9 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from storyline.clean import clean
 from storyline.compare import compare
+from storyline.entities import extract_entities
 from storyline.compare_words import DATE_WORD, NUMBER
 from storyline.evaluate.multinews import Cluster, load_multinews
 from storyline.model import Article, Comparison, Conflict
@@ -58,7 +60,6 @@ SPIN: dict[str, str] = {
     "found": "discovered", "week": "seven days", "report": "account", "reports": "accounts",
 }
 """Word swaps of the ``spun`` copies (written for this check)."""
-_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]{2,}\b")
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 
 
@@ -138,11 +139,23 @@ def _spin(text: str) -> str:
 
 
 def _plant(text: str, cluster: Cluster, rng: random.Random) -> tuple[str, int, int, str] | None:
-    """Change one value of ``text``: ``(new text, start, end of the new value, kind)``."""
-    options = [("number", m) for m in NUMBER.finditer(text) if _changeable_number(m)]
-    options += [("date", m) for m in DATE_WORD.finditer(text)]
-    names = sorted({m.group() for a in cluster.articles for m in _NAME.finditer(a.text)})
-    options += [("actor", m) for m in _NAME.finditer(text) if len(names) > 1]
+    """Change one value in a kept sentence of ``text``: ``(new text, start, end of the new value, kind)``.
+
+    Names are people's full names found by ``storyline.entities`` in the cluster.
+    """
+    spans = [(s.start, s.end) for s in clean(Article(text=text, id="copy")).sentences]
+
+    def inside(match: re.Match[str], first_word_ok: bool = True) -> bool:
+        return any(a <= match.start() and match.end() <= b and (first_word_ok or match.start() > a)
+                   for a, b in spans)
+
+    people = extract_entities([clean(a) for a in cluster.articles])
+    names = sorted({e.name for e in people if e.type == "PERSON" and " " in e.name})
+    options = [("number", m) for m in NUMBER.finditer(text) if _changeable_number(m) and inside(m)]
+    options += [("date", m) for m in DATE_WORD.finditer(text) if inside(m)]
+    pattern = re.compile("|".join(re.escape(n) for n in names)) if len(names) > 1 else None
+    if pattern:
+        options += [("actor", m) for m in pattern.finditer(text) if inside(m, first_word_ok=False)]
     if not options:
         return None
     kinds = sorted({k for k, _ in options})

@@ -60,7 +60,7 @@ def digest_from_dict(data: dict[str, Any]) -> Digest:
         "articles": tuple(_decode(Article, item) for item in data["articles"]),
         "words": {item["id"]: item.get("words", 0) for item in data["articles"]},
     }
-    for name in ("summary", "skipped", "timeline", "entities", "quotes"):
+    for name in ("summary", "skipped", "timeline", "entities", "quotes", "sources"):
         if name in data:
             values[name] = _decode(hints[name], data[name])
     return Digest(**values)

@@ -52,26 +52,41 @@ class StoryRow:
         }
 
 
-def list_stories(connection: Connection, limit: int | None = None) -> list[StoryRow]:
-    """Stories, newest activity first (latest article date, then latest stored article).
+def list_stories(
+    connection: Connection, limit: int | None = None, offset: int = 0,
+) -> list[StoryRow]:
+    """Stories, newest activity first (latest article date, then latest stored article),
+    skipping the first ``offset``; a page is chosen before its rows are counted, so a page
+    of a large database reads only its own stories' articles.
 
     Raises:
-        UsageError: ``limit`` is given and below 1.
+        UsageError: ``limit`` is given and below 1, or ``offset`` is negative.
     """
     if limit is not None and limit < 1:
         raise UsageError(f"--limit must be at least 1, got {limit}")
-    latest = func.max(articles.c.seq)
+    if offset < 0:
+        raise UsageError(f"offset must be at least 0, got {offset}")
+    latest = (
+        select(func.max(articles.c.seq)).where(articles.c.story_id == stories.c.id)
+        .scalar_subquery().label("latest")
+    )
+    page = (
+        select(stories.c.id, stories.c.last_seen, latest)
+        .order_by(stories.c.last_seen.desc().nulls_last(), latest.desc())
+        .limit(limit).offset(offset or None)
+        .subquery()
+    )
     query = (
         select(
             stories.c.id, stories.c.headline, func.count(articles.c.id),
             func.count(articles.c.outlet.distinct()), stories.c.first_seen,
             stories.c.last_seen, storylines.c.id, storylines.c.headline,
         )
+        .join(page, page.c.id == stories.c.id)
         .join(articles, articles.c.story_id == stories.c.id)
         .join(storylines, storylines.c.id == stories.c.storyline_id)
-        .group_by(stories.c.id, storylines.c.id)
-        .order_by(stories.c.last_seen.desc().nulls_last(), latest.desc())
-        .limit(limit)
+        .group_by(stories.c.id, storylines.c.id, page.c.last_seen, page.c.latest)
+        .order_by(page.c.last_seen.desc().nulls_last(), page.c.latest.desc())
     )
     return [StoryRow(*row) for row in connection.execute(query)]
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Column,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -51,7 +52,7 @@ stories = Table(
     Column("headline", Text, nullable=False),
     Column("storyline_id", String, ForeignKey("storylines.id"), nullable=False, index=True),
     Column("first_seen", String),
-    Column("last_seen", String),
+    Column("last_seen", String, index=True),
     Column("articles_hash", String, nullable=False),
 )
 """``articles_hash`` is ``digests.articles_hash(ids)`` of the story's article ids now."""
@@ -70,6 +71,7 @@ articles = Table(
     Column("path", Text, nullable=False),
     Column("text", Text, nullable=False),
     Column("story_id", String, ForeignKey("stories.id"), nullable=False, index=True),
+    Index("ix_articles_story_seq", "story_id", "seq"),
 )
 """``seq`` is the order articles were stored in; ``url`` is NULL when the article has none;
 ``outlet`` is the outlet name shown to users (``render.view.outlet_name``)."""

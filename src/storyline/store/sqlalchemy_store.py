@@ -77,10 +77,10 @@ class Store:
             return report
         return replace(report, digests=refresh_digests(self.engine, Options(), progress))
 
-    def stories(self, limit: int | None = None) -> list[StoryRow]:
-        """Stories, newest activity first."""
+    def stories(self, limit: int | None = None, offset: int = 0) -> list[StoryRow]:
+        """Stories, newest activity first, skipping the first ``offset``."""
         with self.engine.connect() as connection:
-            return list_stories(connection, limit)
+            return list_stories(connection, limit, offset)
 
     def digest(self, story_id: str) -> Digest:
         """The digest of ``story_id`` (rebuilt and stored only when its articles changed)."""

@@ -9,10 +9,16 @@ What cleaning removed (``storyline.clean``) is left out of the text and listed a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from storyline.clean import clean, paragraph_spans
 from storyline.model import Article, Digest
-from storyline.render.view import clean_display, display_title, outlet_name, published_day
+from storyline.render.view import (
+    clean_display,
+    display_title,
+    outlet_name,
+    published_day,
+)
 
 __all__ = ["ArticleView", "Piece", "article_view", "used_spans"]
 
@@ -80,13 +86,12 @@ def _pieces(text: str, paragraph: tuple[int, int], used: list[tuple[int, int]],
     spans = used + removed + ([target] if target else [])
     cuts = sorted({start, end} | {p for span in spans for p in span if start < p < end})
     pieces: list[Piece] = []
-    for left, right in zip(cuts, cuts[1:]):
+    for left, right in pairwise(cuts):
         if any(rs <= left and right <= re for rs, re in removed):
             continue
-        inside = lambda span: span[0] <= left and right <= span[1]  # noqa: E731
-        if target and inside(target):
+        if target and target[0] <= left and right <= target[1]:
             kind, anchor = "target", "cited" if left == max(target[0], start) else ""
-        elif any(inside(span) for span in used):
+        elif any(s <= left and right <= e for s, e in used):
             kind = "used"
             anchor = next((f"s-{s}-{e}" for s, e in used if s == left), "")
         else:

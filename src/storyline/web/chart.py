@@ -98,7 +98,7 @@ def volume_chart(points: list[tuple[date, str]], events: list[tuple[date, str]],
     per_day = Counter(d for d, _ in counts.elements())
     peak = max(per_day.values(), default=1)
     unit = (HEIGHT - TOP - BOTTOM) / peak
-    x = lambda day: LEFT + (day - first).days * step  # noqa: E731
+    x = lambda day: LEFT + (day - first).days * step
     bars, stacked = [], Counter()
     for (day, outlet), n in sorted(counts.items()):
         y = HEIGHT - BOTTOM - (stacked[day] + n) * unit

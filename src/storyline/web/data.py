@@ -2,7 +2,7 @@
 one article with its story, and the stories of one storyline.
 
 Read-only queries over the store's tables (``storyline.store.schema``); the store's own
-``list_stories`` orders and counts stories, this module only pages through them.
+``list_stories`` orders, pages (``limit``/``offset``) and counts stories.
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ def story_page(store: Store, page: int = 1, per_page: int = 20) -> StoryPage:
         raise ValueError(f"page must be >= 1 and per_page 1..{MAX_PER_PAGE}")
     with store.engine.connect() as connection:
         total = connection.scalar(select(func.count()).select_from(stories)) or 0
-        rows = list_stories(connection, page * per_page)
-    return StoryPage(tuple(rows[(page - 1) * per_page:]), page, per_page, total)
+        rows = list_stories(connection, per_page, (page - 1) * per_page) if total else []
+    return StoryPage(tuple(rows), page, per_page, total)
 
 
 def find_article(store: Store, article_id: str) -> StoredArticle | None:

@@ -7,6 +7,7 @@ marked safe. Each route gathers display data (``render.view``, ``web.citations``
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Annotated, Any
 
@@ -18,11 +19,16 @@ from storyline.errors import UsageError
 from storyline.model import Digest
 from storyline.render.view import DigestView, build_view, clean_display
 from storyline.store import Store
-from storyline.web.cache import DigestCache
 from storyline.web.article_view import article_view, used_spans
+from storyline.web.cache import DigestCache
 from storyline.web.chart import digest_points, volume_chart
 from storyline.web.citations import Citer
-from storyline.web.data import find_article, story_page, story_storyline, storyline_stories
+from storyline.web.data import (
+    find_article,
+    story_page,
+    story_storyline,
+    storyline_stories,
+)
 
 __all__ = ["render_page", "router"]
 
@@ -68,12 +74,28 @@ def _first_sentence(digest: Digest) -> str:
     return clean_display(digest.summary[0].text) if digest.summary else ""
 
 
+def _headlines(request: Request, story_ids: Iterable[str]) -> dict[str, str]:
+    """The digest headline of each story, as its story page shows it ("" when it has none).
+
+    The store keeps the tracker's headline for a story, which can differ from the digest's;
+    the pages name a story the way its own page does.
+    """
+    found = {}
+    for story_id in story_ids:
+        try:
+            found[story_id] = clean_display(_digests(request).digest(story_id).headline)
+        except UsageError:  # merged away since the list was read
+            found[story_id] = ""
+    return found
+
+
 @router.get("/", response_class=HTMLResponse)
 def stories_page(request: Request, page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> HTMLResponse:
     store = _store(request)
     found = story_page(store, page, PER_PAGE)
     lines = {row.id: _first_sentence(_digests(request).digest(row.id)) for row in found.rows}
-    return render_page("stories.html.j2", found=found, lines=lines, query="")
+    headlines = _headlines(request, (row.id for row in found.rows))
+    return render_page("stories.html.j2", found=found, lines=lines, headlines=headlines, query="")
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -84,16 +106,24 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "")
             hits = _store(request).search(q, 20)
         except UsageError as problem:
             error = str(problem)
-    return render_page("search.html.j2", query=q, hits=hits, error=error)
+    headlines = _headlines(request, {hit.story for hit in hits})
+    return render_page("search.html.j2", query=q, hits=hits, error=error, headlines=headlines)
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page_view(request: Request, story_id: str) -> HTMLResponse:
-    store = _store(request)
+    storyline = story_storyline(_store(request), story_id)
     try:
-        digest, (view, citer) = _digests(request).derived(story_id, "cited_view", _cited_view)
+        _found, html = _digests(request).derived(
+            story_id, f"page {storyline!r}", lambda digest: _story_html(digest, story_id, storyline))
     except UsageError:
         raise HTTPException(404, f"There is no story {story_id!r}.") from None
+    return HTMLResponse(html)
+
+
+def _story_html(digest: Digest, story_id: str, storyline: tuple[str, str] | None) -> str:
+    """The story page of ``digest`` (cached per digest and storyline by ``story_page_view``)."""
+    view, citer = _cited_view(digest)
     summary = [(cited, citer.contexts(s.article, s.start, s.end, s.citations))
                for cited, s in zip((c for p in view.paragraphs for c in p), digest.summary, strict=True)]
     timeline = [
@@ -103,10 +133,9 @@ def story_page_view(request: Request, story_id: str) -> HTMLResponse:
     ]
     points, inferred, missing = digest_points(digest)
     events = [(e.date, clean_display(e.sentences[0].text)[:EVENT_LABEL_CHARS]) for e in digest.timeline or () if e.sentences]
-    note = _chart_note(inferred, missing)
-    return render_page(
-        "story.html.j2", view=view, story_id=story_id, summary=summary, timeline=timeline,
-        chart=volume_chart(points, events, note), storyline=story_storyline(store, story_id),
+    return _environment().get_template("story.html.j2").render(
+        view=view, story_id=story_id, summary=summary, timeline=timeline,
+        chart=volume_chart(points, events, _chart_note(inferred, missing)), storyline=storyline,
     )
 
 
@@ -117,15 +146,18 @@ def storyline_page(request: Request, storyline_id: str) -> HTMLResponse:
     if not rows:
         raise HTTPException(404, f"There is no storyline {storyline_id!r}.")
     points, events, inferred, missing, lines = [], [], 0, 0, {}
+    headlines = _headlines(request, (row.id for row in rows))
     for row in rows:
         digest = _digests(request).digest(row.id)
         found, more, lost = digest_points(digest)
         points += found
         inferred, missing = inferred + more, missing + lost
         if found:
-            events.append((min(d for d, _ in found), clean_display(row.headline)[:EVENT_LABEL_CHARS]))
+            label = headlines[row.id] or clean_display(row.headline)
+            events.append((min(d for d, _ in found), label[:EVENT_LABEL_CHARS]))
         lines[row.id] = _first_sentence(digest)
-    return render_page("storyline.html.j2", rows=rows, lines=lines, headline=rows[0].storyline_headline,
+    return render_page("storyline.html.j2", rows=rows, lines=lines, headlines=headlines,
+                       headline=rows[0].storyline_headline,
                        chart=volume_chart(points, events, _chart_note(inferred, missing)))
 
 

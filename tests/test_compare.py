@@ -1,0 +1,156 @@
+"""Tests of storyline.compare: copies, corroboration, conflicts and outlets on real text."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from typer.testing import CliRunner
+
+import storyline
+from storyline.cli import app
+from storyline.compare import compare, outlet_name
+from storyline.errors import UsageError
+from storyline.model import Article
+from storyline.render import render
+
+WIRE = (
+    "Engineers began releasing water from the Kessling Dam on Tuesday after a crack was found in its "
+    "concrete spillway, and about 1,800 people living downstream spent a second night away from home.\n\n"
+    "The Lower Aldern Water Authority ordered the evacuation of Marrow Ford shortly before 7 p.m., "
+    "said Katerina Voss, a spokeswoman for the authority.\n\n"
+    "Police closed Valley Road between Brenfield and Marrow Ford, and the county opened two emergency "
+    "shelters for the families who had to leave.\n\n"
+    "The dam was completed in 1962 and holds back around 40 million cubic metres of water for the valley."
+)
+
+
+def _article(id_: str, text: str, source: str = "") -> Article:
+    return Article(text=text, id=id_, source=source)
+
+
+def _seed(articles: list[Article], prefix: str) -> Article:
+    return next(a for a in articles if a.id.startswith(prefix))
+
+
+def test_compare_seeds_report_the_shared_wire_quotes(seed_articles):
+    result = compare(seed_articles)
+    pairs = {frozenset((c.first, c.second)): c for c in result.copies}
+    shared = pairs[frozenset((_seed(seed_articles, "000").id, _seed(seed_articles, "004").id))]
+    assert any("Joint Implementation" in p.first.text for p in shared.passages)
+    for passage in shared.passages:
+        for span in (passage.first, passage.second):
+            text = next(a for a in seed_articles if a.id == span.article).text
+            assert text[span.start:span.end] == span.text
+    assert len(pairs) == 1, "no other seed pair shares long passages"
+
+
+def test_compare_seeds_corroborate_aid_to_aleppo_by_000_and_004(seed_articles):
+    result = compare(seed_articles)
+    aid = [f for f in result.corroborated if "delays" in f.text and "humanitarian aid" in f.text]
+    assert aid, [f.text for f in result.corroborated]
+    assert {s.article[:3] for s in aid[0].support} == {"000", "004"}
+
+
+def test_compare_examples_find_the_syndicated_copy_and_the_spun_rewrite(example_articles):
+    result = compare(example_articles)
+    kinds = {frozenset((c.first, c.second)): c.kind for c in result.copies}
+    assert kinds[frozenset(("02_brenfield-courier", "avp-2025-0304-kessling"))] == "copy"
+    assert frozenset(("03_northgate-herald", "04_riverline-today")) in kinds
+    courier = next(o for o in result.outlets if o.name == "02_brenfield-courier")
+    assert courier.shared > 0.7
+
+
+def test_compare_finds_a_changed_number_between_outlets():
+    changed = WIRE.replace("about 1,800 people", "about 2,300 people")
+    result = compare([_article("wire", WIRE, "Wire"), _article("daily", changed, "Daily")])
+    assert len(result.conflicts) == 1
+    conflict = result.conflicts[0]
+    assert conflict.kind == "number" and conflict.about == "people"
+    values = {(s.outlet, s.value) for s in conflict.sides}
+    assert values == {("Wire", "1,800"), ("Daily", "2,300")}
+    for side, text in zip(conflict.sides, (WIRE, changed), strict=True):
+        assert text[side.value_start:side.value_end] == side.value
+        assert text[side.start:side.end] == side.text
+
+
+def test_compare_finds_changed_dates_and_names():
+    changed = WIRE.replace("on Tuesday", "on Thursday").replace("Katerina Voss", "Oren Maddock")
+    other = _article("third", "The county office, run by Oren Maddock, said the shelters had beds for a week, "
+                              "and the authority's Katerina Voss said the dam was safe.")
+    result = compare([_article("wire", WIRE, "Wire"), _article("daily", changed, "Daily"), other])
+    found = {(c.kind, tuple(sorted(s.value for s in c.sides))) for c in result.conflicts}
+    assert ("date", ("Thursday", "Tuesday")) in found
+    assert ("actor", ("Katerina Voss", "Oren Maddock")) in found
+
+
+def test_compare_ignores_bounds_rounding_and_respellings():
+    same = (WIRE.replace("about 1,800 people", "some 1,790 people")
+            .replace("Katerina Voss", "Katarina Voss"))
+    result = compare([_article("wire", WIRE, "Wire"), _article("daily", same, "Daily")])
+    assert result.conflicts == ()
+
+
+def test_compare_numbers_for_different_things_are_no_conflict():
+    first = "About 300 of those evacuated have no relatives nearby and were staying in the county shelters."
+    second = "Fewer than 120 people were still sleeping in the two shelters on Thursday morning, the county said."
+    result = compare([_article("a", first, "A"), _article("b", second, "B")])
+    assert result.conflicts == ()
+
+
+def test_compare_single_source_claims_belong_to_one_outlet(example_articles):
+    result = compare(example_articles)
+    assert result.single_source
+    for fact in result.single_source:
+        assert len(fact.outlets) == 1
+    for fact in result.corroborated:
+        assert len(fact.outlets) >= 2
+        assert fact.support[0].text == fact.text
+
+
+def test_compare_outlet_is_source_then_host_then_id():
+    assert outlet_name(Article("x", id="a", source=" Daily  Star ")) == "Daily Star"
+    assert outlet_name(Article("x", id="a", url="https://www.herald.example/a/b")) == "herald.example"
+    assert outlet_name(Article("x", id="a")) == "a"
+
+
+def test_compare_rejects_repeated_ids_and_handles_empty_input():
+    with pytest.raises(UsageError):
+        compare([_article("a", WIRE), _article("a", WIRE)])
+    assert compare([]).copies == ()
+
+
+def test_compare_is_in_the_digest_json_and_views(example_articles):
+    story = storyline.digest(example_articles)
+    data = story.to_dict()
+    assert set(data["sources"]) == {"outlets", "corroborated", "single_source", "conflicts", "copies"}
+    assert "How the outlets compare" in render(story, "text")
+    assert "## How the outlets compare" in render(story, "markdown")
+    assert "<table class=\"coverage\">" in render(story, "html")
+
+
+def test_compare_html_escapes_article_text():
+    evil = WIRE.replace("Police closed", "<script>alert(1)</script> Police closed")
+    story = storyline.digest([_article("wire", WIRE, "Wire"), _article("evil", evil, "Evil <b>")])
+    page = render(story, "html")
+    assert "<script>alert" not in page and "Evil <b>" not in page
+
+
+def test_compare_cli_json_and_text(seeds_dir):
+    runner = CliRunner()
+    result = runner.invoke(app, ["compare", str(seeds_dir), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["sources"]["copies"][0]["kind"] == "passages"
+    text = runner.invoke(app, ["compare", str(seeds_dir)])
+    assert "Shared text (1)" in text.stdout
+
+
+def test_compare_fifty_articles_is_fast_relative_to_cleaning(example_articles):
+    articles = [Article(text=a.text.replace("Kessling", f"Kessling{k}"), id=f"{a.id}-{k}", source=f"o{k}")
+                for k in range(9) for a in example_articles][:50]
+    start = time.perf_counter()
+    result = compare(articles)
+    elapsed = time.perf_counter() - start
+    assert result.copies and elapsed < 30  # a loose guard; benchmarks/compare.py measures speed
