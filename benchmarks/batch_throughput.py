@@ -10,7 +10,9 @@ there are - and runs the same ``run_batch`` on it with the local engine and with
 The cluster is started (and warmed with one small run) before the timed runs, so both
 engines are timed with their code imported and their caches filled; the seconds to start
 the cluster are printed on their own. Prints articles/s per run, the ratio dask / local
-per round, its median and spread, and the peak memory (RSS) of each worker process.
+per round, its median and spread, the CPU seconds the tasks used (which, unlike wall time,
+do not grow when other processes compete for the cores), and the peak memory (RSS) of
+each worker process.
 
 Usage (from the repository root)::
 
@@ -58,11 +60,11 @@ def write_shards(folder: Path, articles: int, shard_size: int) -> int:
     return len(lines)
 
 
-def timed(engine, inputs: Path, output: Path) -> tuple[float, int]:
-    """Seconds of one run and the articles it clustered."""
+def timed(engine, inputs: Path, output: Path) -> tuple[float, int, float]:
+    """Seconds of one run, the articles it clustered, and the CPU seconds of its tasks."""
     start = time.perf_counter()
     report = run_batch([str(inputs)], output, engine, BatchOptions())
-    return time.perf_counter() - start, report.counts["articles"]
+    return time.perf_counter() - start, report.counts["articles"], sum(report.cpu.values())
 
 
 def peak_rss_mib() -> float:
@@ -98,14 +100,16 @@ def main() -> None:
             order = [("local", local), ("dask", dask)]
             if round_ % 2:
                 order.reverse()
-            rates = {}
+            rates, cpus = {}, {}
             for name, engine in order:
-                seconds, done = timed(engine, root / "in", root / f"out-{name}-{round_}")
+                seconds, done, cpus[name] = timed(engine, root / "in", root / f"out-{name}-{round_}")
                 rates[name] = done / seconds
                 print(f"round {round_ + 1} {name:5s}: {seconds:7.1f} s  {rates[name]:6.1f} articles/s"
-                      f"  ({rates[name] / (engine.workers or 1):.1f} per worker)")
+                      f"  ({rates[name] / (engine.workers or 1):.1f} per worker); task CPU "
+                      f"{cpus[name]:.1f} s = {1000 * cpus[name] / done:.0f} ms/article")
             ratios.append(rates["dask"] / rates["local"])
-            print(f"round {round_ + 1} ratio dask/local: {ratios[-1]:.2f}")
+            print(f"round {round_ + 1} ratio dask/local: {ratios[-1]:.2f}; task CPU dask/local: "
+                  f"{cpus['dask'] / cpus['local']:.2f}")
         print(f"ratio: median {statistics.median(ratios):.2f}, min {min(ratios):.2f}, "
               f"max {max(ratios):.2f} over {len(ratios)} rounds")
         workers = client.run(peak_rss_mib)

@@ -8,6 +8,7 @@ import json
 import os
 from pathlib import Path
 
+import jsonschema
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
@@ -163,7 +164,9 @@ def test_batch_local_run_writes_stories_digests_and_report(local_run: Path, corp
     assert len(ids) == len(set(ids)) == 24
     digests = [json.loads(line) for line in (local_run / "digests.jsonl").open(encoding="utf-8")]
     assert [d["story_id"] for d in digests] == [r["story_id"] for r in rows]
-    assert all(d["schema"] == "storyline.digest/1" for d in digests)
+    schema = json.loads((Path(__file__).parents[1] / "docs" / "digest.schema.json").read_text())
+    for digest in digests:
+        jsonschema.validate(digest, schema)
     assert [[a["id"] for a in d["articles"]] for d in digests] == [r["article_ids"] for r in rows]
     report = json.loads((local_run / "run.json").read_text(encoding="utf-8"))
     assert report["counts"]["articles"] == 24 and report["counts"]["shards"] == 3

@@ -19,7 +19,7 @@ import pytest
 from distributed import Client, LocalCluster
 
 from storyline.batch import BatchOptions, DaskEngine, LocalEngine, run_batch
-from tests.test_batch import PLAN, stories_of, timeline_records, write_shards
+from test_batch import PLAN, stories_of, timeline_records, write_shards
 
 
 def _children() -> set[int]:

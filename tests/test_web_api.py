@@ -291,3 +291,13 @@ def test_web_pages_name_a_story_by_its_digest_headline(client) -> None:
     assert " ".join(headline.split()) == shown
     story_html = client.get(f"/stories/{story_id}").text
     assert unescape(re.search(r"<h1>(.*?)</h1>", story_html, re.DOTALL).group(1)) == shown
+
+
+def test_web_story_page_reads_kept_sentences_as_clean_finds_them(seeds_db: str, seed_articles: list) -> None:
+    from storyline.clean import clean
+    from storyline.web.data import kept_sentences
+
+    with Store(seeds_db) as store:
+        story_id = store.stories()[0].id
+        kept = kept_sentences(store, story_id)
+    assert kept == {a.id: clean(a).sentences for a in seed_articles}

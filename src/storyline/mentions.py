@@ -215,12 +215,13 @@ MEMO_SIZE = 50_000
 
 def _remembered(text: str, run: list[Token], initial: bool, vocabulary: Vocabulary) -> list[RawMention]:
     """``_run_mentions`` through ``vocabulary.memo``: worked out once per run text, then
-    moved to where this run stands."""
+    moved to where this run stands. (A run's tokens follow from its text: they are the
+    words between its spaces, as ``TOKEN`` cuts them.)"""
     base = run[0].start
-    key = (text[base : run[-1].end], tuple((t.start - base, t.end - base) for t in run), initial)
+    key = (text[base : run[-1].end], len(run), initial)
     found = vocabulary.memo.get(key)
     if found is None:
-        tokens = [Token(a, b, key[0][a:b]) for a, b in key[1]]
+        tokens = [Token(t.start - base, t.end - base, t.text) for t in run]
         found = tuple(_run_mentions(key[0], tokens, initial, vocabulary))
         if len(vocabulary.memo) < MEMO_SIZE:
             vocabulary.memo[key] = found
@@ -418,13 +419,20 @@ def _strip_titles(run: list[Token]) -> tuple[str, list[Token]]:
 
 def _mention(text: str, run: list[Token], title: str) -> RawMention:
     start, end = run[0].start, run[-1].end
-    kind, cue = ("ORG", "org word") if " & " in text[start:end] else _type_of(run, title)
-    cues: tuple[Cue, ...] = ((kind, cue),)
-    if run[0].key in FIRST_NAMES and cue not in ("known", "title"):
+    own = ("ORG", "org word") if " & " in text[start:end] else _type_of(run, title)
+    kind = own[0]
+    cues = _single(own)
+    if run[0].key in FIRST_NAMES and own[1] not in ("known", "title"):
         cues += (("PERSON", "first name"),)
         totals = weigh(cues)
         kind = max(totals, key=lambda k: (totals[k], k == kind))
     return RawMention(start, end, text[start:end], kind, title, cues)
+
+
+@lru_cache(maxsize=64)
+def _single(cue: Cue) -> tuple[Cue, ...]:
+    """``(cue,)``, made once: mentions by the thousand share these few tuples."""
+    return (cue,)
 
 
 def _type_of(run: list[Token], title: str) -> Cue:

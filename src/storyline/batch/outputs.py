@@ -5,7 +5,8 @@
 publication order). ``digests.jsonl`` has one line per story in the same order: the digest
 JSON of ``storyline digest`` (``docs/digest-json.md``) with the keys ``story_id`` and
 ``storyline_id`` added. ``run.json`` holds the counts, the skipped inputs with their
-reasons, and the seconds of each phase.
+reasons, the seconds of each phase, and the CPU seconds its tasks used (the tasks run in
+this run; reused ones count 0).
 
 All three are streamed from the digest tasks' files one task at a time and written through
 a temporary file renamed into place, so an interrupted run never leaves half a file.
@@ -18,7 +19,8 @@ import os
 import shutil
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +36,8 @@ STORIES, DIGESTS, RUN = "stories.parquet", "digests.jsonl", "run.json"
 
 @dataclass(frozen=True)
 class BatchReport:
-    """What a batch run did: ``counts``, ``skipped`` inputs, ``seconds`` per phase."""
+    """What a batch run did: ``counts``, ``skipped`` inputs, wall ``seconds`` per phase and
+    the ``cpu`` seconds its tasks used per phase."""
 
     output: str
     engine: str
@@ -42,6 +45,7 @@ class BatchReport:
     counts: dict[str, int]
     skipped: tuple[Skipped, ...]
     seconds: dict[str, float]
+    cpu: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -63,7 +67,9 @@ class BatchReport:
         }
         total = sum(seconds.values())
         timing = {**{k: round(v, 3) for k, v in seconds.items()}, "total": round(total, 3)}
-        return cls("", engine.name, engine.workers, counts, tuple(skipped), timing)
+        cpu = {name: round(sum(r.cpu for r in phase if not r.reused), 3)
+               for name, phase in zip(("shards", "windows", "digests"), results, strict=True)}
+        return cls("", engine.name, engine.workers, counts, tuple(skipped), timing, cpu)
 
     def line(self) -> str:
         """One line for the terminal: what was found, from what, in how long."""
@@ -80,7 +86,8 @@ class BatchReport:
         return {
             "output": self.output, "engine": self.engine, "workers": self.workers,
             "counts": self.counts, "articles_per_second": round(rate, 2),
-            "seconds": self.seconds, "skipped": [s.to_dict() for s in self.skipped],
+            "seconds": self.seconds, "task_cpu_seconds": self.cpu,
+            "skipped": [s.to_dict() for s in self.skipped],
         }
 
 
@@ -96,8 +103,7 @@ def write_outputs(output: Path, digests: Sequence[DigestResult], report: BatchRe
 
 
 def _with_output(report: BatchReport, output: Path) -> BatchReport:
-    return BatchReport(str(output), report.engine, report.workers, report.counts,
-                       report.skipped, report.seconds)
+    return dataclasses.replace(report, output=str(output))
 
 
 def _write_parquet(path: Path, digests: Sequence[DigestResult]) -> None:

@@ -10,7 +10,8 @@
    a group of consecutive stories, reading only the window files its pieces came from,
    and write the digests as JSON lines.
 
-Every task first looks for its marker and returns the saved result when it is there, and
+Results carry the task's wall ``seconds`` and the ``cpu`` seconds of its thread (which do
+not grow when other processes compete for the cores). Every task first looks for its marker and returns the saved result when it is there, and
 writes its files atomically under names that carry its key (``storyline.batch.workdir``):
 running a task twice gives the same files, once each.
 """
@@ -79,13 +80,14 @@ class ShardResult:
     windows: dict[str, tuple[str, int]]
     seconds: float
     reused: bool = False
+    cpu: float = 0.0
 
 
 def shard_task(job: ShardJob) -> ShardResult:
     """Read, clean and date one shard; write its articles by time window."""
     if job.marker.exists():
         return load(job.marker)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.thread_time()
     by_window: dict[str, list[Record]] = {}
     ids: list[tuple[str, str, int | None]] = []
     skipped: list[Skipped] = []
@@ -108,7 +110,7 @@ def shard_task(job: ShardJob) -> ShardResult:
             by_window.setdefault(window, []).append((article, day))
     files = _write_windows(Path(job.work) / "shards" / job.key, by_window)
     result = ShardResult(job.key, job.shard.path, read, sentences, tuple(ids), tuple(skipped),
-                         files, time.perf_counter() - start)
+                         files, time.perf_counter() - start, cpu=time.thread_time() - cpu)
     save(job.marker, result)
     return result
 
@@ -166,13 +168,14 @@ class WindowResult:
     articles: int
     seconds: float
     reused: bool = False
+    cpu: float = 0.0
 
 
 def window_task(job: WindowJob) -> WindowResult:
     """Cluster one time window and save its articles and story pieces."""
     if job.marker.exists():
         return load(job.marker)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.thread_time()
     records = [record for shard, path in job.inputs for record in load(path)
                if (shard, record[0].id) not in job.excluded]
     records.sort(key=lambda r: order_key(r[1], r[0].id))
@@ -188,7 +191,7 @@ def window_task(job: WindowJob) -> WindowResult:
     save(job.file, {"articles": {a.id: (a, d) for a, d in records},
                     "parts": [ids for ids, _, _ in stories]})
     result = WindowResult(job.name, str(job.file), pieces, len(records),
-                          time.perf_counter() - start)
+                          time.perf_counter() - start, cpu=time.thread_time() - cpu)
     save(job.marker, result)
     return result
 
@@ -255,13 +258,14 @@ class DigestResult:
     seconds: float
     reused: bool = False
     skipped: tuple[Skipped, ...] = field(default=())
+    cpu: float = 0.0
 
 
 def digest_task(job: DigestJob) -> DigestResult:
     """Digest each story of the job; write the JSON lines, then the marker."""
     if job.marker.exists():
         return load(job.marker)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.thread_time()
     windows: dict[str, dict] = {}
     lines, rows, skipped = [], [], []
     for spec in job.stories:
@@ -273,7 +277,7 @@ def digest_task(job: DigestJob) -> DigestResult:
         rows.append((spec.id, spec.storyline, spec.headline, tuple(a.id for a in articles)))
     atomic_write(job.file, "".join(lines).encode("utf-8", "surrogatepass"))
     result = DigestResult(str(job.file), tuple(rows), time.perf_counter() - start,
-                          skipped=tuple(skipped))
+                          skipped=tuple(skipped), cpu=time.thread_time() - cpu)
     save(job.marker, result)
     return result
 

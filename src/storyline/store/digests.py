@@ -9,6 +9,7 @@ added to the digest later come back as their dataclasses without code here.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import types
 import typing
@@ -54,7 +55,7 @@ def digest_from_dict(data: dict[str, Any]) -> Digest:
     Raises:
         KeyError, TypeError, ValueError: ``data`` is not a digest written by ``to_dict``.
     """
-    hints = typing.get_type_hints(Digest, vars(model))
+    hints = _hints(Digest)
     values: dict[str, Any] = {
         "headline": data["headline"],
         "articles": tuple(_decode(Article, item) for item in data["articles"]),
@@ -93,7 +94,13 @@ def _decode_union(options: tuple[Any, ...], value: Any) -> Any:
     return _decode(options[0], value) if len(options) == 1 else value
 
 
+@functools.cache
+def _hints(cls: Any) -> dict[str, Any]:
+    """The resolved type annotations of a ``storyline.model`` class (resolved once: slow)."""
+    return typing.get_type_hints(cls, vars(model))
+
+
 def _decode_dataclass(cls: Any, value: dict[str, Any]) -> Any:
-    hints = typing.get_type_hints(cls, vars(model))
+    hints = _hints(cls)
     known = {f.name for f in fields(cls)}
     return cls(**{k: _decode(hints[k], v) for k, v in value.items() if k in known})

@@ -40,11 +40,15 @@ class Citer:
     Args:
         digest: the story digest.
         sources: the numbered sources of its view (``DigestView.sources``).
+        kept: the kept sentences of its articles as stored (``web.data.kept_sentences``);
+            an article missing from it is cleaned here.
     """
 
-    def __init__(self, digest: Digest, sources: tuple[SourceEntry, ...]) -> None:
+    def __init__(self, digest: Digest, sources: tuple[SourceEntry, ...],
+                 kept: dict[str, tuple[Sentence, ...]] | None = None) -> None:
         self.texts = {a.id: a.text for a in digest.articles}
-        self.kept = {a.id: clean(a).sentences for a in digest.articles}
+        given = kept or {}
+        self.kept = {a.id: given[a.id] if a.id in given else clean(a).sentences for a in digest.articles}
         self.sources = {s.article_id: s for s in sources}
 
     def contexts(self, article: str, start: int, end: int, citations: tuple[str, ...] | list[str]) -> tuple[CitationContext, ...]:

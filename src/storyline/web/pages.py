@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from storyline.errors import UsageError
-from storyline.model import Digest
+from storyline.model import Digest, Sentence
 from storyline.render.view import DigestView, build_view, clean_display
 from storyline.store import Store
 from storyline.web.article_view import article_view, used_spans
@@ -25,6 +25,7 @@ from storyline.web.chart import digest_points, volume_chart
 from storyline.web.citations import Citer
 from storyline.web.data import (
     find_article,
+    kept_sentences,
     story_page,
     story_storyline,
     storyline_stories,
@@ -65,9 +66,9 @@ def _digest(request: Request, story_id: str) -> Digest:
         raise HTTPException(404, f"There is no story {story_id!r}.") from None
 
 
-def _cited_view(digest: Digest) -> tuple[DigestView, Citer]:
+def _cited_view(digest: Digest, kept: dict[str, tuple[Sentence, ...]]) -> tuple[DigestView, Citer]:
     view = build_view(digest)
-    return view, Citer(digest, view.sources)
+    return view, Citer(digest, view.sources, kept)
 
 
 def _first_sentence(digest: Digest) -> str:
@@ -112,18 +113,21 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "")
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page_view(request: Request, story_id: str) -> HTMLResponse:
-    storyline = story_storyline(_store(request), story_id)
+    store = _store(request)
+    storyline = story_storyline(store, story_id)
     try:
         _found, html = _digests(request).derived(
-            story_id, f"page {storyline!r}", lambda digest: _story_html(digest, story_id, storyline))
+            story_id, f"page {storyline!r}",
+            lambda digest: _story_html(digest, story_id, storyline, kept_sentences(store, story_id)))
     except UsageError:
         raise HTTPException(404, f"There is no story {story_id!r}.") from None
     return HTMLResponse(html)
 
 
-def _story_html(digest: Digest, story_id: str, storyline: tuple[str, str] | None) -> str:
+def _story_html(digest: Digest, story_id: str, storyline: tuple[str, str] | None,
+                kept: dict[str, tuple[Sentence, ...]]) -> str:
     """The story page of ``digest`` (cached per digest and storyline by ``story_page_view``)."""
-    view, citer = _cited_view(digest)
+    view, citer = _cited_view(digest, kept)
     summary = [(cited, citer.contexts(s.article, s.start, s.end, s.citations))
                for cited, s in zip((c for p in view.paragraphs for c in p), digest.summary, strict=True)]
     timeline = [
