@@ -25,7 +25,7 @@ from scipy.sparse import csr_matrix
 
 from storyline.clean import clean
 from storyline.conflicts import find_conflicts
-from storyline.copies import find_copies, sentence_tokens
+from storyline.copies import TokenCache, find_copies, sentence_words
 from storyline.errors import UsageError
 from storyline.facts import fact_vectors, group_facts, make_facts, sentence_pairs
 from storyline.model import Article, CleanArticle, Comparison, Outlet
@@ -72,7 +72,7 @@ def build_comparison(cleaned: Sequence[CleanArticle], vectors: csr_matrix, vocab
         return Comparison((), (), (), (), ())
     outlet_of = {c.article.id: outlet_name(c.article) for c in cleaned}
     pairs = sentence_pairs(vectors, fact_vectors(vectors, vocabulary))
-    tokens = [sentence_tokens(s) for s in sentences]
+    tokens = TokenCache(sentences, [sentence_words(s) for s in sentences])
     centrality = _centrality(vectors)
     groups = group_facts(len(sentences), pairs.folded)
     corroborated, single, unique = make_facts(sentences, groups, pairs, outlet_of, centrality)

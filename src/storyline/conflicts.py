@@ -24,6 +24,7 @@ often belongs to a different event or speaker, and precision matters more here.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -31,7 +32,7 @@ from difflib import SequenceMatcher
 from storyline.compare_words import (
     ACTOR_STOP, BOUND_WORDS, DATE_WORD, FACT_SYNONYMS, NUMBER, NUMBER_WORDS, SCALE_WORDS, UNIT_CLASSES,
 )
-from storyline.copies import Token
+from storyline.copies import Token, TokenCache
 from storyline.facts import ALIGN_MIN, SentencePairs
 from storyline.model import Conflict, ConflictSide, Sentence
 from storyline.text import STOP_WORDS, stem
@@ -80,20 +81,60 @@ class Value:
 
 def find_conflicts(
     sentences: Sequence[Sentence],
-    tokens: Sequence[list[Token]],
+    tokens: TokenCache,
     pairs: SentencePairs,
     outlet_of: dict[str, str],
 ) -> tuple[Conflict, ...]:
-    """Every conflict between two sentences aligned as the same fact, in article order."""
+    """Every conflict between two sentences aligned as the same fact, in article order.
+
+    ``tokens`` gives each sentence's words and tokens (``copies.TokenCache``).
+    """
     found: dict[tuple, Conflict] = {}
-    names = story_names(sentences)
-    for (i, j), cosine in sorted(pairs.folded.items()):
+    story = _Story(sentences, tokens, story_names(sentences))
+    first, second, cosines = pairs.folded.at_least(ALIGN_MIN)
+    for i, j, cosine in zip(first, second, cosines, strict=True):
         a, b = sentences[i], sentences[j]
-        for kind, about, first, second in _pair_conflicts(a, b, tokens[i], tokens[j], cosine, names):
-            key = tuple(sorted([(a.article, first[1]), (b.article, second[1])]))
-            sides = (_side(a, first, outlet_of), _side(b, second, outlet_of))
+        for kind, about, one, other in _pair_conflicts(story, i, j, cosine):
+            key = tuple(sorted([(a.article, one[1]), (b.article, other[1])]))
+            sides = (_side(a, one, outlet_of), _side(b, other, outlet_of))
             found.setdefault(key, Conflict(kind, about, sides))
     return tuple(found.values())
+
+
+class _Story:
+    """What the checks of one story share: sentences, their tokens and names, numbers found once."""
+
+    def __init__(self, sentences: Sequence[Sentence], tokens: TokenCache, names: dict[str, set[str]]) -> None:
+        self.sentences, self.tokens, self.names = sentences, tokens, names
+        self._numbers: dict[int, list[Value]] = {}
+        self._bags: dict[int, Counter[str]] = {}
+
+    def numbers(self, index: int) -> list[Value]:
+        """``numbers_in`` of sentence ``index``."""
+        found = self._numbers.get(index)
+        if found is None:
+            found = self._numbers[index] = numbers_in(self.sentences[index])
+        return found
+
+    def may_be_near_copies(self, i: int, j: int) -> bool:
+        """False when the words of ``i`` and ``j`` cannot match ``NEAR_COPY`` (difflib's quick bounds)."""
+        wa, wb = self.tokens.words[i], self.tokens.words[j]
+        length = len(wa) + len(wb)
+        if not length:
+            return True
+        if 2.0 * min(len(wa), len(wb)) / length < NEAR_COPY:
+            return False
+        ba, bb = self._bag(i), self._bag(j)
+        if len(ba) > len(bb):
+            ba, bb = bb, ba
+        common = sum(min(n, bb[w]) for w, n in ba.items() if w in bb)
+        return 2.0 * common / length >= NEAR_COPY
+
+    def _bag(self, index: int) -> Counter[str]:
+        found = self._bags.get(index)
+        if found is None:
+            found = self._bags[index] = Counter(self.tokens.words[index])
+        return found
 
 
 def _side(sentence: Sentence, value: tuple[str, int, int], outlet_of: dict[str, str]) -> ConflictSide:
@@ -115,32 +156,34 @@ def story_names(sentences: Sequence[Sentence]) -> dict[str, set[str]]:
     return seen
 
 
-def _pair_conflicts(a: Sentence, b: Sentence, ta: list[Token], tb: list[Token], cosine: float,
-                    names: dict[str, set[str]]) -> list[Found]:
-    """Conflicts of one sentence pair: near copies by their changed words, else by number roles.
+def _pair_conflicts(story: _Story, i: int, j: int, cosine: float) -> list[Found]:
+    """Conflicts of sentences ``i`` and ``j``: near copies by their changed words, else by number roles.
 
     Pairs under ``ALIGN_MIN`` do not report the same fact and have none.
     """
     if cosine < ALIGN_MIN:
         return []
-    matcher = SequenceMatcher(None, [t.text for t in ta], [t.text for t in tb], autojunk=False)
-    if matcher.ratio() >= NEAR_COPY:
-        return _changes(a, b, ta, tb, matcher, names)
+    if story.may_be_near_copies(i, j):
+        matcher = SequenceMatcher(None, story.tokens.words[i], story.tokens.words[j], autojunk=False)
+        if matcher.ratio() >= NEAR_COPY:
+            return _changes(story, i, j, matcher)
+    a, b = story.sentences[i], story.sentences[j]
     if cosine < ROLE_MIN or a.article == b.article:
         return []
-    return _number_roles(a, b)
+    return _number_roles(story.numbers(i), story.numbers(j))
 
 
-def _changes(a: Sentence, b: Sentence, ta: list[Token], tb: list[Token], matcher: SequenceMatcher,
-             names: dict[str, set[str]]) -> list[Found]:
+def _changes(story: _Story, i: int, j: int, matcher: SequenceMatcher) -> list[Found]:
     """Values replaced by other values where two near-copy sentences differ."""
+    a, b = story.sentences[i], story.sentences[j]
     found = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op != "replace" or max(i2 - i1, j2 - j1) > MAX_CHANGE:
             continue
-        first, second = _piece(a, ta[i1:i2]), _piece(b, tb[j1:j2])
-        change = (_date_change(first, second) or _number_change(a, b, first, second)
-                  or _actor_change(a, b, first, second, names))
+        first, second = _piece(a, story.tokens[i][i1:i2]), _piece(b, story.tokens[j][j1:j2])
+        change = (_date_change(first, second)
+                  or _number_change(_values_in(story.numbers(i), first), _values_in(story.numbers(j), second))
+                  or _actor_change(a, b, first, second, story.names))
         if change:
             found.append(change)
     return found
@@ -152,9 +195,8 @@ def _piece(sentence: Sentence, run: list[Token]) -> tuple[str, int, int]:
     return sentence.text[offset:offset + end - start], start, end
 
 
-def _number_change(a: Sentence, b: Sentence,
-                   first: tuple[str, int, int], second: tuple[str, int, int]) -> Found | None:
-    va, vb = _values_in(a, first), _values_in(b, second)
+def _number_change(va: list[Value], vb: list[Value]) -> Found | None:
+    """A number replaced by a different one (a year by a year is a date change)."""
     if not va or not vb or {v.number for v in va} == {v.number for v in vb}:
         return None
     x, y = va[0], vb[0]
@@ -165,8 +207,8 @@ def _number_change(a: Sentence, b: Sentence,
     return ("number", x.about or y.about or "number", _triple(x), _triple(y))
 
 
-def _values_in(sentence: Sentence, piece: tuple[str, int, int]) -> list[Value]:
-    return [v for v in numbers_in(sentence) if piece[1] <= v.start and v.end <= piece[2]]
+def _values_in(numbers: list[Value], piece: tuple[str, int, int]) -> list[Value]:
+    return [v for v in numbers if piece[1] <= v.start and v.end <= piece[2]]
 
 
 def _triple(value: Value) -> tuple[str, int, int]:
@@ -217,9 +259,11 @@ def _same_name(x: str, y: str) -> bool:
     return bool(set(lx.split()) & set(ly.split())) or SequenceMatcher(None, lx, ly).ratio() >= 0.75
 
 
-def _number_roles(a: Sentence, b: Sentence) -> list[Found]:
+def _number_roles(numbers_a: list[Value], numbers_b: list[Value]) -> list[Found]:
     """Numbers of two paraphrased sentences counting the same thing in the same context."""
-    va, vb = _counts(a), _counts(b)
+    va, vb = _counts(numbers_a), _counts(numbers_b)
+    if not va or not vb:
+        return []
     found = []
     for x in va:
         same = [y for y in vb if y.about == x.about]
@@ -231,8 +275,8 @@ def _number_roles(a: Sentence, b: Sentence) -> list[Found]:
     return found
 
 
-def _counts(sentence: Sentence) -> list[Value]:
-    return [v for v in numbers_in(sentence) if v.about in ROLE_UNITS and not _YEAR.match(v.text)]
+def _counts(numbers: list[Value]) -> list[Value]:
+    return [v for v in numbers if v.about in ROLE_UNITS and not _YEAR.match(v.text)]
 
 
 def _compatible(x: Value, y: Value) -> bool:

@@ -22,13 +22,17 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import NamedTuple
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from storyline.compare_words import TOKEN
+from storyline.facts import PairCosines
 from storyline.model import Copy, Sentence, SharedPassage, Span
 
-__all__ = ["MIN_RUN", "REWORD_MIN", "Token", "find_copies", "sentence_tokens"]
+__all__ = ["MIN_RUN", "REWORD_MIN", "Token", "TokenCache", "find_copies", "sentence_tokens", "sentence_words"]
 
 MIN_RUN = 6
 """Identical words in a row that make a shared passage."""
@@ -48,8 +52,7 @@ PASSAGE_WORDS_MIN = 25
 """Words copied word for word that make a ``passages`` pair when the share is small."""
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One word (or number) of a sentence: lower-cased ``text`` at ``start:end`` of the article."""
 
     text: str
@@ -65,6 +68,41 @@ def sentence_tokens(sentence: Sentence) -> list[Token]:
     ]
 
 
+def sentence_words(sentence: Sentence) -> list[str]:
+    """The texts of ``sentence_tokens(sentence)``, without offsets (cheaper, for comparing)."""
+    return [word.lower() for word in TOKEN.findall(sentence.text)]
+
+
+class TokenCache:
+    """``sentence_tokens`` of the story's sentences, each computed once, when first asked for.
+
+    ``words`` holds the ``sentence_words`` of every sentence.
+    """
+
+    def __init__(self, sentences: Sequence[Sentence], words: Sequence[list[str]]) -> None:
+        self.sentences, self.words = sentences, words
+        self._tokens: dict[int, list[Token]] = {}
+        self._ids: np.ndarray | None = None
+
+    def word_ids(self) -> np.ndarray:
+        """The words of all sentences, in order, as ids (equal words have equal ids)."""
+        if self._ids is None:
+            ids: dict[str, int] = {}
+            self._ids = np.array([ids.setdefault(w, len(ids)) for words in self.words for w in words],
+                                 dtype=np.int64)
+        return self._ids
+
+    def lengths(self) -> np.ndarray:
+        """The number of words of each sentence."""
+        return np.array([len(words) for words in self.words], dtype=np.int64)
+
+    def __getitem__(self, index: int) -> list[Token]:
+        found = self._tokens.get(index)
+        if found is None:
+            found = self._tokens[index] = sentence_tokens(self.sentences[index])
+        return found
+
+
 @dataclass
 class _Coverage:
     """Shared passages and covered token offsets of one article pair, while it is built."""
@@ -76,16 +114,16 @@ class _Coverage:
 
 def find_copies(
     sentences: Sequence[Sentence],
-    tokens: Sequence[list[Token]],
-    similar: dict[tuple[int, int], float],
+    tokens: TokenCache,
+    similar: PairCosines,
     outlet_of: dict[str, str],
 ) -> tuple[tuple[Copy, ...], dict[str, set[int]]]:
     """Article pairs that share text, and per article the token starts it shares with other outlets.
 
     Args:
         sentences: the story's kept sentences.
-        tokens: ``sentence_tokens`` of each sentence.
-        similar: TF-IDF cosine of sentence pairs ``(i, j)``, ``i < j`` (pairs left out are lower).
+        tokens: the words and tokens of each sentence.
+        similar: TF-IDF cosines of sentence pairs (pairs left out are lower).
         outlet_of: outlet name of each article id.
 
     Returns:
@@ -95,29 +133,97 @@ def find_copies(
     pairs = _candidates(sentences, tokens, similar)
     coverage: dict[tuple[str, str], _Coverage] = {}
     for i, j in sorted(pairs):
-        _align(sentences, tokens, i, j, similar.get((i, j), 0.0), coverage)
-    words = _word_counts(sentences, tokens)
-    copies = [c for key, cov in coverage.items() if (c := _copy(key, cov, words))]
+        _align(sentences, tokens, (i, j), pairs[i, j], similar.get(i, j), coverage)
+    counts = _word_counts(sentences, tokens.words)
+    copies = [c for key, cov in coverage.items() if (c := _copy(key, cov, counts))]
     copies.sort(key=lambda c: (-c.shared, c.first, c.second))
     return tuple(copies), _shared_tokens(coverage, outlet_of)
 
 
 def _candidates(
-    sentences: Sequence[Sentence], tokens: Sequence[list[Token]], similar: dict[tuple[int, int], float]
-) -> set[tuple[int, int]]:
-    """Sentence pairs ``(i, j)``, ``i < j``, from two articles, worth aligning word by word."""
-    pairs = {(i, j) for (i, j), cosine in similar.items()
-             if cosine >= REWORD_MIN and sentences[i].article != sentences[j].article}
-    shingles = [_shingles([t.text for t in words]) for words in tokens]
-    usable = [k for k, s in enumerate(shingles) if s]
-    hashes = MinHash.bulk([sorted(shingles[k]) for k in usable], num_perm=NUM_PERM)
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    for k, minhash in zip(usable, hashes, strict=True):
-        for other in lsh.query(minhash):
-            if sentences[other].article != sentences[k].article:
-                pairs.add((min(other, k), max(other, k)))
-        lsh.insert(k, minhash)
+    sentences: Sequence[Sentence], tokens: TokenCache, similar: PairCosines
+) -> dict[tuple[int, int], bool]:
+    """Sentence pairs ``(i, j)``, ``i < j``, from two articles, worth aligning word by word.
+
+    A pair is aligned when it is reworded (``REWORD_MIN``) or the MinHash LSH over word
+    3-shingles pairs it, but only a pair sharing ``MIN_RUN`` words in a row can have a
+    shared passage, so only those are checked with MinHash (the LSH bands are compared
+    directly: the same pairs an LSH index would return). The value says whether the pair
+    shares such a run of words.
+    """
+    first, second, _ = similar.at_least(REWORD_MIN)
+    pairs = {(i, j): False for i, j in zip(first, second, strict=True)
+             if sentences[i].article != sentences[j].article}
+    sharing = _sharing_runs(sentences, tokens)
+    for pair in sharing & pairs.keys():
+        pairs[pair] = True
+    unsure = sorted(sharing - pairs.keys())
+    for pair, same in zip(unsure, _lsh_pairs(tokens.words, unsure), strict=True):
+        if same:
+            pairs[pair] = True
     return pairs
+
+
+def _sharing_runs(sentences: Sequence[Sentence], tokens: TokenCache) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, from two articles that may share ``MIN_RUN`` equal words in a row.
+
+    Every run of ``MIN_RUN`` words is hashed (64-bit, over word ids); pairs of sentences
+    holding an equal hash are returned. A hash collision only adds a pair that the word by
+    word alignment then finds nothing in.
+    """
+    flat = tokens.word_ids().astype(np.uint64)
+    owner = np.repeat(np.arange(len(sentences)), tokens.lengths())
+    count = len(flat) - MIN_RUN + 1
+    if count <= 0:
+        return set()
+    hashes = np.zeros(count, dtype=np.uint64)
+    for k in range(MIN_RUN):
+        hashes = hashes * np.uint64(1_000_003) + flat[k:k + count] * np.uint64(2 * k + 1) + np.uint64(k)
+    valid = owner[:count] == owner[MIN_RUN - 1:]
+    hashes, holder = hashes[valid], owner[:count][valid]
+    order = np.lexsort((holder, hashes))
+    hashes, holder = hashes[order], holder[order]
+    fresh = np.ones(len(hashes), dtype=bool)
+    fresh[1:] = (hashes[1:] != hashes[:-1]) | (holder[1:] != holder[:-1])
+    hashes, holder = hashes[fresh], holder[fresh]
+    article = _article_numbers(sentences)
+    found = []
+    for gap in range(1, len(hashes)):
+        same = np.flatnonzero(hashes[gap:] == hashes[:-gap])
+        if not len(same):
+            break
+        first, second = holder[same], holder[same + gap]
+        found.append((first * len(sentences) + second)[article[first] != article[second]])
+    codes = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+    return set(zip((codes // len(sentences)).tolist(), (codes % len(sentences)).tolist(), strict=True))
+
+
+def _article_numbers(sentences: Sequence[Sentence]) -> np.ndarray:
+    numbers: dict[str, int] = {}
+    return np.array([numbers.setdefault(s.article, len(numbers)) for s in sentences], dtype=np.int64)
+
+
+def _lsh_pairs(words: Sequence[list[str]], pairs: list[tuple[int, int]]) -> list[bool]:
+    """For each pair, whether MinHash LSH (``LSH_THRESHOLD``, ``NUM_PERM``) makes it a candidate."""
+    if not pairs:
+        return []
+    involved = sorted({k for pair in pairs for k in pair})
+    row = {k: n for n, k in enumerate(involved)}
+    hashes = MinHash.bulk([sorted(_shingles(words[k])) for k in involved], num_perm=NUM_PERM)
+    values = np.stack([h.hashvalues for h in hashes])
+    first = values[[row[i] for i, _ in pairs]]
+    second = values[[row[j] for _, j in pairs]]
+    equal = first == second
+    same = np.zeros(len(pairs), dtype=bool)
+    for start, end in _bands():
+        same |= equal[:, start:end].all(axis=1)
+    return same.tolist()
+
+
+@lru_cache(maxsize=1)
+def _bands() -> tuple[tuple[int, int], ...]:
+    """The hash ranges of ``MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)``."""
+    return tuple(MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges)
 
 
 def _shingles(words: list[str]) -> set[bytes]:
@@ -128,18 +234,22 @@ def _shingles(words: list[str]) -> set[bytes]:
 
 def _align(
     sentences: Sequence[Sentence],
-    tokens: Sequence[list[Token]],
-    i: int,
-    j: int,
+    tokens: TokenCache,
+    pair: tuple[int, int],
+    may_share: bool,
     cosine: float,
     coverage: dict[tuple[str, str], _Coverage],
 ) -> None:
-    """Record the shared runs of sentences ``i`` and ``j`` (or the pair, when reworded)."""
+    """Record the shared runs of sentences ``i`` and ``j`` (or the pair, when reworded).
+
+    ``may_share`` is False when the two have no ``MIN_RUN`` equal words in a row.
+    """
+    i, j = pair
     a, b = sentences[i], sentences[j]
     if a.article > b.article:
         a, b, i, j = b, a, j, i
     cov = coverage.setdefault((a.article, b.article), _Coverage([], defaultdict(set), defaultdict(set)))
-    runs = shared_runs(tokens[i], tokens[j])
+    runs = shared_runs(tokens.words[i], tokens.words[j]) if may_share else []
     for x, y, size in runs:
         first, second = tokens[i][x:x + size], tokens[j][y:y + size]
         cov.passages.append(SharedPassage(_span(a, first), _span(b, second)))
@@ -151,9 +261,9 @@ def _align(
         cov.reworded[b.article].update(t.start for t in tokens[j])
 
 
-def shared_runs(first: Sequence[Token], second: Sequence[Token]) -> list[tuple[int, int, int]]:
+def shared_runs(first: Sequence[str], second: Sequence[str]) -> list[tuple[int, int, int]]:
     """``(index in first, index in second, length)`` of runs of ``MIN_RUN`` or more equal words."""
-    matcher = SequenceMatcher(None, [t.text for t in first], [t.text for t in second], autojunk=False)
+    matcher = SequenceMatcher(None, first, second, autojunk=False)
     return [(m.a, m.b, m.size) for m in matcher.get_matching_blocks() if m.size >= MIN_RUN]
 
 
@@ -167,10 +277,10 @@ def _whole(sentence: Sentence) -> Span:
     return Span(sentence.article, sentence.start, sentence.end, sentence.text)
 
 
-def _word_counts(sentences: Sequence[Sentence], tokens: Sequence[list[Token]]) -> dict[str, int]:
+def _word_counts(sentences: Sequence[Sentence], words: Sequence[list[str]]) -> dict[str, int]:
     counts: dict[str, int] = defaultdict(int)
-    for sentence, words in zip(sentences, tokens, strict=True):
-        counts[sentence.article] += len(words)
+    for sentence, sequence in zip(sentences, words, strict=True):
+        counts[sentence.article] += len(sequence)
     return counts
 
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.sparse import csr_matrix, triu
+from scipy.sparse import csr_matrix
 from sklearn.preprocessing import normalize
 
 from storyline.compare_words import FACT_SYNONYMS, NUMBER
@@ -32,7 +32,9 @@ from storyline.text import word_count
 __all__ = [
     "ALIGN_MIN",
     "MAX_SINGLE_SOURCE",
+    "PairCosines",
     "SentencePairs",
+    "best_match",
     "fact_vectors",
     "group_facts",
     "make_facts",
@@ -49,6 +51,42 @@ MAX_SINGLE_SOURCE = 30
 """Single-source claims listed, the most central to the story first."""
 
 
+class PairCosines:
+    """Cosines of sentence pairs ``(first[k], second[k])``, ``first < second``, at or above ``PAIR_FLOOR``.
+
+    The arrays keep the order of the sparse product, which decides ties (see ``best_match``);
+    ``row(i)`` maps every sentence paired with ``i`` to their cosine, built on first use.
+    """
+
+    def __init__(self, first: np.ndarray, second: np.ndarray, value: np.ndarray, count: int) -> None:
+        self.first, self.second, self.value, self.count = first, second, value, count
+        self._rows: dict[int, dict[int, float]] = {}
+        self._matrix: csr_matrix | None = None
+
+    def row(self, i: int) -> dict[int, float]:
+        """Sentence ``j`` -> cosine of ``(i, j)``, for every pair of ``i`` kept."""
+        found = self._rows.get(i)
+        if found is None:
+            if self._matrix is None:
+                both = (np.concatenate([self.first, self.second]), np.concatenate([self.second, self.first]))
+                values = np.concatenate([self.value, self.value])
+                self._matrix = csr_matrix((values, both), shape=(self.count, self.count))
+            lo, hi = self._matrix.indptr[i], self._matrix.indptr[i + 1]
+            found = dict(zip(self._matrix.indices[lo:hi].tolist(), self._matrix.data[lo:hi].tolist()))
+            self._rows[i] = found
+        return found
+
+    def get(self, i: int, j: int) -> float:
+        """The cosine of sentences ``i`` and ``j`` (0.0 when below ``PAIR_FLOOR``)."""
+        return self.row(i).get(j, 0.0)
+
+    def at_least(self, threshold: float) -> tuple[list[int], list[int], list[float]]:
+        """``(first, second, value)`` of the pairs reaching ``threshold``, sorted by ``(first, second)``."""
+        keep = np.flatnonzero(self.value >= threshold)
+        keep = keep[np.lexsort((self.second[keep], self.first[keep]))]
+        return self.first[keep].tolist(), self.second[keep].tolist(), self.value[keep].tolist()
+
+
 @dataclass(frozen=True)
 class SentencePairs:
     """Cosines of sentence pairs ``(i, j)``, ``i < j``, at or above ``PAIR_FLOOR``.
@@ -56,8 +94,8 @@ class SentencePairs:
     ``raw`` is the TF-IDF cosine, ``folded`` the cosine after ``FACT_SYNONYMS``.
     """
 
-    raw: dict[tuple[int, int], float]
-    folded: dict[tuple[int, int], float]
+    raw: PairCosines
+    folded: PairCosines
 
 
 def fact_vectors(vectors: csr_matrix, vocabulary: dict[str, int]) -> csr_matrix:
@@ -76,38 +114,50 @@ def sentence_pairs(vectors: csr_matrix, folded: csr_matrix) -> SentencePairs:
     return SentencePairs(_pairs(vectors), _pairs(folded))
 
 
-def _pairs(vectors: csr_matrix) -> dict[tuple[int, int], float]:
-    product = triu(vectors @ vectors.T, k=1).tocoo()
-    keep = product.data >= PAIR_FLOOR
-    return {(int(i), int(j)): float(v) for i, j, v in
-            zip(product.row[keep], product.col[keep], product.data[keep], strict=True)}
+def _pairs(vectors: csr_matrix) -> PairCosines:
+    product = (vectors @ vectors.T).tocoo()  # the order of its entries decides ties in best_match
+    keep = (product.row < product.col) & (product.data >= PAIR_FLOOR)
+    return PairCosines(product.row[keep].astype(np.int64), product.col[keep].astype(np.int64),
+                       product.data[keep], vectors.shape[0])
 
 
-def group_facts(count: int, folded: dict[tuple[int, int], float]) -> list[list[int]]:
+def group_facts(count: int, folded: PairCosines) -> list[list[int]]:
     """Group ``count`` sentences into facts by average linkage over aligned pairs.
 
     Returns:
         Lists of sentence indices, each sorted; every sentence is in exactly one group.
     """
-    group_of = {k: k for k in range(count)}
+    group_of = list(range(count))
     members: dict[int, list[int]] = {k: [k] for k in range(count)}
-    aligned = sorted(((v, i, j) for (i, j), v in folded.items() if v >= ALIGN_MIN), reverse=True)
-    for _, i, j in aligned:
+    for i, j in _aligned(folded):
         gi, gj = group_of[i], group_of[j]
-        if gi == gj or _average(members[gi], members[gj], folded) < GROUP_MIN:
+        if gi == gj:
             continue
-        for k in members[gj]:
+        first, second = members[gi], members[gj]
+        # two single sentences average to their own cosine, which is aligned
+        if (len(first) > 1 or len(second) > 1) and _average(first, second, folded) < GROUP_MIN:
+            continue
+        for k in second:
             group_of[k] = gi
         members[gi] += members.pop(gj)
     return [sorted(group) for group in members.values()]
 
 
-def _key(i: int, j: int) -> tuple[int, int]:
-    return (i, j) if i < j else (j, i)
+def _aligned(folded: PairCosines) -> list[tuple[int, int]]:
+    """The aligned pairs ``(i, j)`` by cosine, then ``i``, then ``j``, all descending."""
+    keep = np.flatnonzero(folded.value >= ALIGN_MIN)
+    order = keep[np.lexsort((folded.second[keep], folded.first[keep], folded.value[keep]))[::-1]]
+    return list(zip(folded.first[order].tolist(), folded.second[order].tolist(), strict=True))
 
 
-def _average(first: list[int], second: list[int], folded: dict[tuple[int, int], float]) -> float:
-    total = sum(folded.get((min(a, b), max(a, b)), 0.0) for a in first for b in second)
+def _average(first: list[int], second: list[int], folded: PairCosines) -> float:
+    """Mean cosine over the pairs of two groups, summed in the same order every time."""
+    total = 0.0
+    for a in first:
+        row = folded.row(a)
+        for b in second:
+            if b in row:
+                total += row[b]
     return total / (len(first) * len(second))
 
 
@@ -132,44 +182,71 @@ def make_facts(
         articles, descending; at most ``MAX_SINGLE_SOURCE`` claims by centrality; and per
         outlet the number of checkable claims only it reports.
     """
-    best = _best_match(sentences, pairs.raw)
+    leads = [_representative(group, sentences, pairs.folded) for group in groups]
     article_ids = list(dict.fromkeys(s.article for s in sentences))
+    best = best_match(sentences, pairs.raw, leads, article_ids)
     corroborated, single, unique = [], [], defaultdict(int)
-    for group in groups:
-        lead = _representative(group, sentences, pairs.folded)
-        closest = [best[lead].get(a, (0.0, -1))[0] for a in article_ids]
-        cited = cite(sentences[lead].article, closest, article_ids)
+    for group, lead in zip(groups, leads, strict=True):
+        found = best.get(lead, [])
+        cited = cite(sentences[lead].article, [v for _, v, _ in found], [article_ids[a] for a, _, _ in found])
+        closest = {article_ids[a]: k for a, _, k in found}
         grouped = {sentences[k].article for k in group}
         extra = [k for a in cited[1:] if a not in grouped
-                 and pairs.folded.get(_key(lead, k := best[lead][a][1]), 0.0) >= ALIGN_MIN]
-        fact = _fact(lead, group + extra, sentences, outlet_of)
-        if len(fact.outlets) > 1:
-            corroborated.append(fact)
+                 and pairs.folded.get(lead, k := closest[a]) >= ALIGN_MIN]
+        members = group + extra
+        outlets = {outlet_of[sentences[k].article] for k in members}
+        if len(outlets) > 1:
+            corroborated.append(_fact(lead, members, sentences, outlet_of))
         elif _checkable(sentences[lead].text):
-            single.append((float(centrality[lead]), fact))
-            unique[fact.outlets[0]] += 1
+            single.append((float(centrality[lead]), lead, members))
+            unique[outlets.pop()] += 1
     corroborated.sort(key=lambda f: (-len(f.outlets), -len({s.article for s in f.support})))
-    single.sort(key=lambda pair: -pair[0])
-    return tuple(corroborated), tuple(f for _, f in single[:MAX_SINGLE_SOURCE]), dict(unique)
+    single.sort(key=lambda claim: -claim[0])
+    claims = tuple(_fact(lead, members, sentences, outlet_of) for _, lead, members in single[:MAX_SINGLE_SOURCE])
+    return tuple(corroborated), claims, dict(unique)
 
 
-def _best_match(
-    sentences: Sequence[Sentence], raw: dict[tuple[int, int], float]
-) -> list[dict[str, tuple[float, int]]]:
-    """Per sentence and other article: the best raw cosine and the sentence reaching it."""
-    best: list[dict[str, tuple[float, int]]] = [{} for _ in sentences]
-    for (i, j), value in raw.items():
-        for a, b in ((i, j), (j, i)):
-            article = sentences[b].article
-            if value > best[a].get(article, (0.0, -1))[0]:
-                best[a][article] = (value, b)
+def best_match(
+    sentences: Sequence[Sentence], raw: PairCosines, wanted: Sequence[int], article_ids: Sequence[str]
+) -> dict[int, list[tuple[int, float, int]]]:
+    """For each ``wanted`` sentence, its closest sentence in every article it has a pair in.
+
+    Returns:
+        ``sentence -> [(article index in article_ids, raw cosine, closest sentence)]`` by
+        article index. Of equal cosines the pair coming first in ``raw`` wins.
+    """
+    position = {article: k for k, article in enumerate(article_ids)}
+    article = np.array([position[s.article] for s in sentences], dtype=np.int64)
+    order = np.arange(len(raw.value))
+    source, target = np.concatenate([raw.first, raw.second]), np.concatenate([raw.second, raw.first])
+    value, order = np.concatenate([raw.value, raw.value]), np.concatenate([order, order])
+    is_wanted = np.zeros(len(sentences), dtype=bool)
+    is_wanted[list(wanted)] = True
+    keep = np.flatnonzero(is_wanted[source])
+    source, target, value, order = source[keep], target[keep], value[keep], order[keep]
+    sort = np.lexsort((order, -value, article[target], source))
+    source, target, value = source[sort], target[sort], value[sort]
+    other = article[target]
+    first = np.ones(len(source), dtype=bool)
+    first[1:] = (source[1:] != source[:-1]) | (other[1:] != other[:-1])
+    best: dict[int, list[tuple[int, float, int]]] = defaultdict(list)
+    for i, a, v, k in zip(source[first].tolist(), other[first].tolist(), value[first].tolist(),
+                          target[first].tolist(), strict=True):
+        best[i].append((a, v, k))
     return best
 
 
-def _representative(group: list[int], sentences: Sequence[Sentence], folded: dict[tuple[int, int], float]) -> int:
+def _representative(group: list[int], sentences: Sequence[Sentence], folded: PairCosines) -> int:
     """The group's sentence closest to the others, preferring sentences that read alone."""
+    if len(group) == 1:
+        return group[0]
+
     def key(i: int) -> tuple[bool, float, int]:
-        closeness = sum(folded.get((min(i, k), max(i, k)), 0.0) for k in group if k != i)
+        row = folded.row(i)
+        closeness = 0.0
+        for k in group:
+            if k != i and k in row:
+                closeness += row[k]
         return (_readable(sentences[i].text), closeness, -i)
 
     return max(group, key=key)
