@@ -2,8 +2,8 @@
 
 Writes a slice of the Timeline17 collections (``../shared/data/timeline17``) as sharded
 JSONL into a temporary folder - the first ``--articles / 11`` articles of each collection,
-or every article replicated with fresh ids (``r<k>/<id>``) when more are asked for than
-there are - and runs the same ``run_batch`` on it with the local engine and with a
+or every article replicated with fresh ids (``r<k>/<id>``, optionally published
+``--shift-days`` later per replica) when more are asked for than there are - and runs the same ``run_batch`` on it with the local engine and with a
 ``LocalCluster`` of ``--workers`` single-threaded worker processes, alternating, for
 ``--repeats`` rounds. Each run writes to a fresh output folder.
 
@@ -28,6 +28,7 @@ import resource
 import statistics
 import tempfile
 import time
+from datetime import timedelta
 from pathlib import Path
 
 from storyline.batch import BatchOptions, DaskEngine, LocalEngine, run_batch
@@ -36,8 +37,13 @@ from storyline.evaluate.timeline17 import load
 DATA = Path(__file__).resolve().parents[1] / "../shared/data/timeline17"
 
 
-def write_shards(folder: Path, articles: int, shard_size: int) -> int:
-    """Write ``articles`` Timeline17 articles as JSONL shards; return how many were written."""
+def write_shards(folder: Path, articles: int, shard_size: int, shift_days: int = 0) -> int:
+    """Write ``articles`` Timeline17 articles as JSONL shards; return how many were written.
+
+    Replica ``k`` (beyond the first) is published ``k * shift_days`` days later than the
+    original, so that with a shift the copies form a longer archive instead of swelling
+    the same stories ``k``-fold.
+    """
     topics = load(DATA)
     total = sum(len(t.articles) for t in topics)
     if articles <= total:
@@ -50,8 +56,9 @@ def write_shards(folder: Path, articles: int, shard_size: int) -> int:
         for article in pool:
             if len(lines) == articles:
                 break
+            published = article.published + timedelta(days=k * shift_days)
             record = {"id": f"r{k}/{article.id}" if k else article.id, "text": article.text,
-                      "source": article.source, "published": article.published.isoformat()}
+                      "source": article.source, "published": published.isoformat()}
             lines.append(json.dumps(record))
     folder.mkdir(parents=True, exist_ok=True)
     for start in range(0, len(lines), shard_size):
@@ -78,13 +85,15 @@ def main() -> None:
     parser.add_argument("--shard-size", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--shift-days", type=int, default=0,
+                        help="Publish replica k this many days * k later (0: same dates).")
     args = parser.parse_args()
 
     from distributed import Client, LocalCluster
 
     with tempfile.TemporaryDirectory(prefix="storyline-bench-") as tmp:
         root = Path(tmp)
-        count = write_shards(root / "in", args.articles, args.shard_size)
+        count = write_shards(root / "in", args.articles, args.shard_size, args.shift_days)
         write_shards(root / "warm", 40, 10)
         print(f"{count} articles in shards of {args.shard_size}; {args.workers} dask workers")
         start = time.perf_counter()

@@ -4,14 +4,30 @@ from __future__ import annotations
 
 import json
 import time
+from difflib import SequenceMatcher
 
+import numpy as np
 import pytest
+from datasketch import MinHash, MinHashLSH
 from typer.testing import CliRunner
 
 import storyline
+from storyline.clean import clean
 from storyline.cli import app
 from storyline.compare import compare, outlet_name
+from storyline.conflicts import NEAR_COPY, may_be_near_copies
+from storyline.copies import (
+    LSH_THRESHOLD,
+    NUM_PERM,
+    TokenCache,
+    _candidates,
+    _sharing_runs,
+    _shingles,
+    sentence_words,
+    shared_runs,
+)
 from storyline.errors import UsageError
+from storyline.facts import PairCosines
 from storyline.model import Article
 from storyline.render import render
 
@@ -154,3 +170,33 @@ def test_compare_fifty_articles_is_fast_relative_to_cleaning(example_articles):
     result = compare(articles)
     elapsed = time.perf_counter() - start
     assert result.copies and elapsed < 30  # a loose guard; benchmarks/compare.py measures speed
+
+
+def _sentences(articles: list[Article]):
+    sentences = [s for a in articles for s in clean(a).sentences]
+    return sentences, TokenCache(sentences, [sentence_words(s) for s in sentences])
+
+
+def test_compare_copy_candidates_are_those_of_an_lsh_index(seed_articles):
+    """The shortcut in ``copies._candidates`` pairs what a full MinHash LSH index would, where it matters."""
+    sentences, tokens = _sentences(seed_articles)
+    lsh, indexed = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM), set()
+    hashes = MinHash.bulk([sorted(_shingles(w)) for w in tokens.words], num_perm=NUM_PERM)
+    for k, minhash in enumerate(hashes):
+        indexed |= {(o, k) for o in lsh.query(minhash) if sentences[o].article != sentences[k].article}
+        lsh.insert(k, minhash)
+    with_runs = {(i, j) for i, j in indexed if shared_runs(tokens.words[i], tokens.words[j])}
+    empty = np.zeros(0, dtype=np.int64)
+    found = _candidates(sentences, tokens, PairCosines(empty, empty, np.zeros(0), len(sentences)))
+    assert with_runs and with_runs <= set(found) <= indexed
+    assert set(found) <= _sharing_runs(sentences, tokens)
+
+
+def test_compare_near_copy_bound_never_drops_a_near_copy(seed_articles):
+    sentences, tokens = _sentences(seed_articles)
+    pairs = [(i, j) for i in range(len(sentences)) for j in range(i + 1, len(sentences))]
+    maybe = may_be_near_copies(tokens, [i for i, _ in pairs], [j for _, j in pairs])
+    ratios = [SequenceMatcher(None, tokens.words[i], tokens.words[j], autojunk=False).quick_ratio() for i, j in pairs]
+    near = [r >= NEAR_COPY for r in ratios]
+    assert any(near) and not all(maybe)
+    assert maybe == near

@@ -17,27 +17,37 @@ Two checks, both only on sentence pairs aligned as one fact (across articles or 
   is the only number of its unit in its sentence, and the values disagree beyond
   rounding - a bound ("more than 1,800") agrees with any value on its side.
 
-Dates and names are compared in near copies only: in paraphrases the same weekday or name
+Near copies are found with difflib's ratio, run only on pairs whose shared words (as a
+multiset, ``may_be_near_copies``) could reach ``NEAR_COPY``; numbers are parsed once per
+sentence. Dates and names are compared in near copies only: in paraphrases the same weekday or name
 often belongs to a different event or speaker, and precision matters more here.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+import numpy as np
+
 from storyline.compare_words import (
-    ACTOR_STOP, BOUND_WORDS, DATE_WORD, FACT_SYNONYMS, NUMBER, NUMBER_WORDS, SCALE_WORDS, UNIT_CLASSES,
+    ACTOR_STOP,
+    BOUND_WORDS,
+    DATE_WORD,
+    FACT_SYNONYMS,
+    NUMBER,
+    NUMBER_WORDS,
+    SCALE_WORDS,
+    UNIT_CLASSES,
 )
 from storyline.copies import Token, TokenCache
 from storyline.facts import ALIGN_MIN, SentencePairs
 from storyline.model import Conflict, ConflictSide, Sentence
 from storyline.text import STOP_WORDS, stem
 
-__all__ = ["NEAR_COPY", "Value", "find_conflicts", "numbers_in", "story_names"]
+__all__ = ["NEAR_COPY", "Value", "find_conflicts", "may_be_near_copies", "numbers_in", "story_names"]
 
 NEAR_COPY = 0.6
 """Share of words two sentences have in common, in order, that makes them near copies."""
@@ -90,11 +100,12 @@ def find_conflicts(
     ``tokens`` gives each sentence's words and tokens (``copies.TokenCache``).
     """
     found: dict[tuple, Conflict] = {}
-    story = _Story(sentences, tokens, story_names(sentences))
+    story = _Story(sentences, tokens)
     first, second, cosines = pairs.folded.at_least(ALIGN_MIN)
-    for i, j, cosine in zip(first, second, cosines, strict=True):
+    near = may_be_near_copies(tokens, first, second)
+    for i, j, cosine, maybe in zip(first, second, cosines, near, strict=True):
         a, b = sentences[i], sentences[j]
-        for kind, about, one, other in _pair_conflicts(story, i, j, cosine):
+        for kind, about, one, other in _pair_conflicts(story, (i, j), cosine, maybe):
             key = tuple(sorted([(a.article, one[1]), (b.article, other[1])]))
             sides = (_side(a, one, outlet_of), _side(b, other, outlet_of))
             found.setdefault(key, Conflict(kind, about, sides))
@@ -104,10 +115,17 @@ def find_conflicts(
 class _Story:
     """What the checks of one story share: sentences, their tokens and names, numbers found once."""
 
-    def __init__(self, sentences: Sequence[Sentence], tokens: TokenCache, names: dict[str, set[str]]) -> None:
-        self.sentences, self.tokens, self.names = sentences, tokens, names
+    def __init__(self, sentences: Sequence[Sentence], tokens: TokenCache) -> None:
+        self.sentences, self.tokens = sentences, tokens
         self._numbers: dict[int, list[Value]] = {}
-        self._bags: dict[int, Counter[str]] = {}
+        self._names: dict[str, set[str]] | None = None
+
+    @property
+    def names(self) -> dict[str, set[str]]:
+        """``story_names`` of the sentences, found when first needed."""
+        if self._names is None:
+            self._names = story_names(self.sentences)
+        return self._names
 
     def numbers(self, index: int) -> list[Value]:
         """``numbers_in`` of sentence ``index``."""
@@ -116,25 +134,20 @@ class _Story:
             found = self._numbers[index] = numbers_in(self.sentences[index])
         return found
 
-    def may_be_near_copies(self, i: int, j: int) -> bool:
-        """False when the words of ``i`` and ``j`` cannot match ``NEAR_COPY`` (difflib's quick bounds)."""
-        wa, wb = self.tokens.words[i], self.tokens.words[j]
-        length = len(wa) + len(wb)
-        if not length:
-            return True
-        if 2.0 * min(len(wa), len(wb)) / length < NEAR_COPY:
-            return False
-        ba, bb = self._bag(i), self._bag(j)
-        if len(ba) > len(bb):
-            ba, bb = bb, ba
-        common = sum(min(n, bb[w]) for w, n in ba.items() if w in bb)
-        return 2.0 * common / length >= NEAR_COPY
 
-    def _bag(self, index: int) -> Counter[str]:
-        found = self._bags.get(index)
-        if found is None:
-            found = self._bags[index] = Counter(self.tokens.words[index])
-        return found
+
+def may_be_near_copies(tokens: TokenCache, first: list[int], second: list[int]) -> list[bool]:
+    """Per sentence pair, False when difflib's ratio of their words cannot reach ``NEAR_COPY``.
+
+    The bound is difflib's ``quick_ratio``: words in common counted as a multiset, order aside.
+    """
+    if not first:
+        return []
+    counts, lengths = tokens.counts(), tokens.lengths()
+    common = np.asarray(counts[first].minimum(counts[second]).sum(axis=1)).ravel()
+    total = lengths[first] + lengths[second]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return ((total == 0) | (2.0 * common / total >= NEAR_COPY)).tolist()
 
 
 def _side(sentence: Sentence, value: tuple[str, int, int], outlet_of: dict[str, str]) -> ConflictSide:
@@ -156,14 +169,16 @@ def story_names(sentences: Sequence[Sentence]) -> dict[str, set[str]]:
     return seen
 
 
-def _pair_conflicts(story: _Story, i: int, j: int, cosine: float) -> list[Found]:
-    """Conflicts of sentences ``i`` and ``j``: near copies by their changed words, else by number roles.
+def _pair_conflicts(story: _Story, pair: tuple[int, int], cosine: float, maybe_near: bool) -> list[Found]:
+    """Conflicts of a sentence pair: near copies by their changed words, else by number roles.
 
-    Pairs under ``ALIGN_MIN`` do not report the same fact and have none.
+    Pairs under ``ALIGN_MIN`` do not report the same fact and have none; ``maybe_near`` is
+    False when the two cannot be near copies (``may_be_near_copies``).
     """
+    i, j = pair
     if cosine < ALIGN_MIN:
         return []
-    if story.may_be_near_copies(i, j):
+    if maybe_near:
         matcher = SequenceMatcher(None, story.tokens.words[i], story.tokens.words[j], autojunk=False)
         if matcher.ratio() >= NEAR_COPY:
             return _changes(story, i, j, matcher)

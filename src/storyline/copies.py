@@ -6,12 +6,15 @@ spans in both articles, and per article the share of its prose shared with other
 
 Steps:
 
-1. candidates: sentence pairs from two articles that are near-exact copies - found with
-   MinHash LSH (datasketch) over word 3-shingles, so the cost grows with the number of
-   sentences, not its square - or that are close in TF-IDF (``REWORD_MIN``);
-2. passages: each candidate pair is aligned word by word (``difflib``); runs of at least
-   ``MIN_RUN`` identical words are shared passages, and pairs with no such run but TF-IDF
-   at or above ``REWORD_MIN`` are reworded sentences (spun rewrites);
+1. candidates: sentence pairs from two articles that are near-exact copies - paired by
+   MinHash LSH (datasketch) over word 3-shingles - or that are close in TF-IDF
+   (``REWORD_MIN``). Only pairs holding a run of ``MIN_RUN`` equal words can share a
+   passage, so those are found first with a hash index of ``MIN_RUN``-word runs (numpy,
+   cost linear in the words) and only they get MinHash signatures, whose LSH bands are
+   compared directly: the same pairs as inserting every sentence into an LSH index;
+2. passages: each candidate pair sharing such a run is aligned word by word (``difflib``);
+   runs of at least ``MIN_RUN`` identical words are shared passages, and pairs with no
+   such run but TF-IDF at or above ``REWORD_MIN`` are reworded sentences (spun rewrites);
 3. pairs of articles: the words covered by passages decide whether the pair is reported,
    and as which kind (see ``model.Copy``).
 """
@@ -27,6 +30,7 @@ from typing import NamedTuple
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+from scipy.sparse import csr_matrix
 
 from storyline.compare_words import TOKEN
 from storyline.facts import PairCosines
@@ -62,15 +66,13 @@ class Token(NamedTuple):
 
 def sentence_tokens(sentence: Sentence) -> list[Token]:
     """The words and numbers of ``sentence`` with offsets into its article's text."""
-    return [
-        Token(m.group().lower(), sentence.start + m.start(), sentence.start + m.end())
-        for m in TOKEN.finditer(sentence.text)
-    ]
+    base = sentence.start
+    return [Token(m.group().lower(), base + m.start(), base + m.end()) for m in TOKEN.finditer(sentence.text)]
 
 
 def sentence_words(sentence: Sentence) -> list[str]:
     """The texts of ``sentence_tokens(sentence)``, without offsets (cheaper, for comparing)."""
-    return [word.lower() for word in TOKEN.findall(sentence.text)]
+    return list(map(str.lower, TOKEN.findall(sentence.text)))
 
 
 class TokenCache:
@@ -95,6 +97,15 @@ class TokenCache:
     def lengths(self) -> np.ndarray:
         """The number of words of each sentence."""
         return np.array([len(words) for words in self.words], dtype=np.int64)
+
+    def counts(self) -> csr_matrix:
+        """Sentence by word id: how often each word occurs in each sentence."""
+        ids = self.word_ids()
+        indptr = np.concatenate([[0], np.cumsum(self.lengths())])
+        counts = csr_matrix((np.ones(len(ids), dtype=np.int64), ids, indptr),
+                            shape=(len(self.words), int(ids.max(initial=-1)) + 1))
+        counts.sum_duplicates()
+        return counts
 
     def __getitem__(self, index: int) -> list[Token]:
         found = self._tokens.get(index)

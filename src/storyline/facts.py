@@ -26,7 +26,7 @@ from sklearn.preprocessing import normalize
 
 from storyline.compare_words import FACT_SYNONYMS, NUMBER
 from storyline.model import Fact, Sentence, Span
-from storyline.summarize import MIN_WORDS, UNREADABLE_ALONE, cite
+from storyline.summarize import CITE_MIN, MIN_WORDS, UNREADABLE_ALONE, cite
 from storyline.text import word_count
 
 __all__ = [
@@ -209,11 +209,12 @@ def make_facts(
 def best_match(
     sentences: Sequence[Sentence], raw: PairCosines, wanted: Sequence[int], article_ids: Sequence[str]
 ) -> dict[int, list[tuple[int, float, int]]]:
-    """For each ``wanted`` sentence, its closest sentence in every article it has a pair in.
+    """For each ``wanted`` sentence, its closest sentence in every article close enough to cite.
 
     Returns:
         ``sentence -> [(article index in article_ids, raw cosine, closest sentence)]`` by
-        article index. Of equal cosines the pair coming first in ``raw`` wins.
+        article index, for the articles whose closest sentence reaches ``summarize.CITE_MIN``
+        (``cite`` drops the others). Of equal cosines the pair coming first in ``raw`` wins.
     """
     position = {article: k for k, article in enumerate(article_ids)}
     article = np.array([position[s.article] for s in sentences], dtype=np.int64)
@@ -222,7 +223,7 @@ def best_match(
     value, order = np.concatenate([raw.value, raw.value]), np.concatenate([order, order])
     is_wanted = np.zeros(len(sentences), dtype=bool)
     is_wanted[list(wanted)] = True
-    keep = np.flatnonzero(is_wanted[source])
+    keep = np.flatnonzero(is_wanted[source] & (value >= CITE_MIN))
     source, target, value, order = source[keep], target[keep], value[keep], order[keep]
     sort = np.lexsort((order, -value, article[target], source))
     source, target, value = source[sort], target[sort], value[sort]

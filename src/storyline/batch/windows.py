@@ -32,8 +32,8 @@ from storyline.errors import UsageError
 
 __all__ = [
     "UNDATED",
-    "Piece",
     "Joined",
+    "Piece",
     "WindowPlan",
     "chunks",
     "join",
