@@ -31,6 +31,8 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+import psutil
+
 from storyline.batch import BatchOptions, DaskEngine, LocalEngine, run_batch
 from storyline.evaluate.timeline17 import load
 
@@ -67,11 +69,15 @@ def write_shards(folder: Path, articles: int, shard_size: int, shift_days: int =
     return len(lines)
 
 
-def timed(engine, inputs: Path, output: Path) -> tuple[float, int, float]:
-    """Seconds of one run, the articles it clustered, and the CPU seconds of its tasks."""
-    start = time.perf_counter()
+def timed(engine, inputs: Path, output: Path) -> tuple[float, int, float, float]:
+    """Seconds of one run, the articles it clustered, the CPU seconds of its tasks, and
+    the cores the whole machine kept busy on average meanwhile (all processes)."""
+    before, start = psutil.cpu_times(), time.perf_counter()
     report = run_batch([str(inputs)], output, engine, BatchOptions())
-    return time.perf_counter() - start, report.counts["articles"], sum(report.cpu.values())
+    seconds, after = time.perf_counter() - start, psutil.cpu_times()
+    idle = (after.idle + after.iowait) - (before.idle + before.iowait)
+    busy = (sum(after) - sum(before) - idle) / seconds
+    return seconds, report.counts["articles"], sum(report.cpu.values()), busy
 
 
 def peak_rss_mib() -> float:
@@ -111,11 +117,13 @@ def main() -> None:
                 order.reverse()
             rates, cpus = {}, {}
             for name, engine in order:
-                seconds, done, cpus[name] = timed(engine, root / "in", root / f"out-{name}-{round_}")
+                seconds, done, cpus[name], busy = timed(engine, root / "in", root / f"out-{name}-{round_}")
                 rates[name] = done / seconds
                 print(f"round {round_ + 1} {name:5s}: {seconds:7.1f} s  {rates[name]:6.1f} articles/s"
                       f"  ({rates[name] / (engine.workers or 1):.1f} per worker); task CPU "
-                      f"{cpus[name]:.1f} s = {1000 * cpus[name] / done:.0f} ms/article")
+                      f"{cpus[name]:.1f} s = {1000 * cpus[name] / done:.0f} ms/article, "
+                      f"{cpus[name] / seconds:.2f} cores; machine busy {busy:.2f} of "
+                      f"{psutil.cpu_count()} cores")
             ratios.append(rates["dask"] / rates["local"])
             print(f"round {round_ + 1} ratio dask/local: {ratios[-1]:.2f}; task CPU dask/local: "
                   f"{cpus['dask'] / cpus['local']:.2f}")
