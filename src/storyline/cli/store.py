@@ -1,0 +1,94 @@
+"""Commands over a database of stories: ingest, stories, show, search, serve."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from storyline.cli.app import (
+    STDERR, Db, Format, Listing, ListingOption, MaxBytes, Output, Paths, app, emit, finish,
+    usage_errors,
+)
+from storyline.cli.story import show_story
+from storyline.config import DEFAULT_MAX_BYTES, Options
+from storyline.ingest import read_inputs
+from storyline.render.listing import hits_json, hits_text, ingest_line, progress_bar, stories_json, stories_text
+from storyline.store import DEFAULT_BATCH, DEFAULT_DB, Store
+
+__all__ = ["ingest", "search", "serve", "show", "stories"]
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: Db = DEFAULT_DB,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = DEFAULT_BATCH,
+    digests: Annotated[bool, typer.Option(help="Build the digests of changed stories.")] = True,
+) -> None:
+    """Store articles in a database, grouped into stories and storylines (safe to rerun)."""
+    with usage_errors():
+        read = read_inputs(paths, Options(max_bytes=max_bytes))
+        with Store(db) as store, progress_bar(STDERR) as progress:
+            report = store.ingest(
+                read.articles, batch_size=batch_size, digests=digests, progress=progress
+            )
+    STDERR.print(ingest_line(report), markup=False)
+    finish((*read.skipped, *report.skipped))
+
+
+@app.command()
+def stories(
+    db: Db = DEFAULT_DB,
+    fmt: ListingOption = Listing.text,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many stories.")] = None,
+) -> None:
+    """List stored stories, newest activity first, with article and outlet counts."""
+    with usage_errors(), Store(db) as store:
+        rows = store.stories(limit)
+    emit(stories_json(rows) if fmt is Listing.json else stories_text(rows), None)
+
+
+@app.command()
+def show(
+    story: Annotated[str, typer.Argument(help="Story id, as listed by 'storyline stories'.")],
+    db: Db = DEFAULT_DB,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    output: Output = None,
+) -> None:
+    """Print the digest of one stored story (rebuilt only when its articles changed)."""
+    with usage_errors(), Store(db) as store:
+        story_digest = store.digest(story)
+    show_story(story_digest, fmt, output)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (all must occur).")],
+    db: Db = DEFAULT_DB,
+    fmt: ListingOption = Listing.text,
+    limit: Annotated[int, typer.Option(help="Show at most this many articles.")] = 10,
+) -> None:
+    """Full-text search of stored articles, best match first, with the matching sentence."""
+    with usage_errors(), Store(db) as store:
+        hits = store.search(query, limit)
+    emit(hits_json(query, hits) if fmt is Listing.json else hits_text(hits), None)
+
+
+@app.command()
+def serve(
+    db: Db = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_ingest: Annotated[bool, typer.Option(help="Accept POST /api/articles.")] = False,
+) -> None:
+    """Serve the web app and JSON API: browse stories, read digests, follow every citation."""
+    import uvicorn
+
+    from storyline.web import create_app
+
+    with usage_errors():
+        web_app = create_app(db, allow_ingest=allow_ingest)
+    STDERR.print(f"storyline: serving {db} on http://{host}:{port}/ (Ctrl+C stops)", markup=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
