@@ -19,7 +19,6 @@ from storyline.compare import compare
 from storyline.evaluate import compare as compare_eval
 from storyline.evaluate.timeline17 import load_topic
 
-
 OUTLETS = ("bpoil_bbc", "bpoil_foxnews", "bpoil_guardian", "bpoil_reuters", "bpoil_washingtonpost")
 """Five outlets' collections on one story (the 2010 BP oil spill)."""
 

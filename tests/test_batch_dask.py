@@ -17,9 +17,9 @@ from pathlib import Path
 import psutil
 import pytest
 from distributed import Client, LocalCluster
+from test_batch import PLAN, stories_of, timeline_records, write_shards
 
 from storyline.batch import BatchOptions, DaskEngine, LocalEngine, run_batch
-from test_batch import PLAN, stories_of, timeline_records, write_shards
 
 
 def _children() -> set[int]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import warnings
-
 from collections.abc import Callable, Iterator, Sequence
 from types import TracebackType
 from typing import Any, Protocol, Self

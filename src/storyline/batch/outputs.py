@@ -14,12 +14,12 @@ a temporary file renamed into place, so an interrupted run never leaves half a f
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
 import uuid
 from collections.abc import Sequence
-import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any

@@ -7,7 +7,17 @@ from typing import Annotated
 import typer
 
 from storyline.cli.app import (
-    STDERR, Db, Format, Listing, ListingOption, MaxBytes, Output, Paths, app, emit, finish,
+    STDERR,
+    Db,
+    Format,
+    Listing,
+    ListingOption,
+    MaxBytes,
+    Output,
+    Paths,
+    app,
+    emit,
+    finish,
     usage_errors,
 )
 from storyline.cli.story import show_story

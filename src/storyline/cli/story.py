@@ -10,10 +10,20 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from storyline.cli.app import (
-    STDERR, Format, Listing, ListingOption, MaxBytes, Output, Paths, app, emit, finish, usage_errors,
-)
 from storyline.clean import clean
+from storyline.cli.app import (
+    STDERR,
+    Format,
+    Listing,
+    ListingOption,
+    MaxBytes,
+    Output,
+    Paths,
+    app,
+    emit,
+    finish,
+    usage_errors,
+)
 from storyline.config import DEFAULT_DATES, DEFAULT_MAX_BYTES, DEFAULT_PER_DATE, DEFAULT_WORDS, Options
 from storyline.digest import build_digest
 from storyline.ingest import read_inputs

@@ -32,8 +32,8 @@ from pathlib import Path
 
 from storyline.clean import clean
 from storyline.compare import compare
-from storyline.entities import extract_entities
 from storyline.compare_words import DATE_WORD, NUMBER
+from storyline.entities import extract_entities
 from storyline.evaluate.multinews import Cluster, load_multinews
 from storyline.model import Article, Comparison, Conflict
 

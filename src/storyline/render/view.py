@@ -20,7 +20,17 @@ from datetime import date, datetime
 from pathlib import PurePath
 
 from storyline.model import (
-    Article, Comparison, Conflict, Copy, Digest, Entity, Fact, Quote, Skipped, SummarySentence, TimelineEntry,
+    Article,
+    Comparison,
+    Conflict,
+    Copy,
+    Digest,
+    Entity,
+    Fact,
+    Quote,
+    Skipped,
+    SummarySentence,
+    TimelineEntry,
 )
 
 __all__ = [
