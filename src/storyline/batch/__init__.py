@@ -9,7 +9,8 @@ workers=4)``), and both give the same stories for the same input.
 
 One module per step of the data flow: ``shards`` (input), ``windows`` (partitioning and
 joining), ``tasks`` (the work done on workers), ``workdir`` (atomic, keyed files),
-``engine`` (local or Dask), ``run`` (the driver), ``outputs`` (the files written).
+``engine`` (local or Dask), ``run`` (the driver), ``outputs`` (the files written),
+``to_store`` (``--db``: the results loaded into a storyline database).
 See ``docs/scale-out.md``.
 
 Example::

@@ -29,7 +29,7 @@ from storyline.batch.windows import Joined
 from storyline.batch.workdir import atomic_write
 from storyline.model import Skipped
 
-__all__ = ["DIGESTS", "RUN", "STORIES", "BatchReport", "write_outputs"]
+__all__ = ["DIGESTS", "RUN", "STORIES", "BatchReport", "write_outputs", "write_run"]
 
 STORIES, DIGESTS, RUN = "stories.parquet", "digests.jsonl", "run.json"
 
@@ -97,9 +97,14 @@ def write_outputs(output: Path, digests: Sequence[DigestResult], report: BatchRe
     _write_parquet(output / STORIES, digests)
     _concatenate(output / DIGESTS, [d.file for d in digests])
     report = _with_output(report, output)
+    write_run(output, report)
+    return report
+
+
+def write_run(output: Path, report: BatchReport) -> None:
+    """Write ``report`` to ``output/run.json`` (atomically)."""
     atomic_write(output / RUN, (json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
                                 + "\n").encode("utf-8"))
-    return report
 
 
 def _with_output(report: BatchReport, output: Path) -> BatchReport:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.batch.engine import Engine
-from storyline.batch.outputs import BatchReport, write_outputs
+from storyline.batch.outputs import BatchReport, write_outputs, write_run
 from storyline.batch.shards import Shard, find_shards
 from storyline.batch.tasks import (
     DigestJob,
@@ -60,12 +60,15 @@ class BatchOptions:
         cluster: clustering options.
         digest_chars: most characters of article text (about) digested by one task; a
             larger story gets a task of its own.
+        db: a storyline database (path or URL) to load the results into after the outputs
+            are written (``storyline.batch.to_store``); ``None``: files only.
     """
 
     options: Options = field(default_factory=Options)
     plan: WindowPlan = field(default_factory=WindowPlan)
     cluster: ClusterOptions = field(default_factory=ClusterOptions)
     digest_chars: int = 1_000_000
+    db: str | None = None
 
 
 def run_batch(
@@ -88,7 +91,8 @@ def run_batch(
         The ``BatchReport`` also written to ``output/run.json``.
 
     Raises:
-        UsageError: an input does not exist or a glob matches nothing.
+        UsageError: an input does not exist or a glob matches nothing, or ``settings.db``
+            cannot be opened.
     """
     settings = settings or BatchOptions()
     clock = _Clock()
@@ -109,7 +113,18 @@ def run_batch(
     skipped += [s for r in digest_results for s in r.skipped]
     report = BatchReport.build(engine, (shard_results, window_results, digest_results),
                                skipped, clock.laps, stories)
-    return write_outputs(Path(output), digest_results, report)
+    report = write_outputs(Path(output), digest_results, report)
+    if settings.db is None:
+        return report
+    from storyline.batch.to_store import load_into_store
+
+    started = time.perf_counter()
+    loaded = load_into_store(settings.db, Path(output), shard_results, excluded, digest_results)
+    seconds = round(time.perf_counter() - started, 3)
+    report = dataclasses.replace(report, counts={**report.counts, **loaded},
+                                 seconds={**report.seconds, "db": seconds})
+    write_run(Path(output), report)
+    return report
 
 
 class _Clock:

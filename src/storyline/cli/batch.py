@@ -38,14 +38,22 @@ def batch(
     overlap_days: Annotated[float, typer.Option(help="Days each window shares with the next.")] = 3.0,
     words: Annotated[int, typer.Option(help="Word budget of each summary.")] = DEFAULT_WORDS,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Also load the stories, articles and digests into this database: a file "
+                     "path (SQLite) or a URL such as postgresql+psycopg://USER@HOST/NAME.")] = None,
 ) -> None:
     """Process a sharded archive into stories, storylines and digests, here or on Dask."""
     from storyline.batch import BatchOptions, WindowPlan, open_engine, run_batch
 
     with usage_errors():
         settings = BatchOptions(Options(words=words, max_bytes=max_bytes),
-                                WindowPlan(days=window_days, overlap=overlap_days))
+                                WindowPlan(days=window_days, overlap=overlap_days), db=db)
         with open_engine(engine.value, scheduler, workers) as runner, progress_bar(STDERR) as progress:
             report = run_batch(inputs, output, runner, settings, progress)
     STDERR.print(report.line(), markup=False)
+    if db is not None:
+        c = report.counts
+        STDERR.print(f"db: stored {c['db_articles_stored']:,} new articles "
+                     f"({c['db_articles_known']:,} already there, {c['db_articles_skipped']:,} "
+                     f"skipped) and {c['db_digests_stored']:,} digests in {db}", markup=False)
     finish(report.skipped)

@@ -8,6 +8,7 @@ One job per module, along the data flow:
 - ``ingest`` + ``writer``: online ingest, one transaction per small batch holding the
   articles, their sentences, story assignments and the tracker state - idempotent and
   resumable after a crash or ``kill -9``;
+- ``batch_load``: the stories of a batch run (``storyline batch --db``) stored as computed;
 - ``read`` + ``digests``: story lists and digests (rebuilt only when a story's articles
   changed); ``search``: full-text search (FTS5 / ``tsvector``); ``check``: consistency rules;
 - ``sqlalchemy_store``: the ``Store`` class that puts them together.

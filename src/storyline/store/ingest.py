@@ -28,7 +28,7 @@ from storyline.model import Article, CleanArticle, Skipped, Story, Storyline
 from storyline.store.schema import articles, tracker
 from storyline.store.writer import Batch, content_hash, write_batch
 
-__all__ = ["DEFAULT_BATCH", "IngestReport", "Progress", "ingest_articles"]
+__all__ = ["DEFAULT_BATCH", "IngestReport", "Progress", "ingest_articles", "new_articles"]
 
 DEFAULT_BATCH = 32
 """Articles per transaction: small enough that a killed run loses little work."""
@@ -98,7 +98,7 @@ def ingest_articles(
     stored = known = done = 0
     skipped: list[Skipped] = []
     for chunk in _chunks(items, batch_size):
-        fresh, n_known, dropped = _new_articles(engine, chunk)
+        fresh, n_known, dropped = new_articles(engine, chunk)
         batch = _track(run, fresh, skipped)
         if batch.cleaned:
             with engine.begin() as connection:
@@ -134,7 +134,7 @@ def _chunks(items: Sequence[Article], size: int) -> Iterator[Sequence[Article]]:
         yield items[start : start + size]
 
 
-def _new_articles(
+def new_articles(
     engine: Engine, chunk: Sequence[Article]
 ) -> tuple[list[Article], int, list[Skipped]]:
     """Split ``chunk`` into articles to store, a count already stored, and duplicates."""

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from types import TracebackType
 from typing import Any, Self
 
 from storyline.config import Options
-from storyline.model import Article, Digest
+from storyline.model import Article, Digest, Story, Storyline
+from storyline.store.batch_load import BatchLoad, load_batch
 from storyline.store.check import check
 from storyline.store.engine import (
     DEFAULT_DB,
@@ -76,6 +77,33 @@ class Store:
         if not digests:
             return report
         return replace(report, digests=refresh_digests(self.engine, Options(), progress))
+
+    def store_batch(
+        self,
+        stories: Sequence[Story],
+        storylines: Sequence[Storyline],
+        articles: Iterable[Article],
+        digests: Iterable[dict[str, Any]],
+        *,
+        batch_size: int = DEFAULT_BATCH,
+    ) -> BatchLoad:
+        """Store the results of a batch run: its stories as computed, not re-clustered.
+
+        ``stories`` hold article ids; ``articles`` is a stream (any order) of the texts,
+        written ``batch_size`` at a time, one transaction each, with the rows of the stories
+        they join; ``digests`` are the ``digests.jsonl`` objects (with ``story_id``), stored
+        when their story holds exactly their articles. Idempotent: an article already
+        stored (by id, or by URL or text under another id) is not stored again, so a rerun
+        or a resumed load stores only what is missing (see ``storyline.store.batch_load``).
+
+        The online tracker does not learn the batch stories: a database without tracker
+        state gets the state of a new tracker, one with state keeps it (only its article
+        count grows). A later ``storyline ingest`` into this database therefore never adds
+        new articles to batch stories; they start new stories (or join the stories of
+        earlier online ingests).
+        """
+        return load_batch(self.engine, stories, storylines, articles, digests,
+                          batch_size=batch_size)
 
     def stories(self, limit: int | None = None, offset: int = 0) -> list[StoryRow]:
         """Stories, newest activity first, skipping the first ``offset``."""
