@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from rich.console import Console
 
 from storyline.errors import UsageError, skip
-from storyline.model import Article, Digest, Skipped, SummarySentence
+from storyline.model import Article, Digest, Quote, Skipped, SummarySentence
 from storyline.render import (
     FORMATS,
     print_text,
@@ -22,7 +22,7 @@ from storyline.render import (
     to_markdown,
     to_text,
 )
-from storyline.render.view import build_view, citation_order, meta_line
+from storyline.render.view import SourceEntry, build_view, citation_order, meta_line, speaker_groups
 
 # A small fictional story told by four outlets.
 HARBOUR_TEXT = (
@@ -423,3 +423,19 @@ def test_html_escapes_hostile_skipped_path_and_headline() -> None:
     assert "<img" not in page and "<script>" not in page
     assert "&lt;img src=x" in page
     assert len(_parse(page).find("h1")) == 1
+
+
+def test_render_speaker_groups_show_a_syndicated_quote_once_with_every_source() -> None:
+    words = "The ferry will run again on Monday,"
+    quotes = [
+        Quote("Ana Holm", "Ana Holm", words, "wire", 1, 36, "said", True),
+        Quote("Holm", "Ana Holm", "the ferry will run again on Monday", "courier", 5, 40, "said", True),
+        Quote("Ana Holm", "Ana Holm", "Tickets are refunded.", "courier", 50, 71, "said", True),
+    ]
+    by_id = {
+        article: SourceEntry(number, article, article, article, "", "", "")
+        for number, article in ((1, "courier"), (2, "wire"))
+    }
+    (group,) = speaker_groups(quotes, by_id)
+    assert group.speaker == "Ana Holm"
+    assert [(q.text, q.numbers) for q in group.quotes] == [(words, (2, 1)), ("Tickets are refunded.", (1,))]

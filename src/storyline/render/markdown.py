@@ -85,7 +85,7 @@ def _speakers(view: DigestView) -> str:
         for quote in group.quotes:
             text = escape_markdown(quote.text)
             text = f"\u201c{text}\u201d" if quote.direct else text
-            link = f" \\[[{quote.number}](#source-{quote.number})\\]" if quote.number else ""
+            link = "".join(f" \\[[{n}](#source-{n})\\]" for n in quote.numbers)
             lines.append(f"  - {text}{link}")
     return "\n".join(lines)
 

@@ -113,8 +113,8 @@ def _speakers(view: DigestView) -> RenderableType:
         for quote in group.quotes:
             line = Text("  - ")
             line.append(f"\u201c{quote.text}\u201d" if quote.direct else quote.text)
-            if quote.number:
-                line.append(f" [{quote.number}]", style=CITATION_STYLE)
+            if quote.numbers:
+                line.append(" " + "".join(f"[{n}]" for n in quote.numbers), style=CITATION_STYLE)
             parts.append(line)
     return Group(*parts)
 

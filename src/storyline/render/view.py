@@ -15,7 +15,7 @@ characters removed; escaping for a format is the renderer's job.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import PurePath
 
@@ -57,6 +57,7 @@ __all__ = [
 
 UNTITLED_STORY = "Untitled story"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_QUOTE_WORD = re.compile(r"\w+")
 _WEB_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
 
@@ -158,13 +159,23 @@ class EntityEntry:
 
 @dataclass(frozen=True)
 class QuoteEntry:
-    """One quote to show: its text, cue, article id, and that article's source number (0: none)."""
+    """One quote to show: its text, cue, article id, and that article's source number (0: none).
+
+    ``also`` numbers the other sources that carry the same words from the same speaker
+    (syndicated copies), so the quote is shown once.
+    """
 
     text: str
     cue: str
     direct: bool
     article: str
     number: int
+    also: tuple[int, ...] = ()
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        """Every source number of the quote, its own first (empty when it has none)."""
+        return tuple(n for n in (self.number, *self.also) if n)
 
 
 @dataclass(frozen=True)
@@ -202,16 +213,27 @@ def speaker_groups(
 
     Speakers with the most quotes come first; unattributed quotes come last.
     """
-    groups: dict[str, list[QuoteEntry]] = {}
+    groups: dict[str, dict[str, QuoteEntry]] = {}
     for quote in quotes:
         speaker = clean_display(quote.entity or quote.speaker) or UNKNOWN_SPEAKER
         entry = by_id.get(quote.article) if by_id else None
-        groups.setdefault(speaker, []).append(
-            QuoteEntry(clean_display(quote.text), clean_display(quote.cue), quote.direct,
-                       quote.article, entry.number if entry else 0)
-        )
+        number = entry.number if entry else 0
+        said = groups.setdefault(speaker, {})
+        key = _quote_key(quote.text)
+        if key in said:
+            first = said[key]
+            if number and number not in first.numbers:
+                said[key] = replace(first, also=(*first.also, number))
+            continue
+        said[key] = QuoteEntry(clean_display(quote.text), clean_display(quote.cue), quote.direct,
+                               quote.article, number)
     order = sorted(groups, key=lambda k: (k == UNKNOWN_SPEAKER, -len(groups[k])))
-    return tuple(SpeakerGroup(k, tuple(groups[k])) for k in order)
+    return tuple(SpeakerGroup(k, tuple(groups[k].values())) for k in order)
+
+
+def _quote_key(text: str) -> str:
+    """Quotes that differ only in case, spacing or punctuation share this key."""
+    return " ".join(_QUOTE_WORD.findall(text.lower()))
 
 
 def citation_order(digest: Digest) -> tuple[Article, ...]:
