@@ -33,6 +33,7 @@ from scipy.spatial.distance import squareform
 from storyline.cluster import ClusterOptions, ClusterResult, StoryTracker, cluster
 from storyline.errors import UsageError
 from storyline.evaluate.ecbplus import GoldArticle, find_root, load_ecbplus
+from storyline.evaluate.scores import f1
 from storyline.evaluate.timeline17_stream import is_timeline17, load_stream
 from storyline.model import Article
 from storyline.represent import TfidfEncoder
@@ -59,8 +60,7 @@ class Scores:
     @property
     def f1(self) -> float:
         """Harmonic mean of precision and recall (0 when both are 0)."""
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return f1(self.precision, self.recall)
 
 
 def _tables(

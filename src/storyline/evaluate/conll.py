@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.entities import Found, settle_types
+from storyline.evaluate.scores import prf
 from storyline.mentions import build_vocabulary, find_mentions
 
 __all__ = [
@@ -150,10 +151,7 @@ def score(predicted: Sequence[Sequence[Span]], gold: Sequence[Sequence[Span]], t
         correct += len(pred_set & gold_set)
         n_pred += len(pred_set)
         n_gold += len(gold_set)
-    precision = correct / n_pred if n_pred else 0.0
-    recall = correct / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Scores(precision, recall, f1, n_pred, n_gold, correct)
+    return Scores(*prf(correct, n_pred, n_gold), n_pred, n_gold, correct)
 
 
 def evaluate(path: Path) -> dict[str, dict[str, Scores]]:

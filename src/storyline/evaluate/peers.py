@@ -32,6 +32,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 
 from storyline.evaluate.multinews import Cluster
 from storyline.evaluate.rouge import ngrams, rouge_tokens
+from storyline.evaluate.scores import prf
 from storyline.model import Article, Sentence
 from storyline.represent import TfidfEncoder
 from storyline.text import STOP_WORDS, sentence_spans, stem, tokens
@@ -142,10 +143,7 @@ def sumy_method(name: str) -> Method:
 
 
 def _f1(overlap: int, produced: int, wanted: int) -> float:
-    if overlap == 0:
-        return 0.0
-    precision, recall = overlap / produced, overlap / wanted
-    return 2 * precision * recall / (precision + recall)
+    return prf(overlap, produced, wanted)[2]
 
 
 class _Overlap:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from storyline.attribution import Attribution, quote_spans
 from storyline.clean import clean, paragraph_spans
+from storyline.evaluate.scores import prf
 from storyline.model import Article
 from storyline.quotes import article_attributions
 
@@ -189,11 +190,8 @@ def score(documents: Sequence[PolnearDocument], predictions: Sequence[Sequence[P
             speakers += bool(speaker) and _overlaps(speaker, document.gold[hit].source)
         n_pred += len(predicted)
         n_gold += len(document.gold)
-    precision = matched / n_pred if n_pred else 0.0
-    recall = matched / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     accuracy = speakers / matched if matched else 0.0
-    return QuoteScores(precision, recall, f1, accuracy, n_pred, n_gold, matched)
+    return QuoteScores(*prf(matched, n_pred, n_gold), accuracy, n_pred, n_gold, matched)
 
 
 def _match(predicted: set[int], gold: set[int]) -> bool:

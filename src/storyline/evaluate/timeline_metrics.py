@@ -32,9 +32,11 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from storyline.evaluate.rouge import ngrams as rouge_ngrams
+from storyline.evaluate.scores import f1
 from storyline.text import stem, tokens
 
-__all__ = ["Scores", "align_m1", "concat", "date_f1", "f1", "ngrams", "score_timeline"]
+__all__ = ["Scores", "align_m1", "concat", "date_f1", "ngrams", "score_timeline"]
 
 Timeline = Mapping[date, Sequence[str]]
 
@@ -48,11 +50,6 @@ class Scores:
     concat_r2: float
     align_r1: float
     align_r2: float
-
-
-def f1(precision: float, recall: float) -> float:
-    """Harmonic mean; 0 when both are 0."""
-    return 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
 
 
 @lru_cache(maxsize=100_000)
@@ -69,8 +66,7 @@ def ngrams(sentences: Sequence[str], n: int) -> Counter:
     """
     counts: Counter = Counter()
     for sentence in sentences:
-        words = _words(sentence)
-        counts.update(zip(*(words[i:] for i in range(n)), strict=False))
+        counts.update(rouge_ngrams(_words(sentence), n))
     return counts
 
 
