@@ -10,29 +10,17 @@ test: nothing here fails on timing.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import statistics
 import time
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 
 import storyline
 from storyline.clean import clean
+from storyline.evaluate.timeline17 import load_topic
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 TIMELINE_TOPIC = "EgyptianProtest_cnn"
-
-
-def timeline17_cluster(topic: str, size: int) -> list[storyline.Article]:
-    """The first ``size`` non-empty articles of a Timeline17 topic, dated by their folder."""
-    articles = []
-    for day in sorted((DATA / "timeline17" / topic / "InputDocs").iterdir()):
-        for article in storyline.read(*sorted(p for p in day.iterdir() if p.stat().st_size)):
-            articles.append(dataclasses.replace(article, published=date.fromisoformat(day.name)))
-            if len(articles) == size:
-                return articles
-    return articles
 
 
 def median_seconds(run: Callable[[], object], repeat: int) -> tuple[float, float]:
@@ -63,7 +51,7 @@ def main() -> None:
     if not DATA.is_dir():
         raise SystemExit(f"{DATA} not found: run from a checkout with ../shared/data beside it")
     report("seeds", storyline.read(DATA / "seeds"), args.repeat)
-    report(f"timeline17 {TIMELINE_TOPIC}", timeline17_cluster(TIMELINE_TOPIC, 50), args.repeat)
+    report(f"timeline17 {TIMELINE_TOPIC}", list(load_topic(DATA / "timeline17" / TIMELINE_TOPIC).articles[:50]), args.repeat)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ import storyline
 from storyline.clean import clean
 from storyline.entities import extract_entities
 from storyline.evaluate import conll, polnear
+from storyline.evaluate.timeline17 import load_topic
 from storyline.quotes import extract_quotes
 from storyline.render.people import quotes_text
 
@@ -29,12 +30,7 @@ TIMELINE_TOPIC = "EgyptianProtest_cnn"
 
 def cluster(size: int) -> list[storyline.Article]:
     """The first ``size`` non-empty articles of a Timeline17 topic."""
-    articles: list[storyline.Article] = []
-    for day in sorted((DATA / "timeline17" / TIMELINE_TOPIC / "InputDocs").iterdir()):
-        articles += storyline.read(*sorted(day.iterdir()))
-        if len(articles) >= size:
-            break
-    return articles[:size]
+    return list(load_topic(DATA / "timeline17" / TIMELINE_TOPIC).articles[:size])
 
 
 def median_seconds(

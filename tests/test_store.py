@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 from storyline.clean import clean
 from storyline.cli import app
 from storyline.config import Options
-from storyline.digest import build_digest
+from storyline.digest import build_digest, digest_story
 from storyline.errors import UsageError
 from storyline.model import Article, Story, Storyline
 from storyline.store import Store, database_url, writer
@@ -315,11 +315,11 @@ def test_store_digest_rebuilt_only_when_its_articles_change(
     ScriptedTracker.PLAN = {"a": ("s", "l", ()), "b": ("s", "l", ())}
     built: list[int] = []
 
-    def counting(articles: Any, options: Options, skipped: Any = ()) -> Any:
-        built.append(len(articles))
-        return build_digest(articles, options, skipped)
+    def counting(kept: Any, options: Options, skipped: Any = ()) -> Any:
+        built.append(len(kept))
+        return digest_story(kept, options, skipped)
 
-    monkeypatch.setattr(store_read, "build_digest", counting)
+    monkeypatch.setattr(store_read, "digest_story", counting)
     store.ingest([_article("a", "port strike", "2020-05-01")], tracker_type=ScriptedTracker)
     first = store.digest("s").to_dict()
     assert store.digest("s").to_dict() == first and built == [1]

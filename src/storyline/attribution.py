@@ -198,7 +198,7 @@ def _after(text: str, start: int, end: int) -> tuple[Span, Span] | None:
     for index, word in enumerate(words):
         if is_cue(words, index):
             if index == 0:
-                speaker = speaker_right(text, words[1:], end)
+                speaker = speaker_right(text, words[1:])
             else:
                 speaker = subject(text, words, index, start)
             return ((word.start, word.end), speaker) if speaker else None

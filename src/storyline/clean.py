@@ -14,12 +14,14 @@ boilerplate on their own ("Advertisement") are dropped too.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from storyline.boilerplate import line_reason
-from storyline.model import Article, CleanArticle, Removed, Sentence
+from storyline.errors import require_unique_ids, skip
+from storyline.model import Article, CleanArticle, Removed, Sentence, Skipped
 from storyline.text import ends_with, sentence_spans, word_count
 
-__all__ = ["clean", "paragraph_spans"]
+__all__ = ["clean", "clean_story", "paragraph_spans"]
 
 CAPTION_MAX_WORDS = 40
 """An unpunctuated line this long or shorter is a caption or heading, not prose."""
@@ -52,9 +54,26 @@ def clean(article: Article) -> CleanArticle:
         if reason:
             removed.append(Removed(start, end, reason))
             continue
-        paragraph = len({s.paragraph for s in sentences})
+        paragraph = sentences[-1].paragraph + 1 if sentences else 0
         _add_sentences(article, (start, end), paragraph, sentences, removed)
     return CleanArticle(article=article, sentences=tuple(sentences), removed=tuple(removed))
+
+
+def clean_story(articles: Sequence[Article]) -> tuple[list[CleanArticle], tuple[Skipped, ...]]:
+    """Clean the articles of one story.
+
+    Returns:
+        The cleaned articles with prose left, in input order, and a ``nothing_left``
+        ``Skipped`` for each article that had none.
+
+    Raises:
+        UsageError: two articles share an id.
+    """
+    require_unique_ids(articles)
+    cleaned = [clean(article) for article in articles]
+    emptied = tuple(skip(c.article.path or c.article.id, "nothing_left")
+                    for c in cleaned if not c.sentences)
+    return [c for c in cleaned if c.sentences], emptied
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -31,7 +31,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
-from storyline.errors import UsageError
+from storyline.errors import UsageError, require_unique_ids
 from storyline.eventvec import DocumentFrequencies, article_text, encode, weigh
 from storyline.headline import clean_title
 from storyline.model import Article, Story, Storyline
@@ -39,6 +39,7 @@ from storyline.text import word_count
 
 __all__ = [
     "LOCAL_POWER",
+    "UNDATED_DAY",
     "Assignment",
     "ClusterOptions",
     "ClusterResult",
@@ -56,6 +57,8 @@ __all__ = [
 
 LOCAL_POWER = 2.0
 """Power of the storyline-local IDF in the story step (tuned on ECB+ topics 1-35)."""
+UNDATED_DAY = -1e9
+"""Where undated articles sort in publication order: before every dated one."""
 
 
 @dataclass(frozen=True)
@@ -207,12 +210,8 @@ def cluster_stories(
 
 
 def _in_publication_order(articles: Sequence[Article]) -> list[Article]:
-    seen: set[str] = set()
-    for article in articles:
-        if article.id in seen:
-            raise UsageError(f"article ids must be unique; repeated: {article.id}")
-        seen.add(article.id)
-    keyed = [(np.nan_to_num(day_number(a.published), nan=-1e9), a.id, a) for a in articles]
+    require_unique_ids(articles)
+    keyed = [(np.nan_to_num(day_number(a.published), nan=UNDATED_DAY), a.id, a) for a in articles]
     return [a for _, _, a in sorted(keyed, key=lambda k: k[:2])]
 
 
@@ -266,12 +265,16 @@ def _sum_rows(raw: csr_matrix, groups: Sequence[Sequence[int]]) -> csr_matrix:
 
 def story_id(first_article: str) -> str:
     """The id of the story opened by ``first_article``: ``story-`` + 12 hex digits."""
-    return "story-" + hashlib.sha1(first_article.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return "story-" + _short_hash(first_article)
 
 
 def storyline_id(first_article: str) -> str:
     """The id of the storyline opened by ``first_article``: ``line-`` + 12 hex digits."""
-    return "line-" + hashlib.sha1(first_article.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return "line-" + _short_hash(first_article)
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def _result(

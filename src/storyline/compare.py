@@ -23,10 +23,9 @@ from urllib.parse import urlsplit
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from storyline.clean import clean
+from storyline.clean import clean_story
 from storyline.conflicts import find_conflicts
 from storyline.copies import TokenCache, find_copies, sentence_words
-from storyline.errors import UsageError
 from storyline.facts import fact_vectors, group_facts, make_facts, sentence_pairs
 from storyline.model import Article, CleanArticle, Comparison, Outlet
 from storyline.represent import TfidfEncoder
@@ -48,14 +47,12 @@ def compare(articles: Iterable[Article]) -> Comparison:
         >>> [(s.article, s.value) for s in c.conflicts[0].sides]
         [('a', '1,800'), ('b', '2,300')]
     """
-    articles = list(articles)
-    _check_unique_ids(articles)
-    kept = [c for c in (clean(a) for a in articles) if c.sentences]
+    kept, _ = clean_story(list(articles))
     sentences = [s for c in kept for s in c.sentences]
     if not sentences:
         return Comparison((), (), (), (), ())
-    encoder = TfidfEncoder().fit([s.text for s in sentences])
-    vectors = encoder.transform([s.text for s in sentences])
+    encoder = TfidfEncoder()
+    vectors = encoder.fit_transform([s.text for s in sentences])
     return build_comparison(kept, vectors, encoder.vectorizer_.vocabulary_)
 
 
@@ -94,13 +91,6 @@ def outlet_name(article: Article) -> str:
     if host:
         return host.removeprefix("www.")
     return article.id
-
-
-def _check_unique_ids(articles: Sequence[Article]) -> None:
-    ids = [a.id for a in articles]
-    if len(set(ids)) != len(ids):
-        repeated = sorted({i for i in ids if ids.count(i) > 1})
-        raise UsageError(f"article ids must be unique; repeated: {', '.join(repeated[:5])}")
 
 
 def _centrality(vectors: csr_matrix) -> np.ndarray:

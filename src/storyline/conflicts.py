@@ -54,13 +54,13 @@ NEAR_COPY = 0.6
 MAX_CHANGE = 6
 """Longest run of changed words compared between near copies."""
 WINDOW = 8
+"""Words either side of a number that give its verb context."""
 ROLE_MIN = 0.4
 """Folded cosine two paraphrased sentences of different articles need for their numbers to be compared."""
 SHARED_CONTEXT = 2
 """Content words around two numbers that must be the same for them to play the same role."""
 ROLE_UNITS = frozenset({"people", "households", "soldiers", "money", "percent", "km", "miles", "metres", "tonnes"})
 """Units whose numbers are compared between paraphrases (ages and durations too often differ by design)."""
-"""Words either side of a number that give its verb context."""
 TOLERANCE = 0.1
 """Relative difference of two approximate numbers still read as the same value."""
 APPROX_WORDS = frozenset({"about", "around", "roughly", "approximately", "some", "nearly", "almost", "estimated"})
@@ -68,6 +68,8 @@ APPROX_WORDS = frozenset({"about", "around", "roughly", "approximately", "some",
 _NOT_A_COUNT = re.compile(r"^(?::\d\d|[ap]\.?m\b|o'?clock|gmt|bst|utc)", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+(?:['’][a-z]+)?\b")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_LETTERS = re.compile(r"[A-Za-z]+")
+"""The words of a number's context (ASCII letters only: digits and signs left out)."""
 BOUND_REACH = 1.2
 """A bound agrees with values up to this factor past it: "more than 1,800" is not 2,300."""
 
@@ -133,7 +135,6 @@ class _Story:
         if found is None:
             found = self._numbers[index] = numbers_in(self.sentences[index])
         return found
-
 
 
 def may_be_near_copies(tokens: TokenCache, first: list[int], second: list[int]) -> list[bool]:
@@ -349,7 +350,7 @@ def _unit(match: re.Match[str], after: str) -> str:
         return "percent"
     if match.group("currency"):
         return "money"
-    words = re.findall(r"[A-Za-z]+", after[:40])
+    words = _LETTERS.findall(after[:40])
     for word in words[:2]:
         stemmed = stem(word.lower())
         if stemmed in UNIT_CLASSES:
@@ -370,7 +371,7 @@ def _bound(before: str) -> str:
 
 def _context(before: str, after: str, about: str) -> frozenset[str]:
     """Content stems (synonyms folded) within ``WINDOW`` words of the number, its unit aside."""
-    words = re.findall(r"[A-Za-z]+", before)[-WINDOW:] + re.findall(r"[A-Za-z]+", after)[:WINDOW]
+    words = _LETTERS.findall(before)[-WINDOW:] + _LETTERS.findall(after)[:WINDOW]
     stems = {FACT_SYNONYMS.get(s, s) for w in words
              if (lw := w.lower()) not in STOP_WORDS and lw not in APPROX_WORDS and (s := stem(lw))}
     return frozenset(s for s in stems if UNIT_CLASSES.get(s, s) != about and s != about)

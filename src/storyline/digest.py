@@ -7,16 +7,14 @@ prose left after cleaning are moved to ``skipped`` with their reason.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from storyline.clean import clean
+from storyline.clean import clean_story
 from storyline.compare import build_comparison
 from storyline.config import DEFAULT_WORDS, Options
 from storyline.entities import extract_entities
-from storyline.errors import UsageError, skip
 from storyline.headline import choose_headline
 from storyline.model import Article, CleanArticle, Digest, Skipped
 from storyline.quotes import extract_quotes
@@ -25,7 +23,7 @@ from storyline.summarize import summarize
 from storyline.text import word_count
 from storyline.timeline import build_timeline
 
-__all__ = ["build_digest", "digest"]
+__all__ = ["build_digest", "digest", "digest_story"]
 
 
 def digest(
@@ -47,24 +45,32 @@ def digest(
 def build_digest(
     articles: Sequence[Article], options: Options, skipped: Sequence[Skipped] = ()
 ) -> Digest:
-    """``digest`` with a ready ``Options``: clean, encode, summarize, choose the headline."""
-    _check_unique_ids(articles)
-    cleaned = [clean(article) for article in articles]
-    kept = [c for c in cleaned if c.sentences]
-    emptied = [skip(c.article.path or c.article.id, "nothing_left") for c in cleaned if not c.sentences]
+    """``digest`` with a ready ``Options``: clean the articles, then ``digest_story``."""
+    kept, emptied = clean_story(articles)
+    return digest_story(kept, options, (*skipped, *emptied))
+
+
+def digest_story(
+    kept: Sequence[CleanArticle], options: Options, skipped: Sequence[Skipped] = ()
+) -> Digest:
+    """The digest of articles already cleaned (each with at least one sentence).
+
+    Encodes the sentences once and runs every analysis on them: headline, summary,
+    entities, quotes, timeline and the outlet comparison.
+    """
     kept_articles = tuple(c.article for c in kept)
     sentences = [sentence for c in kept for sentence in c.sentences]
     if not sentences:
-        return Digest("", kept_articles, (), (*skipped, *emptied))
-    encoder = TfidfEncoder().fit([s.text for s in sentences])
-    vectors = encoder.transform([s.text for s in sentences])
+        return Digest("", kept_articles, (), tuple(skipped))
+    encoder = TfidfEncoder()
+    vectors = encoder.fit_transform([s.text for s in sentences])
     centroid = np.asarray(vectors.mean(axis=0))
     story_entities = extract_entities(kept)
     return Digest(
         headline=choose_headline(kept_articles, encoder, centroid),
         articles=kept_articles,
         summary=summarize(sentences, vectors, kept_articles, options.words),
-        skipped=(*skipped, *emptied),
+        skipped=tuple(skipped),
         words=_prose_words(kept),
         entities=story_entities,
         quotes=extract_quotes(kept, story_entities),
@@ -77,8 +83,3 @@ def _prose_words(cleaned: Sequence[CleanArticle]) -> dict[str, int]:
     """Words of kept prose per article id."""
     return {c.article.id: sum(word_count(s.text) for s in c.sentences) for c in cleaned}
 
-
-def _check_unique_ids(articles: Sequence[Article]) -> None:
-    repeated = [article_id for article_id, n in Counter(a.id for a in articles).items() if n > 1]
-    if repeated:
-        raise UsageError(f"article ids must be unique; repeated: {', '.join(repeated[:5])}")

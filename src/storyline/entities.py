@@ -182,10 +182,6 @@ def _split_names(mention: RawMention, surnames: set[str]) -> list[RawMention]:
     return split
 
 
-def _is_full_name(mention: RawMention) -> bool:
-    return mention.type == "PERSON" and len(mention.text.split()) >= 2
-
-
 @lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     """Lower case without accents, for comparing spellings."""

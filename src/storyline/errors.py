@@ -11,9 +11,12 @@ Example:
 
 from __future__ import annotations
 
-from storyline.model import Skipped
+from collections import Counter
+from collections.abc import Iterable
 
-__all__ = ["MESSAGES", "StorylineWarning", "UsageError", "skip", "warning_line"]
+from storyline.model import Article, Skipped
+
+__all__ = ["MESSAGES", "StorylineWarning", "UsageError", "require_unique_ids", "skip", "warning_line"]
 
 MESSAGES: dict[str, str] = {
     "empty": "empty file: nothing to read",
@@ -61,3 +64,10 @@ def warning_line(skipped: Skipped) -> str:
     """One line for the terminal: ``skipped PATH[:LINE]: REASON``."""
     where = f"{skipped.path}:{skipped.line}" if skipped.line is not None else skipped.path
     return f"skipped {where}: {skipped.reason}"
+
+
+def require_unique_ids(articles: Iterable[Article]) -> None:
+    """Raise ``UsageError`` naming the repeated ids when two articles share an id."""
+    repeated = [article_id for article_id, n in Counter(a.id for a in articles).items() if n > 1]
+    if repeated:
+        raise UsageError(f"article ids must be unique; repeated: {', '.join(repeated[:5])}")

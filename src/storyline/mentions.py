@@ -35,7 +35,7 @@ from storyline.entity_words import (
 )
 
 __all__ = [
-    "RawMention", "Token", "Vocabulary", "build_vocabulary", "find_mentions", "known", "name_tokens",
+    "RawMention", "Token", "Vocabulary", "build_vocabulary", "find_mentions", "known",
 ]
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’&.]\w+)*")
@@ -94,16 +94,9 @@ class RawMention:
     cues: tuple[Cue, ...] = ()
 
 
-def name_tokens(text: str, start: int, end: int) -> list[Token]:
-    """Word tokens of ``text[start:end]``: possessives ("Iran's") cut off, and name pairs
-    ("US-Russia", "Kerry-Lavrov") split in two."""
-    found: list[Token] = []
-    for match in TOKEN.finditer(text, start, end):
-        found += _match_tokens(match)
-    return found
-
-
 def _match_tokens(match: re.Match[str]) -> list[Token]:
+    """The tokens of one ``TOKEN`` match: a possessive ("Iran's") cut off, and a name pair
+    ("US-Russia", "Kerry-Lavrov") split in two."""
     word, stop = match.group(), match.end()
     cut = POSSESSIVE.search(word) if "'" in word or "’" in word else None
     if cut and cut.start() > 0 and "'" not in word[: cut.start()]:
@@ -203,7 +196,7 @@ def find_mentions(
     mentions: list[RawMention] = []
     for run in _runs(text, tokens):
         if shouting:
-            mentions += _known_only(text, run)
+            mentions += _known_only(run)
         else:
             mentions += _remembered(text, run, run[0].start in openings, vocabulary)
     return [_with_context(text, (start, end), m) for m in mentions]
@@ -489,7 +482,7 @@ def _with_context(text: str, sentence: tuple[int, int], mention: RawMention) -> 
     return RawMention(mention.start, mention.end, mention.text, kind, mention.title, cues)
 
 
-def _known_only(text: str, run: list[Token]) -> list[RawMention]:
+def _known_only(run: list[Token]) -> list[RawMention]:
     """In shouting text, only single tokens from the place and organisation lists count."""
     found = []
     for token in run:

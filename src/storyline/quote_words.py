@@ -20,14 +20,12 @@ __all__ = [
     "PRONOUNS",
     "SPEAKER_NOUNS",
     "SPEAKER_STOP",
-    "STRAIGHT_QUOTES",
     "TELL_VERBS",
     "WORD",
 ]
 
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
-STRAIGHT_QUOTES = '"'
 QUOTE_MARK = re.compile(r"''|``|[\"“”«»„]")
 """One quotation mark: curly, straight, guillemets, or the doubled apostrophes and
 backticks of older newswire text (``''He said,'' she wrote``)."""

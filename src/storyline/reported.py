@@ -31,6 +31,7 @@ from storyline.speakers import (
     Word,
     inside,
     is_cue,
+    leading_phrase,
     make_attribution,
     speaker_right,
     subject,
@@ -193,7 +194,7 @@ def _cue_attribution(
         return None
     if words[index].key.endswith("ing"):
         return None
-    speaker = speaker_right(text, words[index + 1 :], sentence[1])
+    speaker = speaker_right(text, words[index + 1 :])
     if speaker and _ends_sentence(text, speaker[1], sentence[1]):
         return make_attribution(text, sentence[0], words[index - 1].end, cue, speaker)
     return None
@@ -289,11 +290,5 @@ def _according(text: str, start: int, end: int) -> list[Attribution]:
 
 def _source_phrase(text: str, words: list[Word]) -> Span | None:
     """The source after "according to": any noun phrase, up to a comma or a clause word."""
-    phrase: list[Word] = []
-    for word in words[:MAX_SOURCE_WORDS]:
-        if word.key in CLAUSE_WORDS:
-            break
-        if phrase and BOUNDARY.search(text, phrase[-1].end, word.start):
-            break
-        phrase.append(word)
+    phrase = leading_phrase(text, words[:MAX_SOURCE_WORDS], CLAUSE_WORDS)
     return (phrase[0].start, phrase[-1].end) if phrase else None

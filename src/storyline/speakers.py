@@ -35,6 +35,7 @@ __all__ = [
     "after_be",
     "inside",
     "is_cue",
+    "leading_phrase",
     "make_attribution",
     "plausible_speaker",
     "speaker_right",
@@ -178,16 +179,21 @@ def _speaker_left(text: str, words: list[Word], limit: int) -> Span | None:
     return plausible_speaker(phrase)
 
 
-def speaker_right(text: str, words: list[Word], limit: int) -> Span | None:
+def speaker_right(text: str, words: list[Word]) -> Span | None:
     """The speaker phrase right after a cue (``said Russia's foreign ministry``)."""
+    return plausible_speaker(leading_phrase(text, words[:MAX_SPEAKER_WORDS], SPEAKER_STOP))
+
+
+def leading_phrase(text: str, words: list[Word], stops: frozenset[str]) -> list[Word]:
+    """The first ``words``, up to a word in ``stops`` or a ``BOUNDARY`` mark between two."""
     phrase: list[Word] = []
-    for word in words[:MAX_SPEAKER_WORDS]:
-        if word.key in SPEAKER_STOP:
+    for word in words:
+        if word.key in stops:
             break
         if phrase and BOUNDARY.search(text, phrase[-1].end, word.start):
             break
         phrase.append(word)
-    return plausible_speaker(phrase)
+    return phrase
 
 
 def plausible_speaker(phrase: list[Word]) -> Span | None:

@@ -16,7 +16,6 @@ the word budget. Its steps, in order:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -26,9 +25,13 @@ from scipy.sparse import csr_matrix
 
 from storyline.model import Article, Sentence, SummarySentence
 from storyline.summary_scorer import Scorer, default_scorer, sentence_features
+from storyline.summary_words import UNREADABLE_ALONE
 from storyline.text import word_count
 
-__all__ = ["CITE_MIN", "REDUNDANCY_MAX", "cite", "summarize", "summary_features"]
+__all__ = [
+    "CITE_MIN", "REDUNDANCY_MAX", "article_columns", "cite", "closest_per_article", "summarize",
+    "summary_features",
+]
 
 CITE_MIN = 0.45
 """Cosine at or above which another article's sentence reports the same fact."""
@@ -42,17 +45,6 @@ POOL_SIZE = 3000
 """At most this many sentences are compared pairwise (memory grows with its square)."""
 SCORE_FLOOR = 1e-3
 """Added to the scores once the lowest is moved to zero, so every readable sentence stays a candidate."""
-UNREADABLE_ALONE = re.compile(
-    r"""^(?-i:[a-z,;:.\-–—)”’])                      # starts in the middle of a sentence
-      | ^["“][^"“”]*["”]$                            # a quotation with no speaker
-      | \?["'”’]?$                                  # a question
-      | ^(?:he|she|they|it|this|these|those|but|and|or|so|also|yet|then)\b
-      | ^the\s+(?:two|three|pair|latter|former)\b    # leans on the sentence before
-      | ^(?:\w+\s+){0,3}\w+\s*,\s*(?:he|she|they)\s+(?:said|says|added)\b  # "The aim, she said, ..."
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-"""Sentences a reader cannot follow out of their paragraph; never chosen for a summary."""
 
 
 @dataclass(frozen=True)
@@ -118,21 +110,46 @@ def _story(
     pool = _pool(sentences)
     sentences = [sentences[i] for i in pool]
     vectors = vectors[pool]
-    article_ids = list(dict.fromkeys(s.article for s in sentences))
-    index = {article_id: k for k, article_id in enumerate(article_ids)}
-    article_of = np.array([index[s.article] for s in sentences])
+    article_ids, article_of = article_columns(sentences)
     similarity = (vectors @ vectors.T).toarray()
-    starts = np.flatnonzero(np.r_[True, article_of[1:] != article_of[:-1]])
     return _Story(
         sentences=sentences,
         articles={a.id: a for a in articles},
         vectors=vectors,
         similarity=similarity,
-        best_match=np.maximum.reduceat(similarity, starts, axis=1),
+        best_match=closest_per_article(similarity, article_of),
         article_ids=article_ids,
         article_of=article_of,
         lengths=np.array([word_count(s.text) for s in sentences]),
     )
+
+
+def article_columns(sentences: Sequence[Sentence]) -> tuple[list[str], np.ndarray]:
+    """The story's article ids in order of first sentence, and each sentence's position among them.
+
+    Example:
+        >>> ids, of = article_columns([Sentence("a", 0, 0, 1, "x", 0), Sentence("b", 0, 0, 1, "y", 0)])
+        >>> ids, of.tolist()
+        (['a', 'b'], [0, 1])
+    """
+    article_ids = list(dict.fromkeys(s.article for s in sentences))
+    index = {article_id: k for k, article_id in enumerate(article_ids)}
+    return article_ids, np.array([index[s.article] for s in sentences])
+
+
+def closest_per_article(similarity: np.ndarray, article_of: np.ndarray) -> np.ndarray:
+    """Per row and per article, the cosine of that article's closest sentence.
+
+    Args:
+        similarity: one row per sentence asked about, one column per story sentence,
+            the columns grouped by article (as ``article_columns`` numbers them).
+        article_of: per column, the position of its article (``article_columns``).
+
+    Returns:
+        A ``(rows, articles)`` array: the ``best_match`` that ``cite`` takes, row by row.
+    """
+    starts = np.flatnonzero(np.r_[True, article_of[1:] != article_of[:-1]])
+    return np.maximum.reduceat(similarity, starts, axis=1)
 
 
 def summary_features(
@@ -159,7 +176,6 @@ def _readable(story: _Story) -> np.ndarray:
         length >= MIN_WORDS and not UNREADABLE_ALONE.search(sentence.text)
         for sentence, length in zip(story.sentences, story.lengths, strict=True)
     ], dtype=float)
-
 
 
 def _select(story: _Story, scores: np.ndarray, words: int, fill: bool = False) -> list[int]:

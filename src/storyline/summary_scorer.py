@@ -16,7 +16,6 @@ our sentence layer, so the features are ours; the fit itself is scikit-learn's `
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +25,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from storyline.model import Sentence
+from storyline.summary_words import ATTRIBUTION, DIGIT, FORM_PATTERNS, QUOTE_MARK
 
 __all__ = ["FEATURE_NAMES", "FORM_PATTERNS", "WEIGHTS_PATH", "Scorer", "default_scorer", "sentence_features"]
 
@@ -36,19 +36,6 @@ SUPPORT_MIN = 0.3
 """Cosine at or above which another article counts as reporting a sentence's content."""
 LONG_WORDS = 40
 """Sentences longer than this are flagged as long."""
-
-FORM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("starts mid-sentence", re.compile(r"^[a-z,;:.\-–—)]")),
-    ("dangling opener", re.compile(r"^(?:he|she|they|it|this|these|those|that|but|and|or|"
-                                   r"so|however|also|still|yet|then)\b", re.IGNORECASE)),
-    ("quotation without speaker", re.compile(r'^["“][^"“”]*["”]$')),
-    ("question", re.compile(r"\?[\"'”’]?$")),
-    ("no end punctuation", re.compile(r"[^.!?\"'”’)]$")),
-)
-"""Forms of sentences that need their neighbours to make sense."""
-QUOTE_MARK = re.compile(r"[\"“”]")
-DIGIT = re.compile(r"\d")
-ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|reported|reports)\b", re.IGNORECASE)
 
 FEATURE_NAMES: tuple[str, ...] = (
     "support_mean", "support_max", "support_share", "centrality", "centroid_cosine",

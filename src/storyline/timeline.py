@@ -34,9 +34,8 @@ from datetime import date
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from storyline.clean import clean
+from storyline.clean import clean_story
 from storyline.config import DEFAULT_DATES, DEFAULT_PER_DATE, Options
-from storyline.errors import UsageError, skip
 from storyline.headline import choose_headline
 from storyline.model import (
     Article,
@@ -48,7 +47,7 @@ from storyline.model import (
     TimelineEntry,
 )
 from storyline.represent import TfidfEncoder
-from storyline.summarize import cite
+from storyline.summarize import article_columns, cite, closest_per_article
 from storyline.temporal import publication_anchor, resolve_sentences
 from storyline.text import word_count
 from storyline.timeline_words import PERSONAL_VOICE, QUESTION_END, QUOTE_MARKS
@@ -80,16 +79,18 @@ class SentenceDates:
     """Every kept sentence of a story with the days it talks about.
 
     ``named[i]`` holds every day sentence ``i`` names with its expression's span;
-    ``day[i]``/``span[i]`` are the first of them (or ``None``); ``published[i]`` is its
-    article's anchor day (or ``None``).
+    ``published[i]`` is its article's anchor day (or ``None``).
     """
 
     sentences: tuple[Sentence, ...]
-    day: tuple[date | None, ...]
-    span: tuple[tuple[int, int] | None, ...]
+    named: tuple[Named, ...]
     published: tuple[date | None, ...]
     notes: tuple[str, ...]
-    named: tuple[Named, ...] = ()
+
+    @property
+    def day(self) -> tuple[date | None, ...]:
+        """The first day each sentence names, or ``None``."""
+        return tuple(n[0][0] if n else None for n in self.named)
 
 
 def timeline(
@@ -111,18 +112,11 @@ def timeline(
         (datetime.date(2016, 9, 19), ('a',))
     """
     options = Options(dates=dates, per_date=per_date)
-    articles = list(articles)
-    repeated = [i for i, n in Counter(a.id for a in articles).items() if n > 1]
-    if repeated:
-        raise UsageError(f"article ids must be unique; repeated: {', '.join(repeated[:5])}")
-    cleaned = [clean(article) for article in articles]
-    kept = [c for c in cleaned if c.sentences]
-    skipped = tuple(skip(c.article.path or c.article.id, "nothing_left")
-                    for c in cleaned if not c.sentences)
+    kept, skipped = clean_story(list(articles))
     if not kept:
         return Timeline((), (), skipped)
-    encoder = TfidfEncoder().fit([s.text for c in kept for s in c.sentences])
-    vectors = encoder.transform([s.text for c in kept for s in c.sentences])
+    encoder = TfidfEncoder()
+    vectors = encoder.fit_transform([s.text for c in kept for s in c.sentences])
     result = build_timeline(kept, vectors, options, skipped=skipped)
     centroid = np.asarray(vectors.mean(axis=0))
     headline = choose_headline([c.article for c in kept], encoder, centroid)
@@ -133,18 +127,13 @@ def build_timeline(
     kept: Sequence[CleanArticle],
     vectors: csr_matrix,
     options: Options,
-    window: tuple[date, date] | None = None,
     skipped: Sequence[Skipped] = (),
 ) -> Timeline:
-    """``timeline`` on cleaned articles and one L2-normalised row per kept sentence.
-
-    ``window`` limits the days considered to ``(first, last)``, both included.
-    """
+    """``timeline`` on cleaned articles and one L2-normalised row per kept sentence."""
     dated = date_sentences(kept)
-    days = rank_days(dated, window)[: options.dates]
+    days = rank_days(dated)[: options.dates]
     chosen = choose_sentences(dated, vectors, days, options.per_date)
-    article_ids = [c.article.id for c in kept]
-    cited = _citations(dated, vectors, [i for picks in chosen.values() for i in picks], article_ids)
+    cited = _citations(dated, vectors, [i for picks in chosen.values() for i in picks])
     entries = tuple(
         TimelineEntry(day, tuple(_dated_sentence(dated, i, day, cited[i]) for i in chosen[day]))
         for day in sorted(chosen) if chosen[day]
@@ -168,11 +157,7 @@ def date_sentences(kept: Sequence[CleanArticle]) -> SentenceDates:
             sentences.append(sentence)
             named.append(tuple(days.values()))
             published.append(anchor.day)
-    return SentenceDates(
-        tuple(sentences), tuple(n[0][0] if n else None for n in named),
-        tuple((n[0][1], n[0][2]) if n else None for n in named), tuple(published),
-        tuple(notes), tuple(named),
-    )
+    return SentenceDates(tuple(sentences), tuple(named), tuple(published), tuple(notes))
 
 
 def _anchor_note(article: Article, day: date | None, source: str) -> str:
@@ -284,18 +269,14 @@ def _unit(vector: np.ndarray) -> np.ndarray:
 
 
 def _citations(
-    dated: SentenceDates, vectors: csr_matrix, chosen: list[int], article_ids: list[str]
+    dated: SentenceDates, vectors: csr_matrix, chosen: list[int]
 ) -> dict[int, tuple[str, ...]]:
-    """Citations of each chosen sentence: its article's best-matching sentence per article."""
+    """Citations of each chosen sentence, by ``summarize.cite`` over every article's closest sentence."""
     if not chosen:
         return {}
-    of_article = {a: k for k, a in enumerate(article_ids)}
-    owners = np.array([of_article[s.article] for s in dated.sentences])
-    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
-    similarity = (vectors[chosen] @ vectors.T).toarray()
-    best = np.maximum.reduceat(similarity, starts, axis=1)
-    ids = [article_ids[owners[s]] for s in starts]
-    return {i: tuple(cite(dated.sentences[i].article, best[row], ids))
+    article_ids, article_of = article_columns(dated.sentences)
+    best = closest_per_article((vectors[chosen] @ vectors.T).toarray(), article_of)
+    return {i: tuple(cite(dated.sentences[i].article, best[row], article_ids))
             for row, i in enumerate(chosen)}
 
 

@@ -27,6 +27,7 @@ import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
 from storyline.cluster import (
+    UNDATED_DAY,
     ClusterOptions,
     ClusterResult,
     day_number,
@@ -351,7 +352,7 @@ def _prune(centroid: csr_matrix) -> csr_matrix:
 
 
 def _first(group: _Group) -> float:
-    return -1e12 if np.isnan(group.first_day) else group.first_day
+    return UNDATED_DAY if np.isnan(group.first_day) else group.first_day
 
 
 def _extend(group: _Group, moment: date | datetime | None, day: float) -> None:
@@ -387,7 +388,7 @@ def _story(group: _Group) -> Story:
 
 def _story_order(story: Story) -> tuple[float, str]:
     day = day_number(story.first_seen)
-    return (-1e12 if np.isnan(day) else day, story.articles[0])
+    return (UNDATED_DAY if np.isnan(day) else day, story.articles[0])
 
 
 def _storyline(group: _Group) -> Storyline:

@@ -131,7 +131,7 @@ class _Clock:
     """Seconds of each phase, and of the run so far."""
 
     def __init__(self) -> None:
-        self.start = self.last = time.perf_counter()
+        self.last = time.perf_counter()
         self.laps: dict[str, float] = {}
 
     def lap(self, name: str) -> None:

@@ -24,7 +24,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline.batch.shards import Shard, read_shard
-from storyline.batch.windows import Piece, WindowPlan, chunks, join, order_key, windows_of
+from storyline.batch.windows import (
+    Piece,
+    WindowPlan,
+    chunks,
+    join,
+    order_key,
+    windows_of,
+)
 from storyline.batch.workdir import atomic_write, load, save
 from storyline.clean import clean
 from storyline.cluster import ClusterOptions, cluster, day_number

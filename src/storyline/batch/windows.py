@@ -27,7 +27,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from storyline.cluster import story_id, storyline_id
+from storyline.cluster import UNDATED_DAY, story_id, storyline_id
 from storyline.errors import UsageError
 
 __all__ = [
@@ -45,9 +45,6 @@ __all__ = [
 
 UNDATED = "undated"
 """The window of articles without a publication date."""
-
-UNDATED_DAY = -1e9
-"""Where undated articles sort, as in ``storyline.cluster`` (before every dated one)."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from storyline.cli.app import STDERR, EvalData, emit, eval_app, finish, need_data, usage_errors
+from storyline.cli.app import (
+    STDERR,
+    EvalData,
+    emit,
+    eval_app,
+    finish,
+    need_data,
+    usage_errors,
+)
 from storyline.config import Options
 from storyline.render.listing import progress_bar
 

@@ -23,7 +23,14 @@ from storyline.cli.app import (
 from storyline.cli.story import show_story
 from storyline.config import DEFAULT_MAX_BYTES, Options
 from storyline.ingest import read_inputs
-from storyline.render.listing import hits_json, hits_text, ingest_line, progress_bar, stories_json, stories_text
+from storyline.render.listing import (
+    hits_json,
+    hits_text,
+    ingest_line,
+    progress_bar,
+    stories_json,
+    stories_text,
+)
 from storyline.store import DEFAULT_BATCH, DEFAULT_DB, Store
 
 __all__ = ["ingest", "search", "serve", "show", "stories"]

@@ -3,7 +3,6 @@ compare, and cluster (which splits a pile of articles into stories first)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -24,11 +23,18 @@ from storyline.cli.app import (
     finish,
     usage_errors,
 )
-from storyline.config import DEFAULT_DATES, DEFAULT_MAX_BYTES, DEFAULT_PER_DATE, DEFAULT_WORDS, Options
+from storyline.config import (
+    DEFAULT_DATES,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_PER_DATE,
+    DEFAULT_WORDS,
+    Options,
+)
 from storyline.digest import build_digest
 from storyline.ingest import read_inputs
 from storyline.model import Digest, Skipped
 from storyline.render import print_text, render
+from storyline.render.json import json_text
 
 __all__ = ["cluster_command", "compare_command", "digest", "entities", "quotes", "timeline_command"]
 
@@ -155,4 +161,4 @@ def show_story(story: Digest, fmt: Format, output: Path | None) -> None:
 
 
 def _json(data: dict, skipped: tuple[Skipped, ...]) -> str:
-    return json.dumps({**data, "skipped": [s.to_dict() for s in skipped]}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({**data, "skipped": [s.to_dict() for s in skipped]})

@@ -7,11 +7,11 @@ strings or null. Text: one block per storyline, its stories indented under it.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from storyline.cluster import ClusterResult
 from storyline.model import Story
+from storyline.render.json import json_text
 
 __all__ = ["clusters_dict", "clusters_json", "clusters_text"]
 
@@ -40,7 +40,7 @@ def _story(story: Story) -> dict[str, Any]:
 
 def clusters_json(result: ClusterResult) -> str:
     """``clusters_dict(result)`` as indented JSON text ending in a newline."""
-    return json.dumps(clusters_dict(result), ensure_ascii=False, indent=2) + "\n"
+    return json_text(clusters_dict(result))
 
 
 def clusters_text(result: ClusterResult) -> str:

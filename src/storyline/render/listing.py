@@ -7,8 +7,6 @@ text prints exactly as written; JSON is one object per command (``{"stories": [.
 
 from __future__ import annotations
 
-import io
-import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -24,6 +22,8 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from storyline.render.json import json_text
+from storyline.render.text import plain_text
 from storyline.render.view import clean_display
 from storyline.store import IngestReport, SearchHit, StoryRow
 
@@ -39,7 +39,7 @@ __all__ = [
 
 def stories_json(rows: Sequence[StoryRow]) -> str:
     """``{"stories": [{"id", "headline", "article_count", "outlet_count", ...}]}``."""
-    return json.dumps({"stories": [r.to_dict() for r in rows]}, indent=2, ensure_ascii=False) + "\n"
+    return json_text({"stories": [r.to_dict() for r in rows]})
 
 
 def stories_text(rows: Sequence[StoryRow], width: int = 100) -> str:
@@ -52,13 +52,12 @@ def stories_text(rows: Sequence[StoryRow], width: int = 100) -> str:
             Text(r.id), Text(clean_display(r.headline)), str(r.article_count),
             str(r.outlet_count), Text(r.last_seen or "-"), Text(clean_display(r.storyline_headline)),
         )
-    return _plain(table, width) if rows else "no stories stored yet\n"
+    return plain_text(table, width) if rows else "no stories stored yet\n"
 
 
 def hits_json(query: str, hits: Sequence[SearchHit]) -> str:
     """``{"query": QUERY, "hits": [{"article", "title", ..., "text", "start", "end"}]}``."""
-    document = {"query": query, "hits": [asdict(hit) for hit in hits]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text({"query": query, "hits": [asdict(hit) for hit in hits]})
 
 
 def hits_text(hits: Sequence[SearchHit], width: int = 100) -> str:
@@ -73,7 +72,7 @@ def hits_text(hits: Sequence[SearchHit], width: int = 100) -> str:
                           f"{clean_display(hit.story_headline)}"))
         if hit.text:
             lines.append(Text(f"   \"{clean_display(hit.text)}\" [{hit.article} {hit.start}-{hit.end}]"))
-    return _plain(Text("\n").join(lines), width)
+    return plain_text(Text("\n").join(lines), width)
 
 
 def ingest_line(report: IngestReport) -> str:
@@ -99,11 +98,3 @@ def progress_bar(console: Console) -> Iterator[Callable[[str, int, int], None]]:
             progress.update(tasks[phase], completed=done, total=total)
 
         yield update
-
-
-def _plain(renderable: Table | Text, width: int) -> str:
-    console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False,
-                      emoji=False, markup=False, legacy_windows=False)
-    console.print(renderable)
-    out = console.file.getvalue()  # type: ignore[attr-defined]
-    return "".join(line.rstrip(" ") + "\n" for line in out.splitlines())

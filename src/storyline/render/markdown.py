@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 
 from storyline.model import Digest
-from storyline.render.view import CitedSentence, DigestView, FactEntry, SourceEntry, SourcesSection, build_view
+from storyline.render.view import (
+    CitedSentence,
+    DigestView,
+    FactEntry,
+    SourceEntry,
+    SourcesSection,
+    build_view,
+)
 
 __all__ = ["escape_markdown", "to_markdown"]
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import asdict
 
 from storyline.model import Entity, Quote
+from storyline.render.json import json_text
 from storyline.render.view import clean_display, speaker_groups
 
 __all__ = ["entities_json", "entities_text", "quotes_json", "quotes_text"]
@@ -16,12 +16,12 @@ MAX_ALIASES = 6
 
 def entities_json(entities: Sequence[Entity]) -> str:
     """``{"entities": [...]}`` as indented JSON ending in a newline."""
-    return _dump({"entities": [asdict(e) for e in entities]})
+    return json_text({"entities": [asdict(e) for e in entities]})
 
 
 def quotes_json(quotes: Sequence[Quote]) -> str:
     """``{"quotes": [...]}`` as indented JSON ending in a newline."""
-    return _dump({"quotes": [asdict(q) for q in quotes]})
+    return json_text({"quotes": [asdict(q) for q in quotes]})
 
 
 def entities_text(entities: Sequence[Entity]) -> str:
@@ -44,7 +44,3 @@ def quotes_text(quotes: Sequence[Quote]) -> str:
         lines += [f'  - "{q.text}" ({q.cue}; {q.article})' for q in group.quotes]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n" if blocks else "no quotes found\n"
-
-
-def _dump(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

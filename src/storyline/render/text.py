@@ -13,9 +13,16 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.model import Digest
-from storyline.render.view import CitedSentence, DigestView, FactEntry, SourceEntry, SourcesSection, build_view
+from storyline.render.view import (
+    CitedSentence,
+    DigestView,
+    FactEntry,
+    SourceEntry,
+    SourcesSection,
+    build_view,
+)
 
-__all__ = ["print_text", "to_text"]
+__all__ = ["plain_text", "print_text", "to_text"]
 
 HEADLINE_STYLE = "bold"
 META_STYLE = "dim"
@@ -26,6 +33,12 @@ LOCATION_STYLE = "dim"
 
 def to_text(digest: Digest, width: int = 100, color: bool = False) -> str:
     """Render ``digest`` as terminal text ``width`` columns wide; ANSI colour if ``color``."""
+    return plain_text(text_renderable(build_view(digest)), width, color)
+
+
+def plain_text(renderable: RenderableType, width: int, color: bool = False) -> str:
+    """``renderable`` laid out ``width`` columns wide as a string (ANSI colour if ``color``),
+    console markup, emoji codes and highlighting off, trailing spaces cut from each line."""
     console = Console(
         file=io.StringIO(),
         width=width,
@@ -36,7 +49,7 @@ def to_text(digest: Digest, width: int = 100, color: bool = False) -> str:
         markup=False,
         legacy_windows=False,
     )
-    print_text(digest, console)
+    console.print(renderable)
     out = console.file.getvalue()  # type: ignore[attr-defined]
     return "".join(line.rstrip(" ") + "\n" for line in out.splitlines())
 

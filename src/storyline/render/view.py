@@ -216,8 +216,7 @@ def speaker_groups(
     groups: dict[str, dict[str, QuoteEntry]] = {}
     for quote in quotes:
         speaker = clean_display(quote.entity or quote.speaker) or UNKNOWN_SPEAKER
-        entry = by_id.get(quote.article) if by_id else None
-        number = entry.number if entry else 0
+        number = _number(by_id or {}, quote.article)
         said = groups.setdefault(speaker, {})
         key = _quote_key(quote.text)
         if key in said:

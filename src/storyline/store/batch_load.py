@@ -18,7 +18,7 @@ stored articles when it is first shown (``storyline.store.read``).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, func, select
@@ -27,9 +27,9 @@ from storyline.clean import clean
 from storyline.errors import skip
 from storyline.model import Article, Skipped, Story, Storyline
 from storyline.store.digests import articles_hash, parse_moment
-from storyline.store.ingest import DEFAULT_BATCH, new_articles
+from storyline.store.ingest import DEFAULT_BATCH, chunked, new_articles
 from storyline.store.schema import articles, digests, stories, tracker
-from storyline.store.writer import Batch, upsert, write_batch
+from storyline.store.writer import Batch, iso, upsert, write_batch
 
 __all__ = ["BatchLoad", "load_batch"]
 
@@ -77,22 +77,11 @@ def load_batch(
     lines = {line.id: line for line in batch_lines}
     stored = known = 0
     skipped: list[Skipped] = []
-    for chunk in _chunks((a for a in stream if a.id in home), batch_size):
+    for chunk in chunked((a for a in stream if a.id in home), batch_size):
         fresh, n_known, dropped = new_articles(engine, chunk)
         known, skipped = known + n_known, skipped + dropped
         stored += _write_chunk(engine, fresh, home, (by_id, lines), skipped)
     return BatchLoad(stored, known, tuple(skipped), _store_digests(engine, documents, batch_size))
-
-
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _write_chunk(
@@ -127,8 +116,7 @@ def _fill(
         article = cleaned.article
         batch.seqs[article.id] = seq + offset
         batch.home[article.id] = home[article.id]
-        moment = article.published.isoformat() if article.published else None
-        joining.setdefault(home[article.id], []).append((article.id, moment))
+        joining.setdefault(home[article.id], []).append((article.id, iso(article.published)))
     for story_id, new in joining.items():
         rows = connection.execute(select(articles.c.id, articles.c.published)
                                   .where(articles.c.story_id == story_id)).all()
@@ -163,14 +151,7 @@ def _fresh_state() -> str:
 def _store_digests(engine: Engine, documents: Iterable[dict], batch_size: int) -> int:
     """Store each digest whose story holds exactly its articles, ``batch_size`` per
     transaction; how many were stored."""
-    count = 0
-    pending: list[dict] = []
-    for document in documents:
-        pending.append(document)
-        if len(pending) >= batch_size:
-            count += _write_digests(engine, pending)
-            pending = []
-    return count + (_write_digests(engine, pending) if pending else 0)
+    return sum(_write_digests(engine, pending) for pending in chunked(documents, batch_size))
 
 
 def _write_digests(engine: Engine, documents: list[dict]) -> int:

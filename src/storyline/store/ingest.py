@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, func, or_, select
 
@@ -28,10 +28,12 @@ from storyline.model import Article, CleanArticle, Skipped, Story, Storyline
 from storyline.store.schema import articles, tracker
 from storyline.store.writer import Batch, content_hash, write_batch
 
-__all__ = ["DEFAULT_BATCH", "IngestReport", "Progress", "ingest_articles", "new_articles"]
+__all__ = ["DEFAULT_BATCH", "IngestReport", "Progress", "chunked", "ingest_articles", "new_articles"]
 
 DEFAULT_BATCH = 32
 """Articles per transaction: small enough that a killed run loses little work."""
+
+T = TypeVar("T")
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(phase, done, total)``; phase is ``"articles"`` or ``"digests"``."""
@@ -97,7 +99,7 @@ def ingest_articles(
     run = _start(engine, tracker_type)
     stored = known = done = 0
     skipped: list[Skipped] = []
-    for chunk in _chunks(items, batch_size):
+    for chunk in chunked(items, batch_size):
         fresh, n_known, dropped = new_articles(engine, chunk)
         batch = _track(run, fresh, skipped)
         if batch.cleaned:
@@ -129,9 +131,16 @@ def _start(engine: Engine, tracker_type: Any) -> _Run:
     return _Run(restored, saved.articles, (last_seq or 0) + 1, {}, {})
 
 
-def _chunks(items: Sequence[Article], size: int) -> Iterator[Sequence[Article]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def new_articles(

@@ -11,18 +11,22 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, Engine, func, or_, select
+from sqlalchemy import Connection, Engine, Row, func, or_, select
 
 from storyline.config import Options
-from storyline.digest import build_digest
+from storyline.digest import build_digest, digest_story
 from storyline.errors import UsageError
-from storyline.model import Article, Digest
+from storyline.model import Article, CleanArticle, Digest, Sentence
 from storyline.store.digests import articles_hash, digest_from_dict, parse_moment
-from storyline.store.schema import articles, digests, stories, storylines
+from storyline.store.schema import articles, digests, sentences, stories, storylines
 from storyline.store.writer import upsert
 
-__all__ = ["StoryRow", "list_stories", "refresh_digests", "story_articles", "story_digest"]
+__all__ = [
+    "StoryRow", "article_from_row", "list_stories", "refresh_digests", "story_articles",
+    "story_digest",
+]
 
 
 @dataclass(frozen=True)
@@ -96,13 +100,29 @@ def story_articles(connection: Connection, story_id: str) -> list[Article]:
     rows = connection.execute(
         select(articles).where(articles.c.story_id == story_id).order_by(articles.c.seq)
     )
-    return [
-        Article(
-            text=row.text, id=row.id, title=row.title, source=row.source,
-            url=row.url or "", published=parse_moment(row.published), path=row.path,
-        )
-        for row in rows
-    ]
+    return [article_from_row(row) for row in rows]
+
+
+def story_sentences(connection: Connection, story_id: str) -> dict[str, tuple[Sentence, ...]]:
+    """The kept sentences (``storyline.clean``, as stored at ingest) of each article of
+    ``story_id``, in text order; articles with none stored are left out."""
+    query = (
+        select(sentences).join(articles, articles.c.id == sentences.c.article_id)
+        .where(articles.c.story_id == story_id).order_by(sentences.c.article_id, sentences.c.idx)
+    )
+    found: dict[str, list[Sentence]] = {}
+    for row in connection.execute(query):
+        found.setdefault(row.article_id, []).append(
+            Sentence(row.article_id, row.idx, row.start, row.end, row.text, row.paragraph))
+    return {article: tuple(kept) for article, kept in found.items()}
+
+
+def article_from_row(row: Row[Any]) -> Article:
+    """The ``Article`` stored in a row of the ``articles`` table."""
+    return Article(
+        text=row.text, id=row.id, title=row.title, source=row.source,
+        url=row.url or "", published=parse_moment(row.published), path=row.path,
+    )
 
 
 def story_digest(engine: Engine, story_id: str, options: Options | None = None) -> Digest:
@@ -151,7 +171,11 @@ def _rebuild(engine: Engine, story_id: str, options: Options) -> Digest:
     """Build the digest of ``story_id`` from its stored articles and store it."""
     with engine.connect() as connection:
         story = story_articles(connection, story_id)
-    digest = build_digest(story, options)
+        kept = story_sentences(connection, story_id)
+    if all(article.id in kept for article in story):
+        digest = digest_story([CleanArticle(a, kept[a.id], ()) for a in story], options)
+    else:
+        digest = build_digest(story, options)
     row = {
         "story_id": story_id,
         "articles_hash": articles_hash(a.id for a in story),

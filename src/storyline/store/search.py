@@ -79,8 +79,7 @@ def query_words(query: str) -> list[str]:
         >>> query_words("Kerry and the Lavrov-talks?")
         ['kerry', 'lavrov', 'talks']
     """
-    words = [word.lower() for word in tokens(query)]
-    kept = [word for word in words if word not in STOP_WORDS]
+    kept = [word for word in tokens(query) if word not in STOP_WORDS]
     if not kept:
         raise UsageError(f"nothing to search for in {query!r}: give at least one content word")
     return kept

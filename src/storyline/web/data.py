@@ -13,9 +13,8 @@ from sqlalchemy import func, select
 
 from storyline.model import Article, Sentence
 from storyline.store import Store, StoryRow
-from storyline.store.digests import parse_moment
-from storyline.store.read import list_stories
-from storyline.store.schema import articles, sentences, stories, storylines
+from storyline.store.read import article_from_row, list_stories, story_sentences
+from storyline.store.schema import articles, stories, storylines
 
 __all__ = ["MAX_PER_PAGE", "StoredArticle", "StoryPage", "find_article", "kept_sentences", "story_page",
            "story_storyline", "storyline_stories"]
@@ -67,26 +66,14 @@ def find_article(store: Store, article_id: str) -> StoredArticle | None:
         row = connection.execute(select(articles).where(articles.c.id == article_id)).first()
     if row is None:
         return None
-    article = Article(
-        text=row.text, id=row.id, title=row.title, source=row.source,
-        url=row.url or "", published=parse_moment(row.published), path=row.path,
-    )
-    return StoredArticle(article, row.outlet, row.story_id)
+    return StoredArticle(article_from_row(row), row.outlet, row.story_id)
 
 
 def kept_sentences(store: Store, story_id: str) -> dict[str, tuple[Sentence, ...]]:
     """The kept sentences (``storyline.clean``, as stored at ingest) of each article of
     ``story_id``, in text order; articles with none stored are left out."""
-    query = (
-        select(sentences).join(articles, articles.c.id == sentences.c.article_id)
-        .where(articles.c.story_id == story_id).order_by(sentences.c.article_id, sentences.c.idx)
-    )
-    found: dict[str, list[Sentence]] = {}
     with store.engine.connect() as connection:
-        for row in connection.execute(query):
-            found.setdefault(row.article_id, []).append(
-                Sentence(row.article_id, row.idx, row.start, row.end, row.text, row.paragraph))
-    return {article: tuple(kept) for article, kept in found.items()}
+        return story_sentences(connection, story_id)
 
 
 def storyline_stories(store: Store, storyline_id: str) -> list[StoryRow]:

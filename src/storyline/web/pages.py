@@ -79,7 +79,8 @@ def _headlines(request: Request, story_ids: Iterable[str]) -> dict[str, str]:
     """The digest headline of each story, as its story page shows it ("" when it has none).
 
     The store keeps the tracker's headline for a story, which can differ from the digest's;
-    the pages name a story the way its own page does.
+    the pages name a story the way its own page does (the story and storyline pages take
+    it from the digests they read anyway).
     """
     found = {}
     for story_id in story_ids:
@@ -94,8 +95,9 @@ def _headlines(request: Request, story_ids: Iterable[str]) -> dict[str, str]:
 def stories_page(request: Request, page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> HTMLResponse:
     store = _store(request)
     found = story_page(store, page, PER_PAGE)
-    lines = {row.id: _first_sentence(_digests(request).digest(row.id)) for row in found.rows}
-    headlines = _headlines(request, (row.id for row in found.rows))
+    digests = {row.id: _digests(request).digest(row.id) for row in found.rows}
+    lines = {story_id: _first_sentence(digest) for story_id, digest in digests.items()}
+    headlines = {story_id: clean_display(digest.headline) for story_id, digest in digests.items()}
     return render_page("stories.html.j2", found=found, lines=lines, headlines=headlines, query="")
 
 
@@ -149,10 +151,10 @@ def storyline_page(request: Request, storyline_id: str) -> HTMLResponse:
     rows = storyline_stories(store, storyline_id)
     if not rows:
         raise HTTPException(404, f"There is no storyline {storyline_id!r}.")
-    points, events, inferred, missing, lines = [], [], 0, 0, {}
-    headlines = _headlines(request, (row.id for row in rows))
+    points, events, inferred, missing, lines, headlines = [], [], 0, 0, {}, {}
     for row in rows:
         digest = _digests(request).digest(row.id)
+        headlines[row.id] = clean_display(digest.headline)
         found, more, lost = digest_points(digest)
         points += found
         inferred, missing = inferred + more, missing + lost
