@@ -2,20 +2,22 @@
 
 Reads every Timeline17 collection under ``--data`` as one stream in publication order
 (``storyline.evaluate.timeline17_stream``), ingests it with ``Store.ingest`` (clean, track,
-store; one transaction per batch) and prints articles per second, where the time went
-(cleaning, tracking, writing), resident memory as the stream grows, and the peak. Digests
-are built after the articles, and timed on their own. Wall-clock rates depend on what
-else the machine runs; the CPU-time rate does not.
+store; one transaction per batch) once per ``--workers`` count, and prints articles per
+second, the speed ratio against the first count (run in the same script), where the main
+process spent its time, resident memory as the stream grows, and the peak. Digests are
+built after the articles, and timed on their own. Wall-clock rates depend on what else the
+machine runs: compare the ratio.
 
 Usage (from the repository root)::
 
     .venv/bin/python benchmarks/ingest_speed.py [--data ../shared/data/timeline17]
-        [--limit N] [--batch-size 32] [--no-digests]
+        [--limit N] [--batch-size N] [--workers 1 2] [--no-digests]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import tempfile
@@ -26,12 +28,17 @@ from pathlib import Path
 from typing import Any
 
 import storyline.store.ingest as ingest_module
+import storyline.store.prepare as prepare_module
+from storyline.cluster import StoryTracker
 from storyline.config import Options
 from storyline.evaluate.timeline17_stream import load_stream
+from storyline.model import Article
 from storyline.store import Store
+from storyline.store.prepare import default_workers
 from storyline.store.read import refresh_digests
 
 SPENT: dict[str, float] = defaultdict(float)
+PREPARE = prepare_module.prepare
 
 
 def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
@@ -58,15 +65,32 @@ def main() -> None:
     parser.add_argument("--data", default="../shared/data/timeline17")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--batch-size", type=int, default=ingest_module.DEFAULT_BATCH)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, default_workers()],
+                        help="worker counts to run, one after the other (the first is the "
+                             "baseline of the speed ratio)")
     parser.add_argument("--no-digests", action="store_true")
     args = parser.parse_args()
 
     gold, skipped = load_stream(args.data)
     stream = [g.article for g in gold][: args.limit]
-    print(f"stream: {len(stream)} articles ({len(skipped)} empty files left out)")
-    ingest_module.clean = timed("clean", ingest_module.clean)
+    print(f"stream: {len(stream)} articles ({len(skipped)} empty files left out); "
+          f"batch size {args.batch_size}; {os.cpu_count()} cores")
     ingest_module.write_batch = timed("write", ingest_module.write_batch)
-    from storyline.cluster import StoryTracker
+    baseline = None
+    for workers in args.workers:
+        seconds = run(stream, workers, args)
+        baseline = baseline or seconds
+        print(f"  -> {baseline / seconds:.2f}x the speed of {args.workers[0]} worker(s)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak RSS {peak:.0f} MiB (largest worker {children:.0f} MiB); "
+          f"python {sys.version.split()[0]}")
+
+
+def run(stream: list[Article], workers: int, args: argparse.Namespace) -> float:
+    """Ingest ``stream`` into a new database with ``workers``; print figures; the seconds."""
+    SPENT.clear()
+    prepare_module.prepare = timed("clean+encode", PREPARE) if workers == 1 else PREPARE
 
     class TimedTracker(StoryTracker):
         add = timed("track", StoryTracker.add)
@@ -80,29 +104,29 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.db"
-        base = rss_mib()
         with Store(db) as store:
             start, cpu = time.perf_counter(), time.process_time()
             report = store.ingest(stream, batch_size=args.batch_size, digests=False,
-                                  tracker_type=TimedTracker, progress=progress)
+                                  tracker_type=TimedTracker, progress=progress,
+                                  workers=workers)
             seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-            print(f"stored {report.stored} articles ({len(report.skipped)} skipped) in "
-                  f"{seconds:.1f} s: {len(stream) / seconds:.1f} articles/s "
-                  f"(CPU {cpu:.1f} s: {len(stream) / cpu:.1f} articles per CPU second)")
+            print(f"workers {workers}: stored {report.stored} articles "
+                  f"({len(report.skipped)} skipped) in {seconds:.1f} s: "
+                  f"{len(stream) / seconds:.1f} articles/s (CPU of this process {cpu:.1f} s)")
             rest = seconds - sum(SPENT.values())
             split = ", ".join(f"{k} {v:.1f} s" for k, v in SPENT.items())
-            print(f"time: {split}, other {rest:.1f} s")
+            print(f"  time in this process: {split}, other {rest:.1f} s")
             if not args.no_digests:
                 start, cpu_d = time.perf_counter(), time.process_time()
                 built = refresh_digests(store.engine, Options())
                 digest_seconds, cpu_d = time.perf_counter() - start, time.process_time() - cpu_d
-                print(f"digests: {built} built in {digest_seconds:.1f} s (CPU {cpu_d:.1f} s); "
+                print(f"  digests: {built} built in {digest_seconds:.1f} s (CPU {cpu_d:.1f} s); "
                       f"with digests {len(stream) / (seconds + digest_seconds):.1f} articles/s")
         size = sum(f.stat().st_size for f in Path(folder).iterdir()) / 2**20
-    print(f"database: {size:.1f} MiB")
-    print("memory (articles done: RSS MiB): " + ", ".join(f"{d}: {m:.0f}" for d, m in memory))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS {peak:.0f} MiB (before ingest {base:.0f} MiB); python {sys.version.split()[0]}")
+    print(f"  database: {size:.1f} MiB")
+    print("  memory (articles done: RSS MiB): "
+          + ", ".join(f"{d}: {m:.0f}" for d, m in memory))
+    return seconds
 
 
 if __name__ == "__main__":

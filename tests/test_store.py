@@ -129,7 +129,7 @@ class ScriptedTracker:
         self.lines: dict[str, str] = {}
         self.days: dict[str, list[str | None]] = {}
 
-    def add(self, article: Article) -> Any:
+    def add(self, article: Article, _row: object = None) -> Any:
         story, line, merged = self.PLAN[article.id]
         self.members.setdefault(story, []).append(article.id)
         self.lines[story] = line
@@ -216,12 +216,16 @@ def test_store_ingest_twice_stores_nothing_twice(store: Store, story_articles: l
     assert store.check() == []
 
 
-def test_store_ingest_skips_same_url_or_text_under_another_id(store: Store) -> None:
+@pytest.mark.parametrize("batch_size", [1, 3])
+def test_store_ingest_skips_same_url_or_text_under_another_id(store: Store, batch_size: int) -> None:
+    """In one batch, or in the batch after the first one's (not written yet when it is read)."""
     ScriptedTracker.PLAN = {"a": ("s1", "l1", ()), "b": ("s1", "l1", ()), "c": ("s1", "l1", ())}
     first = _article("a", "flood waters", "2020-01-01", url="https://example.org/flood")
     same_url = _article("b", "river levels", "2020-01-02", url="https://example.org/flood")
     same_text = Article(text=first.text, id="c", title=first.title)
-    report = store.ingest([first, same_url, same_text], tracker_type=ScriptedTracker)
+    report = store.ingest(
+        [first, same_url, same_text], tracker_type=ScriptedTracker, batch_size=batch_size
+    )
     assert report.stored == 1
     reasons = [(s.path, s.code, s.reason) for s in report.skipped]
     assert reasons == [
@@ -243,6 +247,24 @@ def test_store_resumed_ingest_equals_one_run(
         assert (report.stored, report.known) == (len(story_articles) - 4, 4)
         assert _partition(resumed) == expected
         assert resumed.check() == []
+
+
+def test_store_ingest_with_worker_processes_equals_one_process(
+    tmp_path: Path, story_articles: list[Article]
+) -> None:
+    with Store(tmp_path / "one.db") as one:
+        one.ingest(story_articles, batch_size=3, digests=False)
+        expected = (_partition(one), _count(one, sentences))
+    with Store(tmp_path / "two.db") as two:
+        report = two.ingest(story_articles, batch_size=3, digests=False, workers=2)
+        assert report.stored == len(story_articles)
+        assert (_partition(two), _count(two, sentences)) == expected
+        assert two.check() == []
+
+
+def test_store_ingest_refuses_no_workers(tmp_path: Path, story_articles: list[Article]) -> None:
+    with Store(tmp_path / "none.db") as store, pytest.raises(UsageError, match="--workers"):
+        store.ingest(story_articles, workers=0)
 
 
 def test_store_error_inside_a_batch_writes_none_of_it(

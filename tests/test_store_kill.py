@@ -31,6 +31,8 @@ from storyline.store import Store
 from storyline.store.schema import articles
 
 BATCH = "4"
+WORKERS = "2"
+"""Cleaning runs in worker processes, which must not outlive a killed ingest."""
 JITTER_S = 0.03
 """Each kill comes up to this long after its moment, so it can land inside a transaction."""
 
@@ -67,14 +69,30 @@ def _kill_when(db: Path, stream: Path, ready: Callable[[], bool], jitter: float)
         The exit status: ``-9`` when it was killed, else the status it finished with.
     """
     process = subprocess.Popen([*COMMAND, "ingest", str(stream), "--db", str(db),
-                                "--batch-size", BATCH], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+                                "--batch-size", BATCH, "--workers", WORKERS],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     while process.poll() is None and not ready():
         time.sleep(0.005)
     time.sleep(jitter)
     if process.poll() is None:
         process.send_signal(signal.SIGKILL)
     return process.wait()
+
+
+def _processes_using(db: Path, wait_s: float = 10.0) -> list[str]:
+    """Process ids whose command line names ``db``, once they had ``wait_s`` to exit."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        found = []
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                if str(db).encode() in cmdline.read_bytes():
+                    found.append(cmdline.parent.name)
+            except OSError:
+                continue
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
 
 
 def _partition(store: Store) -> set[frozenset[str]]:
@@ -110,6 +128,7 @@ def test_store_kill_9_at_any_moment_loses_and_duplicates_nothing(
         print(f"kill -9 {name}: exit {status}, {stored} of {total} articles stored, "
               f"{_count(db, 'digests')} digests, consistent: {not problems}")
         assert problems == [], f"after kill -9 {name}: {problems}"
+        assert _processes_using(db) == [], f"worker processes outlived kill -9 {name}"
         assert stored >= before
         before, killed = stored, killed + (status == -signal.SIGKILL)
     assert killed >= 3, "the ingest finished before most kills; use a longer stream"

@@ -97,10 +97,12 @@ def _add_sentences(
     sentences: list[Sentence],
     removed: list[Removed],
 ) -> None:
-    """Append the sentences of one kept paragraph, dropping lone boilerplate sentences."""
+    """Append the sentences of one kept paragraph, dropping lone boilerplate sentences
+    (a paragraph of one sentence passed that check already)."""
     text = article.text
-    for start, end in sentence_spans(text, *span):
-        reason = line_reason(text[start:end])
+    spans = sentence_spans(text, *span)
+    for start, end in spans:
+        reason = line_reason(text[start:end]) if spans != [span] else None
         if reason:
             removed.append(Removed(start, end, reason))
             continue

@@ -39,6 +39,7 @@ __all__ = [
     "DocumentFrequencies",
     "article_text",
     "encode",
+    "encode_article",
     "name_terms",
     "weigh",
 ]
@@ -68,6 +69,11 @@ def article_text(article: Article, max_chars: int = MAX_CHARS) -> str:
     if article.title and article.title.strip() not in text[:500]:
         return f"{article.title}\n{text}"
     return text
+
+
+def encode_article(article: Article) -> csr_matrix:
+    """The raw term row (see ``encode``) of what ``article`` is compared by (``article_text``)."""
+    return encode([article_text(article)])
 
 
 def name_terms(text: str) -> list[str]:

@@ -2,7 +2,8 @@
 
 Sentence boundaries come from syntok, which returns character offsets into the text it
 was given, so every span here points into the caller's string unchanged. Word tokens are
-a plain ``\\w+`` scan (as scikit-learn's default token pattern), stems come from Snowball.
+a plain ``\\w+`` scan (as scikit-learn's default token pattern), stems come from Snowball
+(PyStemmer, the C build of the Snowball stemmers).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from syntok import segmenter
 
@@ -35,14 +36,21 @@ CLOSERS = "\"'”’»)]"
 """Closing quotes and brackets that may follow the end of a sentence."""
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-_STEMMER = snowballstemmer.stemmer("english")
+_INNER_BREAK = re.compile(r"[.!?…;:\n]")
+"""Marks that may end a sentence before the end of a chunk; without one, the chunk is one sentence."""
+_SPACE = " \t\r\n\f\v\u00a0\u200b\ufeff"
+_TRIMMED = re.compile(r"[\s\u200b\ufeff]*(.*?)[\s\u200b\ufeff]*\Z", re.DOTALL)
+_STEMMER = Stemmer.Stemmer("english")
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into sentences.
 
     A piece that syntok cuts off without sentence punctuation (a dateline such as
-    "BRENFIELD (AVP) — ...") is joined to the sentence that follows it.
+    "BRENFIELD (AVP) — ...") is joined to the sentence that follows it. A chunk with no
+    sentence punctuation (nor colon, semicolon or line break) before its end is one
+    sentence, closing quotes included, and does not go through syntok at all: short news
+    paragraphs, often a single sentence, cost a regular-expression search.
 
     Returns:
         ``(start, end)`` offsets into ``text`` itself, stripped of surrounding white space,
@@ -55,6 +63,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     """
     end = len(text) if end is None else end
     chunk = text[start:end]
+    if not _INNER_BREAK.search(chunk.rstrip(CLOSERS + SENTENCE_END + _SPACE)):
+        return _one_sentence(text, start, end)
     spans: list[tuple[int, int]] = []
     pending: int | None = None
     for paragraph in segmenter.analyze(chunk):
@@ -68,6 +78,12 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     if pending is not None:
         spans.append(span)
     return [span for span in spans if _WORD.search(text, span[0], span[1])]
+
+
+def _one_sentence(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` stripped as one span, or nothing when it holds no word."""
+    inner = _TRIMMED.match(text, start, end)
+    return [inner.span(1)] if _WORD.search(text, *inner.span(1)) else []
 
 
 def ends_with(text: str, characters: str) -> bool:

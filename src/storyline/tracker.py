@@ -38,8 +38,7 @@ from storyline.cluster import (
 from storyline.eventvec import (
     N_FEATURES,
     DocumentFrequencies,
-    article_text,
-    encode,
+    encode_article,
     weigh,
 )
 from storyline.model import Article, Story, Storyline
@@ -124,9 +123,13 @@ class StoryTracker:
 
     # -- the stream ---------------------------------------------------------------------
 
-    def add(self, article: Article) -> Assignment:
-        """Assign ``article`` (the next one in publication order) and return where it went."""
-        raw = encode([article_text(article)])
+    def add(self, article: Article, row: csr_matrix | None = None) -> Assignment:
+        """Assign ``article`` (the next one in publication order) and return where it went.
+
+        ``row`` is ``encode_article(article)`` when the caller computed it already (in
+        another process, say); it is computed here otherwise.
+        """
+        raw = encode_article(article) if row is None else row
         self.frequencies_.add(raw)
         self.step_ += 1
         if self.step_ % REFRESH_EVERY == 0:

@@ -32,6 +32,7 @@ from storyline.render.listing import (
     stories_text,
 )
 from storyline.store import DEFAULT_BATCH, DEFAULT_DB, Store
+from storyline.store.prepare import default_workers
 
 __all__ = ["ingest", "search", "serve", "show", "stories"]
 
@@ -43,13 +44,17 @@ def ingest(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = DEFAULT_BATCH,
     digests: Annotated[bool, typer.Option(help="Build the digests of changed stories.")] = True,
+    workers: Annotated[int | None, typer.Option(
+        help="Processes that clean articles while others are stored (default: one per core)."
+    )] = None,
 ) -> None:
     """Store articles in a database, grouped into stories and storylines (safe to rerun)."""
     with usage_errors():
         read = read_inputs(paths, Options(max_bytes=max_bytes))
         with Store(db) as store, progress_bar(STDERR) as progress:
             report = store.ingest(
-                read.articles, batch_size=batch_size, digests=digests, progress=progress
+                read.articles, batch_size=batch_size, digests=digests, progress=progress,
+                workers=default_workers() if workers is None else workers,
             )
     STDERR.print(ingest_line(report), markup=False)
     finish((*read.skipped, *report.skipped))

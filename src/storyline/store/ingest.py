@@ -3,7 +3,8 @@
 Articles are taken in the order given (a stream: publication order), a small batch at a
 time. For each batch the articles already stored are left out (same id: already there;
 same URL or same text under another id: skipped with a reason), the rest are cleaned
-(``storyline.clean``) and assigned by the online ``StoryTracker``, and ONE transaction
+(``storyline.clean``, in worker processes one batch ahead: ``storyline.store.prepare``)
+and assigned by the online ``StoryTracker``, and ONE transaction
 then writes the articles, their sentences and search rows, every story and storyline the
 tracker changed, and the tracker state after the batch. A run killed at any moment thus
 leaves a database where stored articles, stories and tracker state agree; the same
@@ -22,16 +23,17 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine, func, or_, select
 
-from storyline.clean import clean
 from storyline.errors import UsageError, skip
 from storyline.model import Article, CleanArticle, Skipped, Story, Storyline
+from storyline.store.prepare import Prepared, preparer
 from storyline.store.schema import articles, tracker
 from storyline.store.writer import Batch, content_hash, write_batch
 
 __all__ = ["DEFAULT_BATCH", "IngestReport", "Progress", "chunked", "ingest_articles", "new_articles"]
 
-DEFAULT_BATCH = 32
-"""Articles per transaction: small enough that a killed run loses little work."""
+DEFAULT_BATCH = 128
+"""Articles per transaction: small enough that a killed run loses under a second of work,
+large enough that saving the tracker state after each one costs little."""
 
 T = TypeVar("T")
 
@@ -75,6 +77,7 @@ def ingest_articles(
     batch_size: int = DEFAULT_BATCH,
     tracker_type: Any = None,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> IngestReport:
     """Store the articles of ``stream`` (in order) that are not stored yet.
 
@@ -86,12 +89,15 @@ def ingest_articles(
             ``None``); a fresh database starts ``tracker_type()``, a resumed one
             ``tracker_type.from_state(saved)``.
         progress: called after each batch with ``("articles", done, total)``.
+        workers: processes that clean and encode articles, one batch ahead of the
+            assigning and writing (``storyline.store.prepare``); 1 does it all here.
 
     Returns:
         An ``IngestReport`` (``digests`` is 0: see ``storyline.store.read.refresh_digests``).
 
     Raises:
-        UsageError: ``batch_size`` is below 1, or the saved tracker state cannot be read.
+        UsageError: ``batch_size`` or ``workers`` is below 1, or the saved tracker state
+            cannot be read.
     """
     if batch_size < 1:
         raise UsageError(f"--batch-size must be at least 1, got {batch_size}")
@@ -99,17 +105,42 @@ def ingest_articles(
     run = _start(engine, tracker_type)
     stored = known = done = 0
     skipped: list[Skipped] = []
-    for chunk in chunked(items, batch_size):
-        fresh, n_known, dropped = new_articles(engine, chunk)
-        batch = _track(run, fresh, skipped)
-        if batch.cleaned:
-            with engine.begin() as connection:
-                write_batch(connection, batch)
-        stored, known, done = stored + len(batch.cleaned), known + n_known, done + len(chunk)
-        skipped += dropped
-        if progress:
-            progress("articles", done, len(items))
+    with preparer(workers) as prepare:
+        ahead: _Chunk | None = None
+        for chunk in chunked(items, batch_size):
+            fresh, n_known, dropped = new_articles(engine, chunk, ahead.fresh if ahead else ())
+            current = _Chunk(len(chunk), fresh, prepare(fresh))
+            skipped += dropped
+            known += n_known
+            if ahead is not None:
+                stored += _store(engine, run, ahead, skipped)
+                done += ahead.size
+                if progress:
+                    progress("articles", done, len(items))
+            ahead = current
+        if ahead is not None:
+            stored += _store(engine, run, ahead, skipped)
+            if progress:
+                progress("articles", done + ahead.size, len(items))
     return IngestReport(stored, known, tuple(skipped), 0)
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """One chunk of the stream: its size, the articles to store and their preparation."""
+
+    size: int
+    fresh: list[Article]
+    prepared: Iterator[Prepared]
+
+
+def _store(engine: Engine, run: _Run, chunk: _Chunk, skipped: list[Skipped]) -> int:
+    """Assign the prepared articles of ``chunk`` and write them in one transaction; how many."""
+    batch = _track(run, chunk, skipped)
+    if batch.cleaned:
+        with engine.begin() as connection:
+            write_batch(connection, batch)
+    return len(batch.cleaned)
 
 
 def _start(engine: Engine, tracker_type: Any) -> _Run:
@@ -144,10 +175,14 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def new_articles(
-    engine: Engine, chunk: Sequence[Article]
+    engine: Engine, chunk: Sequence[Article], pending: Sequence[Article] = ()
 ) -> tuple[list[Article], int, list[Skipped]]:
-    """Split ``chunk`` into articles to store, a count already stored, and duplicates."""
-    hashes = {a.id: content_hash(a) for a in chunk}
+    """Split ``chunk`` into articles to store, a count already stored, and duplicates.
+
+    ``pending`` are articles on their way into the store (not written yet): one of
+    ``chunk`` with the same URL or text is a duplicate of it too.
+    """
+    hashes = {a.id: content_hash(a) for a in (*pending, *chunk)}
     urls = [a.url for a in chunk if a.url]
     with engine.connect() as connection:
         rows = connection.execute(
@@ -159,9 +194,9 @@ def new_articles(
                 )
             )
         ).all()
-    ids = {row.id for row in rows}
-    by_url = {row.url: row.id for row in rows if row.url}
-    by_hash = {row.content_hash: row.id for row in rows}
+    ids = {row.id for row in rows} | {a.id for a in pending}
+    by_url = {row.url: row.id for row in rows if row.url} | {a.url: a.id for a in pending if a.url}
+    by_hash = {row.content_hash: row.id for row in rows} | {hashes[a.id]: a.id for a in pending}
     fresh: list[Article] = []
     dropped: list[Skipped] = []
     known = 0
@@ -200,16 +235,15 @@ def _duplicate_of(
     return None
 
 
-def _track(run: _Run, fresh: list[Article], skipped: list[Skipped]) -> Batch:
-    """Clean and assign ``fresh``; return the batch that writes the result (an empty
-    batch, with the tracker untouched, when no article is left to store)."""
+def _track(run: _Run, chunk: _Chunk, skipped: list[Skipped]) -> Batch:
+    """Assign the prepared articles of ``chunk``; return the batch that writes the result
+    (an empty batch, with the tracker untouched, when no article is left to store)."""
     batch = Batch()
-    for article in fresh:
-        cleaned = clean(article)
+    for article, (cleaned, row) in zip(chunk.fresh, chunk.prepared, strict=True):
         if not cleaned.sentences:
             skipped.append(skip(_where(article), "nothing_left"))
             continue
-        assignment = run.tracker.add(article)
+        assignment = run.tracker.add(article, row)
         _record(batch, cleaned, assignment, run)
     if not batch.cleaned:
         return batch

@@ -65,6 +65,7 @@ class Store:
         digests: bool = True,
         tracker_type: Any = None,
         progress: Progress | None = None,
+        workers: int = 1,
     ) -> IngestReport:
         """Store ``articles`` (a stream, in order) and, with ``digests``, refresh stale digests.
 
@@ -72,7 +73,7 @@ class Store:
         """
         report = ingest_articles(
             self.engine, articles, batch_size=batch_size, tracker_type=tracker_type,
-            progress=progress,
+            progress=progress, workers=workers,
         )
         if not digests:
             return report
