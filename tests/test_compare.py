@@ -200,3 +200,55 @@ def test_compare_near_copy_bound_never_drops_a_near_copy(seed_articles):
     near = [r >= NEAR_COPY for r in ratios]
     assert any(near) and not all(maybe)
     assert maybe == near
+
+
+STATEMENT = (
+    '"We have reviewed every inspection record for the spillway and found nothing that points to '
+    'this crack, and we will publish all of them once the engineers have finished their work on the '
+    'dam," the authority said in a statement on Wednesday evening.'
+)
+
+
+def test_compare_a_statement_quoted_by_two_outlets_is_passages_not_a_copy():
+    long = WIRE + "\n\n" + STATEMENT + "\n\n" + (
+        "Shopkeepers on Valley Road said trade had fallen sharply since the road was closed.\n\n"
+        "The county council will meet on Friday to discuss the cost of the shelters and of the repairs.\n\n"
+        "Anglers were told to stay off the riverbank below the dam until further notice.")
+    short = "The water authority answered its critics late on Wednesday.\n\n" + STATEMENT
+    result = compare([_article("long", long, "Wire"), _article("short", short, "Daily")])
+    assert [(c.kind, c.first, c.second) for c in result.copies] == [("passages", "long", "short")]
+    assert any("inspection record" in p.first.text for p in result.copies[0].passages)
+
+
+def test_compare_finds_a_name_changed_next_to_a_reworded_word():
+    spun = WIRE.replace("said Katerina Voss", "stated Lena Morrow").replace("concrete", "cement")
+    result = compare([_article("wire", WIRE, "Wire"), _article("spun", spun, "Spun")])
+    found = {(c.kind, tuple(sorted(s.value for s in c.sides))) for c in result.conflicts}
+    assert found == {("actor", ("Katerina Voss", "Lena Morrow"))}
+
+
+def test_compare_finds_a_changed_time_of_day():
+    changed = WIRE.replace("shortly before 7 p.m.", "shortly before 9 p.m.")
+    result = compare([_article("wire", WIRE, "Wire"), _article("daily", changed, "Daily")])
+    assert [(c.kind, c.about, sorted(s.value for s in c.sides)) for c in result.conflicts] == [
+        ("date", "time", ["7 p.m.", "9 p.m."])]
+
+
+def test_compare_list_items_and_two_records_are_no_conflict():
+    records = ("Johnson was arrested June 17 and was being held on $2.09 million bail, records showed.\n\n"
+               "Smith was arrested June 18 and was being held on $2.07 million bail, records showed.\n\n"
+               "Her next court appearance in the county court is scheduled for Oct. 6, the office said.\n\n"
+               "Her next court appearance in the county court is scheduled for Oct. 18, the office said.")
+    other = records.split("\n\n")[1] + "\n\nBoth deny the charges, their lawyers said on Monday afternoon."
+    result = compare([_article("a", records, "A"), _article("b", other, "B")])
+    assert result.conflicts == ()
+
+
+def test_compare_examples_find_the_evacuee_count_conflict(example_articles):
+    result = compare(example_articles)
+    values = [sorted(s.value for s in c.sides) for c in result.conflicts if c.about == "people"]
+    assert ["1,800", "2,300"] in values
+    for conflict in result.conflicts:
+        for side in conflict.sides:
+            text = next(a for a in example_articles if a.id == side.article).text
+            assert text[side.value_start:side.value_end] == side.value

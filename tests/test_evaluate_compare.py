@@ -50,3 +50,32 @@ def test_evaluate_compare_builds_the_same_case_for_the_same_seed():
 
 def test_evaluate_compare_spin_swaps_words_and_keeps_case():
     assert _spin("People said the city began") == "Individuals stated the town started"
+
+
+def test_evaluate_compare_plants_numbers_without_gluing_them_to_the_word_before():
+    cluster = Cluster("c", (Article(TEXT, id="c-0"), Article("Short note on the ferry.", id="c-1")), "ref")
+    donor = Article("Another story entirely.\n\nIt has two paragraphs.", id="d")
+    for seed in range(40):
+        case = build_case(cluster, donor, random.Random(seed))
+        for _, copy_id, start, end, kind in case.conflicts if case else ():
+            text = next(a for a in case.articles if a.id == copy_id).text
+            if kind == "number":
+                assert text[start - 1] == " " and text[start:end].isdigit(), text[start - 10:end + 5]
+
+
+def test_evaluate_compare_plants_conflicts_only_in_text_from_the_cluster():
+    donor_text = "The 40 delegates met on Monday in Geneva with Maria Lopez and John Harper.\n\nThey talked."
+    cluster = Cluster("c", (Article(TEXT, id="c-0"), Article("Short note on the ferry.", id="c-1")), "ref")
+    for seed in range(40):
+        case = build_case(cluster, Article(donor_text, id="d"), random.Random(seed))
+        for _, copy_id, start, end, _ in case.conflicts if case else ():
+            text = next(a for a in case.articles if a.id == copy_id).text
+            line = text[text.rfind("\n", 0, start) + 1:text.find("\n", end) if "\n" in text[end:] else len(text)]
+            assert "delegates" not in line and "They talked" not in line
+
+
+def test_evaluate_compare_a_copy_of_a_duplicate_is_a_gold_copy_of_both():
+    twin = Article(TEXT.replace(" in fog", ""), id="c-1")  # shorter: c-0 is the one copied
+    cluster = Cluster("c", (Article(TEXT, id="c-0"), twin), "ref")
+    case = build_case(cluster, Article("Another story.\n\nTwo paragraphs.", id="d"), random.Random(1))
+    assert {frozenset(("c-0", "c-1")), frozenset(("c-0", "c-0-copy")), frozenset(("c-1", "c-0-copy"))} <= case.copies

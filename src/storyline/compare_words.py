@@ -10,6 +10,7 @@ import re
 __all__ = [
     "ACTOR_STOP",
     "BOUND_WORDS",
+    "COUNT_EVENTS",
     "DATE_WORD",
     "FACT_SYNONYMS",
     "NUMBER",
@@ -58,6 +59,12 @@ UNIT_CLASSES: dict[str, str] = {
     "year": "years", "month": "months", "day": "days", "hour": "hours", "week": "weeks",
 }
 """The stem after a number -> what the number counts, so "residents" and "people" match."""
+
+COUNT_EVENTS: frozenset[str] = frozenset({
+    "evacu", "kill", "wound", "arrest", "rescu", "displac", "hospit", "hospitalis", "detain",
+    "strand", "infect",
+})
+"""Stems (after ``FACT_SYNONYMS``) of the events a count of people belongs to: "2,300 evacuated"."""
 
 BOUND_WORDS: dict[str, str] = {
     "more than": "min", "over": "min", "at least": "min", "upwards of": "min",

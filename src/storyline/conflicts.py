@@ -4,91 +4,70 @@ Input: a story's kept sentences with their tokens (``copies.sentence_tokens``), 
 of sentences aligned as the same fact (``facts.SentencePairs``) and each article's outlet;
 output: ``Conflict`` records, each side with its article, sentence span and value span.
 
-Two checks, both only on sentence pairs aligned as one fact (across articles or within one):
+Sentence pairs of two articles are compared only when each sentence is the other's
+closest in the other's article (``_best_pairs``); pairs within one article give only
+counts of people (list items, captions and records differ by design). Three checks:
 
 * near copies (most words shared, in order): the words where the two differ are compared;
-  a number changed for another number, a date for another date, or a name for another
-  name (not a spelling variant: "Sergei" / "Sergey") is a conflict. The words around the
-  change are the same, so the two values play the same role.
+  a number changed for another number counting the same thing, a date or a time of day
+  for another, or a name for another name is a conflict. A name is a run of capitalised
+  words (the words around it may be reworded: "said X" / "stated Y"); spelling variants
+  ("Sergei" / "Sergey") and names the other sentence also holds (a reordered list) are
+  not. Sentences differing in two values or more are about two things and give none.
 * paraphrases in two articles (folded cosine at least ``ROLE_MIN``): a number conflicts
   with a number of the other sentence only when both count the same thing (the same unit
   class after the number: "residents" ~ "people"; ages and durations are left out), two
   content words around them are shared (the verb context: "evacuated", "killed"), each
   is the only number of its unit in its sentence, and the values disagree beyond
   rounding - a bound ("more than 1,800") agrees with any value on its side.
+* counts of people across the story (``_story_counts``): the same unit and the same event
+  ("2,300 residents evacuated" / "the evacuation order covered more than 1,800 people"),
+  even in sentences too different to align.
 
 Near copies are found with difflib's ratio, run only on pairs whose shared words (as a
 multiset, ``may_be_near_copies``) could reach ``NEAR_COPY``; numbers are parsed once per
-sentence. Dates and names are compared in near copies only: in paraphrases the same weekday or name
-often belongs to a different event or speaker, and precision matters more here.
+sentence (``storyline.quantities``). Dates and names are compared in near copies only: in
+paraphrases the same weekday or name often belongs to a different event or speaker, and
+precision matters more here.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 import numpy as np
 
-from storyline.compare_words import (
-    ACTOR_STOP,
-    BOUND_WORDS,
-    DATE_WORD,
-    FACT_SYNONYMS,
-    NUMBER,
-    NUMBER_WORDS,
-    SCALE_WORDS,
-    UNIT_CLASSES,
-)
+from storyline.compare_words import ACTOR_STOP, COUNT_EVENTS, DATE_WORD, FACT_SYNONYMS
 from storyline.copies import Token, TokenCache
 from storyline.facts import ALIGN_MIN, SentencePairs
 from storyline.model import Conflict, ConflictSide, Sentence
-from storyline.text import STOP_WORDS, stem
+from storyline.quantities import YEAR, Value, compatible, counts, numbers_in
+from storyline.text import analyze
 
-__all__ = ["NEAR_COPY", "Value", "find_conflicts", "may_be_near_copies", "numbers_in", "story_names"]
+__all__ = ["NEAR_COPY", "find_conflicts", "may_be_near_copies", "story_names"]
 
 NEAR_COPY = 0.6
 """Share of words two sentences have in common, in order, that makes them near copies."""
 MAX_CHANGE = 6
 """Longest run of changed words compared between near copies."""
-WINDOW = 8
-"""Words either side of a number that give its verb context."""
 ROLE_MIN = 0.4
 """Folded cosine two paraphrased sentences of different articles need for their numbers to be compared."""
 SHARED_CONTEXT = 2
 """Content words around two numbers that must be the same for them to play the same role."""
-ROLE_UNITS = frozenset({"people", "households", "soldiers", "money", "percent", "km", "miles", "metres", "tonnes"})
-"""Units whose numbers are compared between paraphrases (ages and durations too often differ by design)."""
-TOLERANCE = 0.1
-"""Relative difference of two approximate numbers still read as the same value."""
-APPROX_WORDS = frozenset({"about", "around", "roughly", "approximately", "some", "nearly", "almost", "estimated"})
-"""Words before a number that make it approximate."""
-_NOT_A_COUNT = re.compile(r"^(?::\d\d|[ap]\.?m\b|o'?clock|gmt|bst|utc)", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+(?:['’][a-z]+)?\b")
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-_LETTERS = re.compile(r"[A-Za-z]+")
-"""The words of a number's context (ASCII letters only: digits and signs left out)."""
-BOUND_REACH = 1.2
-"""A bound agrees with values up to this factor past it: "more than 1,800" is not 2,300."""
+PEOPLE_UNITS = frozenset({"people", "households", "soldiers"})
+"""Units of the counts compared across a whole story (``COUNT_EVENTS`` are events of people)."""
+_TIE = 1e-9
+"""Cosines this close are equal (a sentence repeated word for word has several best matches)."""
+_TIME = re.compile(r"\b\d{1,2}(?::\d\d)?\s?[ap]\.?m\b\.?|\b\d{1,2}:\d\d\b", re.IGNORECASE)
+"""A time of day: "7 p.m.", "6:30 a.m.", "22:35"."""
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s*$")
+"""A month name right before a number: the number is a day of the month."""
 
-
-@dataclass(frozen=True)
-class Value:
-    """A number found in a sentence: ``text`` at ``start:end`` of the article text.
-
-    ``about`` is what it counts (a unit class or stem, ``""`` when unknown), ``bound``
-    ``min``/``max`` for "more than"/"fewer than", ``approx`` for "about", else ``""``.
-    """
-
-    text: str
-    start: int
-    end: int
-    number: float
-    about: str
-    bound: str
-    context: frozenset[str]
 
 
 def find_conflicts(
@@ -103,15 +82,89 @@ def find_conflicts(
     """
     found: dict[tuple, Conflict] = {}
     story = _Story(sentences, tokens)
-    first, second, cosines = pairs.folded.at_least(ALIGN_MIN)
+    first, second, cosines = _best_pairs(sentences, *pairs.folded.at_least(ALIGN_MIN))
     near = may_be_near_copies(tokens, first, second)
     for i, j, cosine, maybe in zip(first, second, cosines, near, strict=True):
         a, b = sentences[i], sentences[j]
         for kind, about, one, other in _pair_conflicts(story, (i, j), cosine, maybe):
+            if a.article == b.article and (kind != "number" or about not in PEOPLE_UNITS):
+                continue  # one article: list items, captions, records and updates differ by design
             key = tuple(sorted([(a.article, one[1]), (b.article, other[1])]))
             sides = (_side(a, one, outlet_of), _side(b, other, outlet_of))
             found.setdefault(key, Conflict(kind, about, sides))
+    for (i, one), (j, other) in _story_counts(story):
+        a, b = sentences[i], sentences[j]
+        key = tuple(sorted([(a.article, one.start), (b.article, other.start)]))
+        sides = (_side(a, _triple(one), outlet_of), _side(b, _triple(other), outlet_of))
+        found.setdefault(key, Conflict("number", one.about, sides))
     return tuple(found.values())
+
+
+def _story_counts(story: _Story) -> list[tuple[tuple[int, Value], tuple[int, Value]]]:
+    """Counts of the same thing for the same event that two articles give differently.
+
+    A count is a number of ``PEOPLE_UNITS`` (people, households, soldiers) in a sentence
+    naming an event of ``COUNT_EVENTS`` ("evacuated", "killed", "arrested"): the event in
+    the number's context, else the sentence's only event. The count's subject is its unit
+    and event, wherever in the story it is told ("2,300 residents evacuated" and "the
+    evacuation order covered more than 1,800 people"). Only a sentence's one count of its
+    unit is read, sentences naming a year (earlier incidents) are left out, and only an
+    article whose counts of a subject all agree speaks for it
+    (an article with two tolls may tell two incidents); two articles conflict when none of
+    their values for the subject agree.
+    """
+    told: dict[tuple[str, str], dict[str, list[tuple[int, Value]]]] = defaultdict(lambda: defaultdict(list))
+    for k, sentence in enumerate(story.sentences):
+        if any(YEAR.match(v.text) for v in story.numbers(k)):
+            continue  # "in 2009 an explosion killed 15": a dated, earlier incident
+        values = counts(story.numbers(k))
+        units = [v.about for v in values]
+        for value in values:
+            if value.about in PEOPLE_UNITS and units.count(value.about) == 1 \
+                    and (event := _event(sentence, value, len(values))):
+                told[value.about, event][sentence.article].append((k, value))
+    found = []
+    for articles in told.values():
+        speaking = [v for v in articles.values() if all(compatible(x[1], y[1]) for x in v for y in v)]
+        for n, first in enumerate(speaking):
+            for second in speaking[n + 1:]:
+                if not any(compatible(x[1], y[1]) for x in first for y in second):
+                    found.append((first[0], second[0]))
+    return found
+
+
+def _event(sentence: Sentence, value: Value, count: int) -> str:
+    """The event a count belongs to: the one in its context, else the sentence's only event
+    when the count is the sentence's only one (``count``); ``""`` when none or several."""
+    near = sorted(value.context & COUNT_EVENTS)
+    if len(near) == 1:
+        return near[0]
+    if near or count > 1:
+        return ""
+    events = {FACT_SYNONYMS.get(s, s) for s in analyze(sentence.text)} & COUNT_EVENTS
+    return events.pop() if len(events) == 1 else ""
+
+
+def _best_pairs(
+    sentences: Sequence[Sentence], first: list[int], second: list[int], cosines: list[float]
+) -> tuple[list[int], list[int], list[float]]:
+    """The aligned pairs whose two sentences are each other's closest in the other's article.
+
+    A sentence of article A is compared with the sentence of article B that tells the same
+    fact best, not with every sentence of B close enough: when B repeats A's sentence word
+    for word and also has a similar one with another value (two list items, two people's
+    records), the two values are not a disagreement between A and B. Pairs within one
+    article are all kept.
+    """
+    best: dict[tuple[int, str], float] = {}
+    for i, j, cosine in zip(first, second, cosines, strict=True):
+        for k, other in ((i, sentences[j].article), (j, sentences[i].article)):
+            if best.get((k, other), -1.0) < cosine:
+                best[k, other] = cosine
+    kept = [(i, j, c) for i, j, c in zip(first, second, cosines, strict=True)
+            if sentences[i].article == sentences[j].article
+            or (c >= best[i, sentences[j].article] - _TIE and c >= best[j, sentences[i].article] - _TIE)]
+    return [i for i, _, _ in kept], [j for _, j, _ in kept], [c for _, _, c in kept]
 
 
 class _Story:
@@ -190,19 +243,24 @@ def _pair_conflicts(story: _Story, pair: tuple[int, int], cosine: float, maybe_n
 
 
 def _changes(story: _Story, i: int, j: int, matcher: SequenceMatcher) -> list[Found]:
-    """Values replaced by other values where two near-copy sentences differ."""
+    """Values replaced by other values where two near-copy sentences differ.
+
+    One fact told twice differs in one value; two sentences differing in two or more
+    values (a name and a date, two numbers) are about two things - two people's records,
+    two items of a list - and give no conflict.
+    """
     a, b = story.sentences[i], story.sentences[j]
     found = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op != "replace" or max(i2 - i1, j2 - j1) > MAX_CHANGE:
             continue
         first, second = _piece(a, story.tokens[i][i1:i2]), _piece(b, story.tokens[j][j1:j2])
-        change = (_date_change(first, second)
-                  or _number_change(_values_in(story.numbers(i), first), _values_in(story.numbers(j), second))
-                  or _actor_change(a, b, first, second, story.names))
+        change = (_date_change(first, second) or _time_change(a, b, first, second)
+                  or _number_change(a, b, _values_in(story.numbers(i), first), _values_in(story.numbers(j), second))
+                  or _actor_change(a, b, story.tokens[i][i1:i2], story.tokens[j][j1:j2], story.names))
         if change:
             found.append(change)
-    return found
+    return found if len(found) == 1 else []
 
 
 def _piece(sentence: Sentence, run: list[Token]) -> tuple[str, int, int]:
@@ -211,16 +269,39 @@ def _piece(sentence: Sentence, run: list[Token]) -> tuple[str, int, int]:
     return sentence.text[offset:offset + end - start], start, end
 
 
-def _number_change(va: list[Value], vb: list[Value]) -> Found | None:
-    """A number replaced by a different one (a year by a year is a date change)."""
+def _number_change(a: Sentence, b: Sentence, va: list[Value], vb: list[Value]) -> Found | None:
+    """A number replaced by a different one counting the same thing (a year or a day of the
+    month by another is a date change)."""
     if not va or not vb or {v.number for v in va} == {v.number for v in vb}:
         return None
     x, y = va[0], vb[0]
-    if _YEAR.match(x.text) and _YEAR.match(y.text):
+    if YEAR.match(x.text) and YEAR.match(y.text):
         return ("date", "year", _triple(x), _triple(y))
-    if _compatible(x, y):
+    if _after_month(a, x) and _after_month(b, y):
+        return ("date", "date", _triple(x), _triple(y))
+    if x.about != y.about or compatible(x, y):
         return None
-    return ("number", x.about or y.about or "number", _triple(x), _triple(y))
+    return ("number", x.about or "number", _triple(x), _triple(y))
+
+
+def _after_month(sentence: Sentence, value: Value) -> bool:
+    return bool(_MONTH_BEFORE.search(sentence.text[:value.start - sentence.start]))
+
+
+def _time_change(a: Sentence, b: Sentence, first: tuple[str, int, int], second: tuple[str, int, int]) -> Found | None:
+    """A time of day replaced by another ("7 p.m." / "9 p.m."), found around the changed words."""
+    ta, tb = _time_at(a, first), _time_at(b, second)
+    if ta is None or tb is None or re.sub(r"\W", "", ta[0].lower()) == re.sub(r"\W", "", tb[0].lower()):
+        return None
+    return ("date", "time", ta, tb)
+
+
+def _time_at(sentence: Sentence, piece: tuple[str, int, int]) -> tuple[str, int, int] | None:
+    for match in _TIME.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if start < piece[2] and piece[1] < end:
+            return match.group(), start, end
+    return None
 
 
 def _values_in(numbers: list[Value], piece: tuple[str, int, int]) -> list[Value]:
@@ -247,23 +328,55 @@ def _sub(piece: tuple[str, int, int], match: re.Match[str]) -> tuple[str, int, i
     return match.group(), piece[1] + match.start(), piece[1] + match.end()
 
 
-def _actor_change(a: Sentence, b: Sentence, first: tuple[str, int, int], second: tuple[str, int, int],
+def _actor_change(a: Sentence, b: Sentence, first: list[Token], second: list[Token],
                   names: dict[str, set[str]]) -> Found | None:
-    """A name of the story replaced by another (not a sentence's first word, not capitals-only text)."""
-    if first[1] == a.start or second[1] == b.start or first[0].isupper() or second[0].isupper():
+    """One name replaced by another in the changed words (the words around it may be reworded).
+
+    Each side must hold one run of capitalised words, not at the start of its sentence and
+    not in capitals only; it is a name when it has two or more words, or when another
+    article of the story uses one of its words as a name. Spelling variants and names the
+    other sentence also holds (a reordered list) are no conflict.
+    """
+    ra, rb = _name_run(a, first), _name_run(b, second)
+    if ra is None or rb is None:
         return None
-    if not (_is_name(first[0], a.article, names) and _is_name(second[0], b.article, names)):
+    if not (_is_name(ra[0], a.article, names) and _is_name(rb[0], b.article, names)):
         return None
-    if _same_name(first[0], second[0]):
+    if _same_name(ra[0], rb[0]) or _mentions(b, ra[0]) or _mentions(a, rb[0]):
         return None
-    return ("actor", "name", first, second)
+    return ("actor", "name", ra, rb)
+
+
+def _name_run(sentence: Sentence, run: list[Token]) -> tuple[str, int, int] | None:
+    """The only run of capitalised words among ``run``, as ``(text, start, end)``, else ``None``."""
+    groups: list[list[Token]] = []
+    previous = -2
+    for k, token in enumerate(run):
+        word = sentence.text[token.start - sentence.start:token.end - sentence.start]
+        if word[:1].isupper() and word not in ACTOR_STOP:
+            if k == previous + 1:
+                groups[-1].append(token)
+            else:
+                groups.append([token])
+            previous = k
+    if len(groups) != 1 or groups[0][0].start == sentence.start:
+        return None
+    text, start, end = _piece(sentence, groups[0])
+    return None if text.isupper() else (text, start, end)
+
+
+def _mentions(sentence: Sentence, name: str) -> bool:
+    """Whether ``sentence`` holds one of the words of ``name``."""
+    words = set(re.findall(r"[A-Z][\w'’-]*", sentence.text))
+    return any(w in words for w in re.findall(r"[A-Z][\w'’-]*", name))
 
 
 def _is_name(text: str, article: str, names: dict[str, set[str]]) -> bool:
-    """Capitalised words, one of them a name another article of the story uses too (not a reworded word)."""
+    """Two capitalised words or more, or one that another article of the story uses as a name
+    too (a single capitalised word may be a reworded common word: "City" / "Town")."""
     words = [w.strip(".,") for w in text.split()]
     return (bool(words) and all(w[:1].isupper() and w not in ACTOR_STOP for w in words)
-            and any(names.get(w, set()) - {article} for w in words))
+            and (len(words) > 1 or any(names.get(w, set()) - {article} for w in words)))
 
 
 def _same_name(x: str, y: str) -> bool:
@@ -277,7 +390,7 @@ def _same_name(x: str, y: str) -> bool:
 
 def _number_roles(numbers_a: list[Value], numbers_b: list[Value]) -> list[Found]:
     """Numbers of two paraphrased sentences counting the same thing in the same context."""
-    va, vb = _counts(numbers_a), _counts(numbers_b)
+    va, vb = counts(numbers_a), counts(numbers_b)
     if not va or not vb:
         return []
     found = []
@@ -286,92 +399,8 @@ def _number_roles(numbers_a: list[Value], numbers_b: list[Value]) -> list[Found]
         if len(same) != 1 or sum(1 for z in va if z.about == x.about) != 1:
             continue
         y = same[0]
-        if len(x.context & y.context) >= SHARED_CONTEXT and not _compatible(x, y):
+        if len(x.context & y.context) >= SHARED_CONTEXT and not compatible(x, y):
             found.append(("number", x.about, _triple(x), _triple(y)))
     return found
 
 
-def _counts(numbers: list[Value]) -> list[Value]:
-    return [v for v in numbers if v.about in ROLE_UNITS and not _YEAR.match(v.text)]
-
-
-def _compatible(x: Value, y: Value) -> bool:
-    """True when the two values can both be right: equal, within rounding, or on a bound's side."""
-    if x.number == y.number:
-        return True
-    low, high = sorted((x.number, y.number))
-    if (x.bound == "approx" or y.bound == "approx") and (high - low) <= TOLERANCE * high:
-        return True
-    for bound, other in ((x, y), (y, x)):
-        if bound.bound == "min" and bound.number <= other.number <= bound.number * BOUND_REACH:
-            return True
-        if bound.bound == "max" and bound.number / BOUND_REACH <= other.number <= bound.number:
-            return True
-    return False
-
-
-def numbers_in(sentence: Sentence) -> list[Value]:
-    """Every number of ``sentence`` (not times of day), with what it counts and its context."""
-    text = sentence.text
-    values = []
-    for match in NUMBER.finditer(text):
-        number = _parse(match)
-        if number is None or _NOT_A_COUNT.match(text[match.end():].lstrip()):
-            continue
-        before, after = text[:match.start()], text[match.end():]
-        about = _unit(match, after)
-        values.append(Value(match.group().strip(), sentence.start + match.start() + _lead(match),
-                            sentence.start + match.end(), number, about, _bound(before),
-                            _context(before, after, about)))
-    return values
-
-
-def _lead(match: re.Match[str]) -> int:
-    return len(match.group()) - len(match.group().lstrip())
-
-
-def _parse(match: re.Match[str]) -> float | None:
-    raw = match.group("value").lower()
-    if raw in NUMBER_WORDS:
-        value = NUMBER_WORDS[raw]
-    else:
-        cleaned = raw.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw) else raw
-        try:
-            value = float(cleaned)
-        except ValueError:
-            return None
-    scale = (match.group("scale") or "").lower()
-    return value * SCALE_WORDS.get(scale, 1.0)
-
-
-def _unit(match: re.Match[str], after: str) -> str:
-    """What the number counts: percent, money, or the unit class / stem of the next word."""
-    if match.group("percent"):
-        return "percent"
-    if match.group("currency"):
-        return "money"
-    words = _LETTERS.findall(after[:40])
-    for word in words[:2]:
-        stemmed = stem(word.lower())
-        if stemmed in UNIT_CLASSES:
-            return UNIT_CLASSES[stemmed]
-    if words and words[0].lower() not in STOP_WORDS and not words[0][:1].isupper():
-        return stem(words[0].lower())
-    return ""
-
-
-def _bound(before: str) -> str:
-    tail = " ".join(re.findall(r"[a-z]+", before.lower())[-3:])
-    for phrase, kind in BOUND_WORDS.items():
-        if tail.endswith(phrase):
-            return kind
-    last = tail.split()[-1] if tail else ""
-    return "approx" if last in APPROX_WORDS else ""
-
-
-def _context(before: str, after: str, about: str) -> frozenset[str]:
-    """Content stems (synonyms folded) within ``WINDOW`` words of the number, its unit aside."""
-    words = _LETTERS.findall(before)[-WINDOW:] + _LETTERS.findall(after)[:WINDOW]
-    stems = {FACT_SYNONYMS.get(s, s) for w in words
-             if (lw := w.lower()) not in STOP_WORDS and lw not in APPROX_WORDS and (s := stem(lw))}
-    return frozenset(s for s in stems if UNIT_CLASSES.get(s, s) != about and s != about)

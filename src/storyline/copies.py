@@ -51,7 +51,8 @@ LSH_THRESHOLD = 0.4
 COPY_MIN = 0.6
 """Share of the shorter article copied word for word that makes a ``copy``."""
 PARTIAL_MIN = 0.25
-"""Share of the shorter article shared that makes a ``partial`` copy or a ``rewrite``."""
+"""Share of the shorter article shared that makes a ``partial`` copy or a ``rewrite``; the
+longer article must share this much too for any kind but ``passages``."""
 PASSAGE_WORDS_MIN = 25
 """Words copied word for word that make a ``passages`` pair when the share is small."""
 
@@ -296,17 +297,24 @@ def _word_counts(sentences: Sequence[Sentence], words: Sequence[list[str]]) -> d
 
 
 def _copy(key: tuple[str, str], cov: _Coverage, words: dict[str, int]) -> Copy | None:
-    """The ``Copy`` for one article pair, or ``None`` when it shares too little."""
-    def share(article: str, which: dict[str, set[int]]) -> float:
-        return len(which[article]) / max(words[article], 1)
+    """The ``Copy`` for one article pair, or ``None`` when it shares too little.
+
+    A pair is a copy (``copy``, ``partial``, ``rewrite``) only when the shared words are a
+    large part of both articles (``PARTIAL_MIN`` of the longer one too): a short article
+    quoted whole inside a long one, or the same statement quoted by two outlets, shares
+    passages, not most of the two texts.
+    """
+    def share(article: str, which: tuple[dict[str, set[int]], ...]) -> float:
+        return len(set().union(*(w[article] for w in which))) / max(words[article], 1)
 
     shorter = min(key, key=lambda article: words[article])
-    verbatim = share(shorter, cov.verbatim)
-    both = len(cov.verbatim[shorter] | cov.reworded[shorter]) / max(words[shorter], 1)
+    longer = key[1] if shorter == key[0] else key[0]
+    verbatim, both = share(shorter, (cov.verbatim,)), share(shorter, (cov.verbatim, cov.reworded))
     copied_words = max(len(cov.verbatim[key[0]]), len(cov.verbatim[key[1]]))
-    if verbatim >= COPY_MIN:
+    large = share(longer, (cov.verbatim, cov.reworded)) >= PARTIAL_MIN
+    if large and verbatim >= COPY_MIN:
         kind = "copy"
-    elif both >= PARTIAL_MIN:
+    elif large and both >= PARTIAL_MIN:
         kind = "partial" if verbatim >= both - verbatim else "rewrite"
     elif copied_words >= PASSAGE_WORDS_MIN:
         kind = "passages"
