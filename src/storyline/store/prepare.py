@@ -31,8 +31,8 @@ the bottleneck."""
 Prepare = Callable[[Sequence[Article]], Iterator["Prepared"]]
 """Starts preparing articles; their ``Prepared`` results, in order, as they are read."""
 _PARENT_CHECK_S = 0.2
-_PER_TASK = 8
-"""Articles sent to a worker at a time: fewer round trips, still an even spread."""
+_TASKS_PER_WORKER = 2
+"""Pieces each worker gets of a batch: few round trips, and a worker done early takes more."""
 
 
 class Prepared(NamedTuple):
@@ -70,7 +70,9 @@ def preparer(workers: int) -> Iterator[Prepare]:
         return
     pool = ProcessPoolExecutor(workers, initializer=_exit_with, initargs=(os.getpid(),))
     try:
-        yield lambda articles: pool.map(prepare, articles, chunksize=_PER_TASK)
+        yield lambda articles: pool.map(
+            prepare, articles, chunksize=max(1, -(-len(articles) // (_TASKS_PER_WORKER * workers)))
+        )
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
