@@ -74,7 +74,7 @@ def test_compare_examples_find_the_syndicated_copy_and_the_spun_rewrite(example_
     kinds = {frozenset((c.first, c.second)): c.kind for c in result.copies}
     assert kinds[frozenset(("02_brenfield-courier", "avp-2025-0304-kessling"))] == "copy"
     assert frozenset(("03_northgate-herald", "04_riverline-today")) in kinds
-    courier = next(o for o in result.outlets if o.name == "02_brenfield-courier")
+    courier = next(o for o in result.outlets if o.name == "Brenfield Courier")
     assert courier.shared > 0.7
 
 

@@ -58,6 +58,32 @@ def test_ingest_seeds_read_to_five_articles_with_titles(shared_data: Path) -> No
     assert [a.id for a in result.articles] == sorted(SEED_TITLES)
 
 
+def test_ingest_txt_header_line_gives_outlet_and_date() -> None:
+    read = read_inputs([Path("examples")], Options())
+    by_id = {a.id: a for a in read.articles}
+    courier, riverline = by_id["02_brenfield-courier"], by_id["04_riverline-today"]
+    assert (courier.source, courier.published) == ("Brenfield Courier", datetime(2025, 3, 4, 20, 15))
+    assert (riverline.source, riverline.published) == ("Riverline Today", date(2025, 3, 8))
+    gazette = by_id["05_marrow-ford-gazette"]  # a date line, then a byline: no outlet
+    assert (gazette.source, gazette.published) == ("", date(2025, 3, 12))
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("Dam holds\n\nBy Petra Lund | March 4, 2025\n\nText.", date(2025, 3, 4)),  # a byline
+    ("Dam holds\n\nThe dam, built on March 4, 1931, was inspected again by engineers from "
+     "the county board this week.\n\nText.", None),  # prose, not a header
+    ("Dam holds\n\nThe 1990s | Brenfield Courier\n\nText.", None),  # no day
+    ("Dam holds\n\nBrenfield Courier | February 30, 2025\n\nText.", None),  # no such day
+])
+def test_ingest_txt_without_a_header_invents_no_outlet(
+    tmp_path: Path, text: str, published: date | None
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    (article,) = read(path)
+    assert (article.source, article.published) == ("", published)
+
+
 def test_ingest_seed_title_skips_share_button_line(shared_data: Path) -> None:
     path = shared_data / "seeds" / "002_6be95353d81105df.txt"
     assert path.read_text(encoding="utf-8").startswith("Share\n")

@@ -20,6 +20,7 @@ from storyline.timeline import is_report
 
 GOLD = Path(__file__).parent / "data" / "temporal_gold.jsonl"
 HELD_OUT = Path(__file__).parent / "data" / "temporal_heldout.jsonl"
+HELD_OUT_2 = Path(__file__).parent / "data" / "temporal_heldout_2.jsonl"
 FRIDAY = date(2016, 9, 16)
 
 
@@ -56,10 +57,9 @@ def test_timeline_later_counts_from_the_previous_day_named() -> None:
     assert found[1][0].date == date(2025, 3, 10)
 
 
-def test_timeline_hand_annotated_expressions_mostly_right(seed_articles, example_articles) -> None:
-    articles = {a.id: a for a in (*seed_articles, *example_articles)}
-    records = [json.loads(line) for line in GOLD.read_text().splitlines()]
-    assert len(records) >= 40
+def _right_on(path: Path, articles: dict[str, Article]) -> tuple[int, int]:
+    """Expressions of ``path`` (seeds and examples, by article id) resolved right, and the total."""
+    records = [json.loads(line) for line in path.read_text().splitlines()]
     right = 0
     for record in records:
         article = articles[record["article"]]
@@ -72,13 +72,29 @@ def test_timeline_hand_annotated_expressions_mostly_right(seed_articles, example
         hit = [e for e in found if e.start < record["end"] and record["start"] < e.end]
         right += any(str(e.date) == record["expected"] and e.granularity == record["granularity"]
                      for e in hit)
-    assert right / len(records) >= 0.9, f"{right}/{len(records)} resolved right"
+    return right, len(records)
+
+
+def test_timeline_hand_annotated_expressions_mostly_right(seed_articles, example_articles) -> None:
+    right, total = _right_on(GOLD, {a.id: a for a in (*seed_articles, *example_articles)})
+    assert total >= 40
+    assert right / total >= 0.9, f"{right}/{total} resolved right"
+
+
+def test_timeline_second_held_out_set_does_not_regress(seed_articles, example_articles) -> None:
+    # Annotated by hand before the resolver was run on it: 20/29 at the first run, below
+    # the 90% target. Misses: weekdays ahead in present-tense quotes ("They tell us Sunday,
+    # maybe Monday"), bare years ("a 2019 inspection report"), a quoted "tomorrow" spoken
+    # the day before publication, and counts from an undated event ("four days after").
+    right, total = _right_on(HELD_OUT_2, {a.id: a for a in (*seed_articles, *example_articles)})
+    assert total >= 25
+    assert right >= 20, f"{right}/{total} resolved right"
 
 
 def test_timeline_held_out_expressions_mostly_right(shared_data: Path) -> None:
-    # Annotated after the resolver was tuned, from PolNeAR and Timeline17 articles; the
-    # three misses are "June 16th of last year", "the Sept. 11 attacks" and a Sunday's
-    # "this week" meaning the coming week.
+    # Annotated after the resolver was tuned, from PolNeAR and Timeline17 articles; its
+    # three misses ("June 16th of last year", "the Sept. 11 attacks", a Sunday's "this
+    # week" meaning the coming week) were then fixed, so it is no longer held out.
     records = [json.loads(line) for line in HELD_OUT.read_text().splitlines()]
     assert len(records) >= 15
     right = 0
@@ -92,7 +108,19 @@ def test_timeline_held_out_expressions_mostly_right(shared_data: Path) -> None:
                  if e.start < record["end"] and record["start"] < e.end]
         right += any(str(e.date) == record["expected"] and e.granularity == record["granularity"]
                      for e in found)
-    assert right / len(records) >= 0.8, f"{right}/{len(records)} resolved right"
+    assert right / len(records) >= 0.9, f"{right}/{len(records)} resolved right"
+
+
+def test_timeline_year_words_events_and_sunday_weeks() -> None:
+    sunday = date(2016, 10, 2)
+    assert _resolve("It began on June 16th of last year.", sunday)[0][1:] == (date(2015, 6, 16), "day")
+    assert _resolve("They vote on 3 May next year.", sunday)[0][1] == date(2017, 5, 3)
+    assert _resolve("She worked after the Sept. 11 attacks.", sunday)[0][1] == date(2001, 9, 11)
+    assert _resolve("He spoke at the Sept. 11 memorial service.", sunday)[0][1] == date(2016, 9, 11)
+    assert _resolve("He will skip this week's convention.", sunday)[0][1:] == (date(2016, 10, 3), "week")
+    assert _resolve("Talks stalled earlier this week.", sunday)[0][1] == date(2016, 9, 26)
+    assert _resolve("He will skip this week's convention.")[0][1] == date(2016, 9, 12)
+    assert _resolve("Feb 29 of next year was set.", sunday)[0][1] is None
 
 
 def test_timeline_today_in_an_outlet_name_is_not_a_date() -> None:
@@ -170,7 +198,7 @@ def test_timeline_cli_json(tmp_path: Path) -> None:
     data = json.loads(out.read_text())
     assert 1 <= len(data["timeline"]) <= 3
     assert all(len(day["sentences"]) <= 2 for day in data["timeline"])
-    assert any("dateline" in note for note in data["notes"])
+    assert data["notes"] == []  # every example is dated: JSONL, HTML meta, .txt header lines
     assert "Kessling Dam" in data["headline"]
 
 

@@ -2,9 +2,10 @@
 
 ``Article.text`` is the decoded file exactly (see ``storyline.ingest.decode``); the title
 is the first non-empty line that is not boilerplate (a lone "Share" or "Advertisement"
-line is skipped, using ``storyline.boilerplate.line_reason``). A plain text file names no
-outlet, URL or date, so ``source``, ``url`` and ``published`` stay empty: nothing is
-invented.
+line is skipped, using ``storyline.boilerplate.line_reason``). ``source`` and
+``published`` come from a header line near the top when the file has one ("Brenfield
+Courier | March 4, 2025": ``storyline.ingest.header``); otherwise, like ``url``, they stay
+empty: nothing is invented.
 
 Example:
     >>> title_of("Share\\n\\nSpokesman: UN to resume aid\\n\\nBody.")
@@ -18,6 +19,7 @@ from collections.abc import Iterator
 from storyline.boilerplate import line_reason
 from storyline.config import Options
 from storyline.ingest.files import Found, Source, read_text
+from storyline.ingest.header import read_header
 from storyline.model import Article, Skipped
 
 __all__ = ["read_txt", "title_of"]
@@ -47,4 +49,6 @@ def read_txt(source: Source, options: Options) -> Iterator[Found | Skipped]:
     if isinstance(text, Skipped):
         yield text
         return
-    yield Found(Article(text=text, id=source.id, title=title_of(text), path=source.path))
+    outlet, published = read_header(text)
+    yield Found(Article(text=text, id=source.id, title=title_of(text), source=outlet,
+                        published=published, path=source.path))
