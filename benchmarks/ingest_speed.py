@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 import storyline.store.ingest as ingest_module
-import storyline.store.prepare as prepare_module
 from storyline.cluster import StoryTracker
 from storyline.config import Options
 from storyline.evaluate.timeline17_stream import load_stream
@@ -38,7 +37,7 @@ from storyline.store.prepare import default_workers
 from storyline.store.read import refresh_digests
 
 SPENT: dict[str, float] = defaultdict(float)
-PREPARE = prepare_module.prepare
+PREPARE = ingest_module.prepare
 
 
 def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
@@ -90,7 +89,7 @@ def main() -> None:
 def run(stream: list[Article], workers: int, args: argparse.Namespace) -> float:
     """Ingest ``stream`` into a new database with ``workers``; print figures; the seconds."""
     SPENT.clear()
-    prepare_module.prepare = timed("clean+encode", PREPARE) if workers == 1 else PREPARE
+    ingest_module.prepare = timed("clean+encode", PREPARE) if workers == 1 else PREPARE
 
     class TimedTracker(StoryTracker):
         add = timed("track", StoryTracker.add)
@@ -118,7 +117,7 @@ def run(stream: list[Article], workers: int, args: argparse.Namespace) -> float:
             print(f"  time in this process: {split}, other {rest:.1f} s")
             if not args.no_digests:
                 start, cpu_d = time.perf_counter(), time.process_time()
-                built = refresh_digests(store.engine, Options())
+                built = refresh_digests(store.engine, Options(), workers=workers)
                 digest_seconds, cpu_d = time.perf_counter() - start, time.process_time() - cpu_d
                 print(f"  digests: {built} built in {digest_seconds:.1f} s (CPU {cpu_d:.1f} s); "
                       f"with digests {len(stream) / (seconds + digest_seconds):.1f} articles/s")

@@ -253,13 +253,19 @@ def test_store_ingest_with_worker_processes_equals_one_process(
     tmp_path: Path, story_articles: list[Article]
 ) -> None:
     with Store(tmp_path / "one.db") as one:
-        one.ingest(story_articles, batch_size=3, digests=False)
-        expected = (_partition(one), _count(one, sentences))
+        one.ingest(story_articles, batch_size=3)
+        expected = (_partition(one), _count(one, sentences), _documents(one))
     with Store(tmp_path / "two.db") as two:
-        report = two.ingest(story_articles, batch_size=3, digests=False, workers=2)
-        assert report.stored == len(story_articles)
-        assert (_partition(two), _count(two, sentences)) == expected
+        report = two.ingest(story_articles, batch_size=3, workers=2)
+        assert (report.stored, report.digests) == (len(story_articles), len(expected[2]))
+        assert (_partition(two), _count(two, sentences), _documents(two)) == expected
         assert two.check() == []
+
+
+def _documents(store: Store) -> dict[str, str]:
+    """Stored digest JSON by story."""
+    with store.engine.connect() as connection:
+        return dict(connection.execute(select(digests.c.story_id, digests.c.document)).all())
 
 
 def test_store_ingest_refuses_no_workers(tmp_path: Path, story_articles: list[Article]) -> None:

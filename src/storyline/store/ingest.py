@@ -25,7 +25,7 @@ from sqlalchemy import Engine, func, or_, select
 
 from storyline.errors import UsageError, skip
 from storyline.model import Article, CleanArticle, Skipped, Story, Storyline
-from storyline.store.prepare import Prepared, preparer
+from storyline.store.prepare import Prepared, prepare, worker_map
 from storyline.store.schema import articles, tracker
 from storyline.store.writer import Batch, content_hash, write_batch
 
@@ -105,11 +105,11 @@ def ingest_articles(
     run = _start(engine, tracker_type)
     stored = known = done = 0
     skipped: list[Skipped] = []
-    with preparer(workers) as prepare:
+    with worker_map(workers) as run_map:
         ahead: _Chunk | None = None
         for chunk in chunked(items, batch_size):
             fresh, n_known, dropped = new_articles(engine, chunk, ahead.fresh if ahead else ())
-            current = _Chunk(len(chunk), fresh, prepare(fresh))
+            current = _Chunk(len(chunk), fresh, run_map(prepare, fresh))
             skipped += dropped
             known += n_known
             if ahead is not None:

@@ -1,9 +1,10 @@
-"""The per-article work of an ingest that needs no shared state, run in worker processes.
+"""Work of an ingest that needs no shared state, run in worker processes.
 
-Cleaning an article and encoding it for the tracker depend on the article alone, so an
-ingest hands them to a pool of processes (``concurrent.futures``) one batch ahead of
-the main process, which meanwhile assigns and writes the batch before. With one worker
-nothing is started and the work is done in the caller's process when it is needed.
+Cleaning an article and encoding it for the tracker depend on the article alone, and a
+story's digest on the story's articles alone, so an ingest hands them to a pool of
+processes (``concurrent.futures``) while the main process assigns articles and writes to
+the database. With one worker nothing is started and the work is done in the caller's
+process when its result is read.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from scipy.sparse import csr_matrix
 
@@ -23,16 +24,19 @@ from storyline.errors import UsageError
 from storyline.eventvec import encode_article
 from storyline.model import Article, CleanArticle
 
-__all__ = ["MAX_WORKERS", "Prepare", "Prepared", "default_workers", "prepare", "preparer"]
+__all__ = ["MAX_WORKERS", "Prepared", "WorkerMap", "default_workers", "prepare", "worker_map"]
 
 MAX_WORKERS = 8
 """More processes than this gain nothing: the main process (assigning, writing) is then
 the bottleneck."""
-Prepare = Callable[[Sequence[Article]], Iterator["Prepared"]]
-"""Starts preparing articles; their ``Prepared`` results, in order, as they are read."""
+WorkerMap = Callable[[Callable[[Any], Any], Sequence[Any]], Iterator[Any]]
+"""``run(function, items)``: starts ``function`` on every item at once; the results, in
+order, as they are read. ``function`` must be importable by name (a module-level function
+or a ``functools.partial`` of one)."""
 _PARENT_CHECK_S = 0.2
 _TASKS_PER_WORKER = 2
-"""Pieces each worker gets of a batch: few round trips, and a worker done early takes more."""
+"""Pieces each worker gets of a call's items: few round trips, and a worker done early
+takes more."""
 
 
 class Prepared(NamedTuple):
@@ -53,12 +57,9 @@ def default_workers() -> int:
 
 
 @contextmanager
-def preparer(workers: int) -> Iterator[Prepare]:
-    """A ``Prepare`` function: it starts the work on the articles given at once.
-
-    With ``workers`` above 1 the work runs in that many processes, shut down on exit
-    (work not started yet is dropped);
-    with 1 it runs lazily in this process as the iterator is read.
+def worker_map(workers: int) -> Iterator[WorkerMap]:
+    """A ``WorkerMap`` over ``workers`` processes, shut down on exit (work not started yet
+    is dropped); with 1 it is the built-in lazy ``map`` in this process.
 
     Raises:
         UsageError: ``workers`` is below 1.
@@ -66,13 +67,16 @@ def preparer(workers: int) -> Iterator[Prepare]:
     if workers < 1:
         raise UsageError(f"--workers must be at least 1, got {workers}")
     if workers == 1:
-        yield lambda articles: map(prepare, articles)
+        yield map
         return
     pool = ProcessPoolExecutor(workers, initializer=_exit_with, initargs=(os.getpid(),))
+
+    def run(function: Callable[[Any], Any], items: Sequence[Any]) -> Iterator[Any]:
+        pieces = _TASKS_PER_WORKER * workers
+        return pool.map(function, items, chunksize=max(1, -(-len(items) // pieces)))
+
     try:
-        yield lambda articles: pool.map(
-            prepare, articles, chunksize=max(1, -(-len(articles) // (_TASKS_PER_WORKER * workers)))
-        )
+        yield run
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -8,6 +8,7 @@ back the stored JSON untouched.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,13 +21,19 @@ from storyline.digest import build_digest, digest_story
 from storyline.errors import UsageError
 from storyline.model import Article, CleanArticle, Digest, Sentence
 from storyline.store.digests import articles_hash, digest_from_dict, parse_moment
+from storyline.store.ingest import chunked
+from storyline.store.prepare import worker_map
 from storyline.store.schema import articles, digests, sentences, stories, storylines
 from storyline.store.writer import upsert
 
 __all__ = [
-    "StoryRow", "article_from_row", "list_stories", "refresh_digests", "story_articles",
+    "DIGESTS_PER_ROUND", "StoryRow", "article_from_row", "list_stories", "refresh_digests", "story_articles",
     "story_digest",
 ]
+
+
+DIGESTS_PER_ROUND = 8
+"""Stale stories read from the database per worker before their digests are built."""
 
 
 @dataclass(frozen=True)
@@ -149,9 +156,13 @@ def story_digest(engine: Engine, story_id: str, options: Options | None = None) 
 
 def refresh_digests(
     engine: Engine, options: Options | None = None,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: Callable[[str, int, int], None] | None = None, workers: int = 1,
 ) -> int:
-    """Rebuild and store every stale digest, one transaction each; returns how many."""
+    """Rebuild and store every stale digest, one transaction each; returns how many.
+
+    With ``workers`` above 1 the digests are built in that many processes
+    (``storyline.store.prepare.worker_map``), ``DIGESTS_PER_ROUND`` per worker at a time.
+    """
     with engine.connect() as connection:
         stale = connection.scalars(
             select(stories.c.id)
@@ -160,28 +171,54 @@ def refresh_digests(
                        digests.c.articles_hash != stories.c.articles_hash))
             .order_by(stories.c.id)
         ).all()
-    for done, story_id in enumerate(stale, 1):
-        _rebuild(engine, story_id, options or Options())
-        if progress:
-            progress("digests", done, len(stale))
+    build = functools.partial(_document, options=options or Options())
+    done = 0
+    with worker_map(workers) as run_map:
+        for chunk in chunked(stale, DIGESTS_PER_ROUND * workers):
+            loaded = [_load(engine, story_id) for story_id in chunk]
+            for (story_id, story, _), document in zip(loaded, run_map(build, loaded), strict=True):
+                _store(engine, story_id, story, document)
+                done += 1
+                if progress:
+                    progress("digests", done, len(stale))
     return len(stale)
 
 
 def _rebuild(engine: Engine, story_id: str, options: Options) -> Digest:
-    """Build the digest of ``story_id`` from its stored articles and store it."""
+    """Build the digest of ``story_id`` from its stored articles, store it and return it."""
+    loaded = _load(engine, story_id)
+    digest = _digest(loaded[1], loaded[2], options)
+    _store(engine, story_id, loaded[1], json.dumps(digest.to_dict(), ensure_ascii=False))
+    return digest
+
+
+_Loaded = tuple[str, list[Article], dict[str, tuple[Sentence, ...]]]
+"""A story's id, its stored articles, and their stored sentences by article id."""
+
+
+def _load(engine: Engine, story_id: str) -> _Loaded:
+    """The stored articles and sentences of story ``story_id``."""
     with engine.connect() as connection:
-        story = story_articles(connection, story_id)
-        kept = story_sentences(connection, story_id)
+        articles_of = story_articles(connection, story_id)
+        return story_id, articles_of, story_sentences(connection, story_id)
+
+
+def _digest(story: list[Article], kept: dict[str, tuple[Sentence, ...]], options: Options) -> Digest:
+    """The digest of a stored story, from its stored sentences when every article has them."""
     if all(article.id in kept for article in story):
-        digest = digest_story([CleanArticle(a, kept[a.id], ()) for a in story], options)
-    else:
-        digest = build_digest(story, options)
-    row = {
-        "story_id": story_id,
-        "articles_hash": articles_hash(a.id for a in story),
-        "document": json.dumps(digest.to_dict(), ensure_ascii=False),
-    }
+        return digest_story([CleanArticle(a, kept[a.id], ()) for a in story], options)
+    return build_digest(story, options)
+
+
+def _document(loaded: _Loaded, options: Options) -> str:
+    """The stored JSON of the digest of a loaded story (run in worker processes)."""
+    return json.dumps(_digest(loaded[1], loaded[2], options).to_dict(), ensure_ascii=False)
+
+
+def _store(engine: Engine, story_id: str, story: list[Article], document: str) -> None:
+    """Store ``document`` as the digest of ``story`` unless the story is gone meanwhile."""
+    row = {"story_id": story_id, "articles_hash": articles_hash(a.id for a in story),
+           "document": document}
     with engine.begin() as connection:
         if connection.scalar(select(stories.c.id).where(stories.c.id == story_id)):
             upsert(connection, digests, [row])
-    return digest

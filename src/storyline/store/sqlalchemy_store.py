@@ -77,7 +77,8 @@ class Store:
         )
         if not digests:
             return report
-        return replace(report, digests=refresh_digests(self.engine, Options(), progress))
+        built = refresh_digests(self.engine, Options(), progress, workers=workers)
+        return replace(report, digests=built)
 
     def store_batch(
         self,
