@@ -24,6 +24,7 @@ from storyline.timeline import timeline
 ROOT = Path(__file__).parents[1]
 GOLD = ROOT / "tests" / "data" / "temporal_gold.jsonl"
 HELD_OUT = ROOT / "tests" / "data" / "temporal_heldout.jsonl"
+HELD_OUT_2 = ROOT / "tests" / "data" / "temporal_heldout_2.jsonl"
 
 
 def _score(records: list[dict], articles: dict[str, Article]) -> tuple[int, list[str]]:
@@ -43,11 +44,12 @@ def _score(records: list[dict], articles: dict[str, Article]) -> tuple[int, list
     return right, misses
 
 
-def resolution_accuracy() -> tuple[int, int, list[str]]:
-    """Right / total on the hand-annotated expressions (seeds and examples), and the misses."""
+def resolution_accuracy(path: Path = GOLD) -> tuple[int, int, list[str]]:
+    """Right / total on hand-annotated expressions of the seeds and examples, and the misses:
+    ``temporal_gold.jsonl`` (the tuning set) by default, or ``temporal_heldout_2.jsonl``."""
     read = read_inputs([ROOT / "../shared/data/seeds", ROOT / "examples"], Options())
     articles = {a.id: a for a in read.articles}
-    records = [json.loads(line) for line in GOLD.read_text().splitlines()]
+    records = [json.loads(line) for line in path.read_text().splitlines()]
     right, misses = _score(records, articles)
     return right, len(records), misses
 
@@ -82,6 +84,10 @@ def main() -> None:
         print(f"  miss: {miss}")
     right, total, misses = held_out_accuracy()
     print(f"held-out resolution (annotated after tuning): {right}/{total} = {right / total:.1%}")
+    for miss in misses:
+        print(f"  miss: {miss}")
+    right, total, misses = resolution_accuracy(HELD_OUT_2)
+    print(f"second held-out set (seeds and examples): {right}/{total} = {right / total:.1%}")
     for miss in misses:
         print(f"  miss: {miss}")
     count, seconds = speed(args.data)

@@ -6,7 +6,9 @@ import json
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
+from scipy.sparse import csr_matrix
 from typer.testing import CliRunner
 
 import storyline
@@ -16,7 +18,7 @@ from storyline.render import render
 from storyline.render.text import to_text
 from storyline.temporal import resolve_sentences, resolve_text
 from storyline.text import sentence_spans
-from storyline.timeline import is_report
+from storyline.timeline import centroid_opt_pick, centroid_pick, is_report
 
 GOLD = Path(__file__).parent / "data" / "temporal_gold.jsonl"
 HELD_OUT = Path(__file__).parent / "data" / "temporal_heldout.jsonl"
@@ -127,6 +129,20 @@ def test_timeline_today_in_an_outlet_name_is_not_a_date() -> None:
     assert _resolve("Riverline Today | Sat, 8 Mar 2025") == [("Sat, 8 Mar 2025", date(2025, 3, 8), "day")]
     assert [t for t, _, _ in _resolve("She told USA Today that the vote is today.")] == ["today"]
     assert _resolve("Today, the council voted.") == [("Today", FRIDAY, "day")]
+
+
+def test_timeline_centroid_opt_adds_what_the_first_sentence_misses() -> None:
+    # Words: rig, fire, sank, oil, leak. Two sentences on the rig (not repeats: cosine
+    # 0.47), one on the leak. After the first rig sentence, the leak sentence brings the
+    # sum closer to the centroid (cosine 0.88) than the other rig sentence (0.86).
+    rows = np.array([[1.1, 1, 0, 0, 0], [1, 0, 1.2, 0, 0], [0, 0, 0, 1, 1.0]])
+    vectors = csr_matrix(rows / np.linalg.norm(rows, axis=1, keepdims=True))
+    no_story = np.zeros(5)
+    assert centroid_opt_pick(vectors, [0, 1, 2], 2, [], no_story) == [0, 2]
+    assert centroid_opt_pick(vectors, [0, 1, 2], 3, [], no_story) == [0, 2, 1]
+    assert centroid_opt_pick(vectors, [0, 1, 2], 2, [2], no_story) == [0, 1]
+    assert centroid_opt_pick(vectors, [], 2, [], no_story) == []
+    assert centroid_pick(vectors, [0, 1, 2], 1, []) in ([0], [1])
 
 
 def test_timeline_is_report_leaves_out_questions_and_transcripts() -> None:

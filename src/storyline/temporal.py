@@ -14,6 +14,9 @@ earlier sentence:
 * the words around the expression decide past or future ("said on Friday" is the Friday
   before, "will meet on Friday" the one after; "September 9" is in the past of the
   anchor unless the sentence speaks of the future);
+* "June 16th of last year" counts its year from the anchor's; a date named as an event
+  ("the Sept. 11 attacks", ``timeline_words.HISTORICAL_DATES``) keeps its own year;
+  "this week" ahead, written on a Sunday, is the week that starts the next day;
 * "three days later" and "the next day" count from the last day named in the same
   sentence or the two before it, and stay unresolved without one.
 
@@ -37,11 +40,14 @@ from storyline.model import Article, Sentence, TimeExpression
 from storyline.text import word_count
 from storyline.timeline_words import (
     DATED_PATTERNS,
+    EVENT_NOUN,
+    HISTORICAL_DATES,
     NUMBER_WORDS,
     RELATIVE_DAYS,
     TENSE_MARKERS,
     UNIT_DAYS,
     WEEKDAYS,
+    YEAR_WORDS,
 )
 
 __all__ = ["Anchor", "publication_anchor", "resolve_sentences", "resolve_text"]
@@ -63,6 +69,8 @@ KEPT_MODIFIERS = ("last", "next", "this", "early", "late")
 """Words kept in an expression's span; other words before it ("on", "in") are left out."""
 _SENTENCE_BREAK = re.compile(r"\n|[.!?][\"'”’]?\s+(?=[A-Z\"“])")
 _WEEKDAY_PREFIX = re.compile(r"^[A-Z][a-z]+\.?\s?,?\s+")
+SUNDAY = 6
+"""``date.weekday()`` of Sunday, the day many outlets start their week on."""
 OPENERS = " \t\"'“‘`(["
 """Spaces, opening quotes and brackets that may stand before a sentence's first word."""
 
@@ -237,13 +245,29 @@ def _absolute(match: re.Match[str], anchor: date | None, _ref: date | None, futu
     year = match.group("year")
     if year and len(year) not in (2, 4):
         return None, "day"
-    phrase = _WEEKDAY_PREFIX.sub("", match.group()) if match.groupdict().get("weekday") else match.group()
+    phrase = match.group()
+    if match.groupdict().get("year_word"):
+        phrase = match.string[match.start():match.start("year_word")].removesuffix(" of")
+    if match.groupdict().get("weekday"):
+        phrase = _WEEKDAY_PREFIX.sub("", phrase)
     parsed = parse_date(" ".join(phrase.replace(",", " ").split()))
     if parsed is None:
         return None, "day"
     if year:
         return date(*parsed), "day"
-    return _nearest_year(parsed[1], parsed[2], anchor, future), "day"
+    return _year_of(match, parsed[1], parsed[2], anchor, future), "day"
+
+
+def _year_of(match: re.Match[str], month: int, day: int, anchor: date | None, future: bool):
+    """A month and day without a year: "of last year" counts from the anchor's year, a
+    historical event ("the Sept. 11 attacks") keeps its own, else the nearest year."""
+    word = (match.groupdict().get("year_word") or "").lower()
+    if word:
+        return date(anchor.year + YEAR_WORDS[word], month, day) if anchor else None
+    historical = HISTORICAL_DATES.get((month, day))
+    if historical and EVENT_NOUN.match(match.string, match.end()):
+        return date(historical, month, day)
+    return _nearest_year(month, day, anchor, future)
 
 
 def _month_year(match: re.Match[str], _anchor, _ref, _future_):
@@ -343,13 +367,15 @@ def _next_day(match: re.Match[str], _anchor, reference: date | None, _future_):
     return reference + timedelta(days=sign), "day"
 
 
-def _period(match: re.Match[str], anchor: date | None, _ref, _future_):
+def _period(match: re.Match[str], anchor: date | None, _ref, future: bool):
     unit = match.group("unit").lower()
     if anchor is None:
         return None, unit
     modifier = " ".join(match.group("modifier").lower().split())
     step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(modifier, 0)
     if unit == "week":
+        if modifier == "this" and future and anchor.weekday() == SUNDAY:
+            step = 1  # written on a Sunday, "this week" ahead is the week that starts tomorrow
         day = anchor + timedelta(days=7 * step)
         return day - timedelta(days=day.weekday()), "week"
     if unit == "month":

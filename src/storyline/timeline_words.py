@@ -12,6 +12,8 @@ import re
 
 __all__ = [
     "DATED_PATTERNS",
+    "EVENT_NOUN",
+    "HISTORICAL_DATES",
     "NUMBER_WORDS",
     "PERSONAL_VOICE",
     "QUESTION_END",
@@ -20,6 +22,7 @@ __all__ = [
     "TENSE_MARKERS",
     "UNIT_DAYS",
     "WEEKDAYS",
+    "YEAR_WORDS",
 ]
 
 WEEKDAYS: dict[str, int] = {
@@ -38,6 +41,16 @@ NUMBER_WORDS: dict[str, int] = {
     "a couple of": 2, "several": 0, "a few": 0,
 }
 """Counts written as words; 0 means vague (the expression is not resolved)."""
+
+YEAR_WORDS: dict[str, int] = {"last": -1, "this": 0, "next": 1}
+"""Years counted from the publication year: "June 16th of last year", "May 3 next year"."""
+
+HISTORICAL_DATES: dict[tuple[int, int], int] = {(9, 11): 2001}
+"""(month, day) -> year of events named by their date alone: "the Sept. 11 attacks" is
+2001, never the Sept. 11 nearest the article. Used only when ``EVENT_NOUN`` follows."""
+
+EVENT_NOUN = re.compile(r"\s*(?:terrorist\s+|terror\s+)?(?:attacks?|hijackings?)\b", re.IGNORECASE)
+"""Nouns after a date without a year that make it the name of a past event."""
 
 UNIT_DAYS: dict[str, int] = {"day": 1, "week": 7, "month": 30, "year": 365}
 """Length of a unit in days, for "three days later" and "two weeks ago"."""
@@ -75,6 +88,7 @@ _WEEKDAY = (
 )
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR_TAIL = r"(?:\s?,?\s*(?P<year>\d{4,6})(?![\d:,.]\d))?"
+_YEAR_WORD = r"(?:\s+(?:of\s+)?(?P<year_word>last|this|next)\s+year\b)?"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _NUMBER = r"(?P<count>\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 _LEAD = r"(?<![\w/.-])"
@@ -84,10 +98,11 @@ DATED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(_LEAD + r"(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TRAIL)),
     ("numeric", re.compile(_LEAD + r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>\d{4}|\d{2})" + _TRAIL)),
     ("month_day", re.compile(
-        r"\b(?:" + _WEEKDAY + r"\s?,?\s+)?" + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR_TAIL)),
+        r"\b(?:" + _WEEKDAY + r"\s?,?\s+)?" + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR_TAIL
+        + _YEAR_WORD)),
     ("day_month", re.compile(
         r"\b(?:" + _WEEKDAY + r"\s?,?\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?!\w)"
-        + r"(?:\s?,?\s*(?P<year>\d{4})(?!\d))?")),
+        + r"(?:\s?,?\s*(?P<year>\d{4})(?!\d))?" + _YEAR_WORD)),
     ("month_year", re.compile(r"\b" + _FULL_MONTH + r"\s?,?\s+(?P<year>\d{4})(?!\d)")),
     ("month", re.compile(
         r"\b(?:(?P<modifier>last|next|this|early|late|mid-?|in|since|until|by|during|of|from|"
