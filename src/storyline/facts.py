@@ -32,6 +32,7 @@ from storyline.text import word_count
 __all__ = [
     "ALIGN_MIN",
     "MAX_SINGLE_SOURCE",
+    "PAIR_BLOCK",
     "PairCosines",
     "SentencePairs",
     "best_match",
@@ -47,6 +48,8 @@ GROUP_MIN = 0.28
 """Average cosine a sentence needs to the sentences of a fact to join it."""
 PAIR_FLOOR = 0.15
 """Sentence pairs below this cosine (raw and folded) are not kept at all."""
+PAIR_BLOCK = 1000
+"""Sentences whose pairs are computed at once (bounds the memory of a large story)."""
 MAX_SINGLE_SOURCE = 30
 """Single-source claims listed, the most central to the story first."""
 
@@ -115,32 +118,85 @@ def sentence_pairs(vectors: csr_matrix, folded: csr_matrix) -> SentencePairs:
 
 
 def _pairs(vectors: csr_matrix) -> PairCosines:
-    product = (vectors @ vectors.T).tocoo()  # the order of its entries decides ties in best_match
-    keep = (product.row < product.col) & (product.data >= PAIR_FLOOR)
-    return PairCosines(product.row[keep].astype(np.int64), product.col[keep].astype(np.int64),
-                       product.data[keep], vectors.shape[0])
+    """The pairs at or above ``PAIR_FLOOR``, computed ``PAIR_BLOCK`` rows at a time so that
+    memory follows the pairs kept, not every small cosine of a story with thousands of
+    sentences. The entries keep the order of the whole product (which decides ties in
+    ``best_match``): by row, and within a row as the sparse product yields them."""
+    transposed = vectors.T.tocsr()
+    first, second, value = [], [], []
+    for start in range(0, vectors.shape[0], PAIR_BLOCK):
+        product = (vectors[start:start + PAIR_BLOCK] @ transposed).tocoo()
+        rows = product.row.astype(np.int64) + start
+        keep = (rows < product.col) & (product.data >= PAIR_FLOOR)
+        first.append(rows[keep])
+        second.append(product.col[keep].astype(np.int64))
+        value.append(product.data[keep])
+    if not first:
+        return PairCosines(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0), 0)
+    return PairCosines(np.concatenate(first), np.concatenate(second), np.concatenate(value),
+                       vectors.shape[0])
 
 
 def group_facts(count: int, folded: PairCosines) -> list[list[int]]:
     """Group ``count`` sentences into facts by average linkage over aligned pairs.
+
+    The summed cosines between groups are kept up to date as groups merge (``_Links``),
+    so a merge decision costs a look-up, not a pass over both groups' pairs.
 
     Returns:
         Lists of sentence indices, each sorted; every sentence is in exactly one group.
     """
     group_of = list(range(count))
     members: dict[int, list[int]] = {k: [k] for k in range(count)}
+    links = _Links(folded, group_of)
     for i, j in _aligned(folded):
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
         first, second = members[gi], members[gj]
         # two single sentences average to their own cosine, which is aligned
-        if (len(first) > 1 or len(second) > 1) and _average(first, second, folded) < GROUP_MIN:
+        if (len(first) > 1 or len(second) > 1) and \
+                links.of(gi).get(gj, 0.0) / (len(first) * len(second)) < GROUP_MIN:
             continue
+        links.merge(gi, gj)
         for k in second:
             group_of[k] = gi
         members[gi] += members.pop(gj)
     return [sorted(group) for group in members.values()]
+
+
+class _Links:
+    """Summed cosines between the groups of ``group_facts`` (missing pairs count 0).
+
+    A sentence never merged gets its sums from its own pairs, read by the groups their
+    other sentences are in at that moment; merged groups add up their sums.
+    """
+
+    def __init__(self, folded: PairCosines, group_of: list[int]) -> None:
+        self.folded, self.group_of = folded, group_of
+        self.sums: dict[int, dict[int, float]] = {}
+
+    def of(self, group: int) -> dict[int, float]:
+        """Other group -> summed cosine of their sentence pairs."""
+        found = self.sums.get(group)
+        if found is None:
+            found = defaultdict(float)
+            for other, cosine in self.folded.row(group).items():
+                found[self.group_of[other]] += cosine
+            self.sums[group] = found
+        return found
+
+    def merge(self, kept: int, gone: int) -> None:
+        """Fold group ``gone`` into group ``kept`` (call before ``group_of`` changes)."""
+        into, out = self.of(kept), self.of(gone)
+        into.pop(gone, None)
+        out.pop(kept, None)
+        for other, total in out.items():
+            into[other] += total
+            theirs = self.sums.get(other)
+            if theirs is not None:
+                theirs[kept] = theirs.get(kept, 0.0) + theirs.pop(gone, 0.0)
+        del self.sums[gone]
 
 
 def _aligned(folded: PairCosines) -> list[tuple[int, int]]:
@@ -148,17 +204,6 @@ def _aligned(folded: PairCosines) -> list[tuple[int, int]]:
     keep = np.flatnonzero(folded.value >= ALIGN_MIN)
     order = keep[np.lexsort((folded.second[keep], folded.first[keep], folded.value[keep]))[::-1]]
     return list(zip(folded.first[order].tolist(), folded.second[order].tolist(), strict=True))
-
-
-def _average(first: list[int], second: list[int], folded: PairCosines) -> float:
-    """Mean cosine over the pairs of two groups, summed in the same order every time."""
-    total = 0.0
-    for a in first:
-        row = folded.row(a)
-        for b in second:
-            if b in row:
-                total += row[b]
-    return total / (len(first) * len(second))
 
 
 def make_facts(
