@@ -45,7 +45,7 @@ def ingest(
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = DEFAULT_BATCH,
     digests: Annotated[bool, typer.Option(help="Build the digests of changed stories.")] = True,
     workers: Annotated[int | None, typer.Option(
-        help="Processes that clean articles while others are stored (default: one per core)."
+        help="Processes cleaning articles and building digests (default: one per core)."
     )] = None,
 ) -> None:
     """Store articles in a database, grouped into stories and storylines (safe to rerun)."""

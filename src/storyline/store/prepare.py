@@ -34,6 +34,7 @@ WorkerMap = Callable[[Callable[[Any], Any], Sequence[Any]], Iterator[Any]]
 order, as they are read. ``function`` must be importable by name (a module-level function
 or a ``functools.partial`` of one)."""
 _PARENT_CHECK_S = 0.2
+"""Seconds between a worker's checks that the process that started it is still there."""
 _TASKS_PER_WORKER = 2
 """Pieces each worker gets of a call's items: few round trips, and a worker done early
 takes more."""

@@ -27,10 +27,9 @@ from storyline.store.schema import articles, digests, sentences, stories, storyl
 from storyline.store.writer import upsert
 
 __all__ = [
-    "DIGESTS_PER_ROUND", "StoryRow", "article_from_row", "list_stories", "refresh_digests", "story_articles",
-    "story_digest",
+    "DIGESTS_PER_ROUND", "StoryRow", "article_from_row", "list_stories", "refresh_digests",
+    "story_articles", "story_digest",
 ]
-
 
 DIGESTS_PER_ROUND = 8
 """Stale stories read from the database per worker before their digests are built."""
@@ -186,9 +185,9 @@ def refresh_digests(
 
 def _rebuild(engine: Engine, story_id: str, options: Options) -> Digest:
     """Build the digest of ``story_id`` from its stored articles, store it and return it."""
-    loaded = _load(engine, story_id)
-    digest = _digest(loaded[1], loaded[2], options)
-    _store(engine, story_id, loaded[1], json.dumps(digest.to_dict(), ensure_ascii=False))
+    _, story, kept = _load(engine, story_id)
+    digest = _digest(story, kept, options)
+    _store(engine, story_id, story, _json(digest))
     return digest
 
 
@@ -203,7 +202,9 @@ def _load(engine: Engine, story_id: str) -> _Loaded:
         return story_id, articles_of, story_sentences(connection, story_id)
 
 
-def _digest(story: list[Article], kept: dict[str, tuple[Sentence, ...]], options: Options) -> Digest:
+def _digest(
+    story: list[Article], kept: dict[str, tuple[Sentence, ...]], options: Options
+) -> Digest:
     """The digest of a stored story, from its stored sentences when every article has them."""
     if all(article.id in kept for article in story):
         return digest_story([CleanArticle(a, kept[a.id], ()) for a in story], options)
@@ -212,7 +213,11 @@ def _digest(story: list[Article], kept: dict[str, tuple[Sentence, ...]], options
 
 def _document(loaded: _Loaded, options: Options) -> str:
     """The stored JSON of the digest of a loaded story (run in worker processes)."""
-    return json.dumps(_digest(loaded[1], loaded[2], options).to_dict(), ensure_ascii=False)
+    return _json(_digest(loaded[1], loaded[2], options))
+
+
+def _json(digest: Digest) -> str:
+    return json.dumps(digest.to_dict(), ensure_ascii=False)
 
 
 def _store(engine: Engine, story_id: str, story: list[Article], document: str) -> None:
