@@ -153,6 +153,10 @@ def test_compare_html_escapes_article_text():
     assert "<script>alert" not in page and "Evil <b>" not in page
 
 
+SEED_HEADLINE = "John Kerry warns Russia that Assad must allow aid into Aleppo"
+"""The digest's headline of the seeds (tests/test_digest.py checks the same)."""
+
+
 def test_compare_cli_json_and_text(seeds_dir):
     runner = CliRunner()
     result = runner.invoke(app, ["compare", str(seeds_dir), "--format", "json"])
@@ -161,6 +165,7 @@ def test_compare_cli_json_and_text(seeds_dir):
     assert data["sources"]["copies"][0]["kind"] == "passages"
     text = runner.invoke(app, ["compare", str(seeds_dir)])
     assert "Shared text (1)" in text.stdout
+    assert text.stdout.splitlines()[0].strip() == SEED_HEADLINE
 
 
 def test_compare_fifty_articles_is_fast_relative_to_cleaning(example_articles):

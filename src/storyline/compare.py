@@ -27,11 +27,12 @@ from storyline.clean import clean_story
 from storyline.conflicts import find_conflicts
 from storyline.copies import TokenCache, find_copies, sentence_words
 from storyline.facts import fact_vectors, group_facts, make_facts, sentence_pairs
+from storyline.headline import choose_headline
 from storyline.model import Article, CleanArticle, Comparison, Outlet
 from storyline.represent import TfidfEncoder
 from storyline.text import word_count
 
-__all__ = ["build_comparison", "compare", "outlet_name"]
+__all__ = ["build_comparison", "compare", "compare_story", "outlet_name"]
 
 
 def compare(articles: Iterable[Article]) -> Comparison:
@@ -47,13 +48,25 @@ def compare(articles: Iterable[Article]) -> Comparison:
         >>> [(s.article, s.value) for s in c.conflicts[0].sides]
         [('a', '1,800'), ('b', '2,300')]
     """
+    return compare_story(articles)[0]
+
+
+def compare_story(articles: Iterable[Article]) -> tuple[Comparison, str]:
+    """``compare(articles)`` and the story's headline, chosen as the digest chooses it
+    (``headline.choose_headline``; ``""`` when no article has a usable title).
+
+    Raises:
+        UsageError: two articles share an id.
+    """
     kept, _ = clean_story(list(articles))
     sentences = [s for c in kept for s in c.sentences]
     if not sentences:
-        return Comparison((), (), (), (), ())
+        return Comparison((), (), (), (), ()), ""
     encoder = TfidfEncoder()
     vectors = encoder.fit_transform([s.text for s in sentences])
-    return build_comparison(kept, vectors, encoder.vectorizer_.vocabulary_)
+    centroid = np.asarray(vectors.mean(axis=0))
+    headline = choose_headline([c.article for c in kept], encoder, centroid)
+    return build_comparison(kept, vectors, encoder.vectorizer_.vocabulary_), headline
 
 
 def build_comparison(cleaned: Sequence[CleanArticle], vectors: csr_matrix, vocabulary: dict[str, int]) -> Comparison:

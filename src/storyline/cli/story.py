@@ -90,15 +90,15 @@ def compare_command(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """How the outlets compare: corroborated facts, single-source claims, conflicts, copies."""
-    from storyline.compare import compare
+    from storyline.compare import compare_story
 
     with usage_errors():
         read = read_inputs(paths, Options(max_bytes=max_bytes))
-        result = compare(read.articles)
+        result, headline = compare_story(read.articles)
     if fmt is Format.json:
         emit(_json({"sources": result.to_dict()}, read.skipped), output)
     else:
-        show_story(Digest("", read.articles, (), read.skipped, sources=result), fmt, output)
+        show_story(Digest(headline, read.articles, (), read.skipped, sources=result), fmt, output)
     finish(read.skipped)
 
 
