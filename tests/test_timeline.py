@@ -88,9 +88,10 @@ def test_timeline_second_held_out_set_does_not_regress(seed_articles, example_ar
     # the 90% target. Misses: weekdays ahead in present-tense quotes ("They tell us Sunday,
     # maybe Monday"), bare years ("a 2019 inspection report"), a quoted "tomorrow" spoken
     # the day before publication, and counts from an undated event ("four days after").
+    # General rules for the first two then brought it to 26/29, so it is no longer held out.
     right, total = _right_on(HELD_OUT_2, {a.id: a for a in (*seed_articles, *example_articles)})
     assert total >= 25
-    assert right >= 20, f"{right}/{total} resolved right"
+    assert right >= 26, f"{right}/{total} resolved right"
 
 
 def test_timeline_held_out_expressions_mostly_right(shared_data: Path) -> None:
@@ -222,3 +223,38 @@ def test_timeline_cli_json(tmp_path: Path) -> None:
 def test_timeline_cli_rejects_zero(option: str) -> None:
     result = CliRunner().invoke(app, ["timeline", "examples", option, "0"])
     assert result.exit_code == 2
+
+
+def test_timeline_weekday_ahead_in_a_present_tense_quote() -> None:
+    saturday = date(2025, 3, 8)
+    quote = _resolve('"They tell us Sunday, maybe Monday," said a farmer.', saturday)
+    assert [d for _, d, _ in quote] == [date(2025, 3, 9), date(2025, 3, 10)]
+    assert _resolve('"We go home on Tuesday," she said.', saturday)[0][1] == date(2025, 3, 11)
+    assert _resolve('She said: "Wednesday is when the road opens."', saturday)[0][1] == date(2025, 3, 12)
+    assert _resolve("The storm heads for the coast, possibly by Thursday.", saturday)[0][1] == date(2025, 3, 13)
+
+
+def test_timeline_weekday_in_a_past_quote_stays_behind() -> None:
+    saturday = date(2025, 3, 8)
+    for text in ('"We got out on Monday," she said.', '"We fled on Monday," she said.',
+                 '"The water came up Monday night," he said.', '"I have not slept since Monday."',
+                 '"Monday\'s flood is the worst I know," he said.',
+                 "She said the power came back maybe Monday.", "The farmer said Monday was quiet."):
+        assert _resolve(text, saturday)[0][1] == date(2025, 3, 3), text
+
+
+def test_timeline_bare_years_before_a_noun_or_after_back_to() -> None:
+    assert _resolve("The Gazette has seen a 2019 inspection report.") == [("2019", date(2019, 1, 1), "year")]
+    assert _resolve("Asked about the 2019 report, she said nothing.")[0][1:] == (date(2019, 1, 1), "year")
+    assert _resolve("Records going back to 2015 were lost.")[0][1:] == (date(2015, 1, 1), "year")
+    assert _resolve("Its 2016 budget was cut; prices fell between 2010 and 2012.")[:2] == [
+        ("2016", date(2016, 1, 1), "year"), ("2010", date(2010, 1, 1), "year")]
+    assert _resolve("In 2019 people moved away.")[0][1] == date(2019, 1, 1)
+
+
+def test_timeline_counts_times_and_addresses_are_not_years() -> None:
+    for text in ("The hall held the 2019 people who signed.", "A fee of $2,015 was paid, or $2015.",
+                 "The ban ends by 2015 GMT.", "They moved to the 2019 Main Street office.",
+                 "Prices ranged from 2000 to 2500 euros.", "Up to 61 percent of 2010 voters agreed.",
+                 "The 1850 mill burned.", "She won by 2019 votes, the 2019 votes of the town."):
+        assert _resolve(text) == [], text

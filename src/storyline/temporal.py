@@ -13,7 +13,11 @@ earlier sentence:
   resolved against ``anchor`` - the article's publication date;
 * the words around the expression decide past or future ("said on Friday" is the Friday
   before, "will meet on Friday" the one after; "September 9" is in the past of the
-  anchor unless the sentence speaks of the future);
+  anchor unless the sentence speaks of the future); a weekday inside a present-tense
+  quotation with no past-tense verb ('"They tell us Sunday," said a farmer') or right after
+  a guess ("maybe Monday") is the one ahead, whatever verb frames the quotation;
+* a bare year counts only in year position ("in 2015", "back to 2015", "a 2019 report"),
+  never as a count, time or address ("the 2019 people", "2015 GMT", "2019 Main Street");
 * "June 16th of last year" counts its year from the anchor's; a date named as an event
   ("the Sept. 11 attacks", ``timeline_words.HISTORICAL_DATES``) keeps its own year;
   "this week" ahead, written on a Sunday, is the week that starts the next day;
@@ -39,14 +43,23 @@ from storyline.clean import paragraph_spans
 from storyline.model import Article, Sentence, TimeExpression
 from storyline.text import word_count
 from storyline.timeline_words import (
+    CLOCK_WORDS,
     DATED_PATTERNS,
     EVENT_NOUN,
+    HEDGE_BEFORE,
     HISTORICAL_DATES,
+    IRREGULAR_PAST_WORD,
+    NUMBER_RANGE,
     NUMBER_WORDS,
+    PRESENT_SIGNAL,
+    QUOTE_MARKS,
     RELATIVE_DAYS,
+    SPOKEN_PAST_EXCEPTIONS,
+    STREET_WORDS,
     TENSE_MARKERS,
     UNIT_DAYS,
     WEEKDAYS,
+    YEAR_COUNT_NOUNS,
     YEAR_WORDS,
 )
 
@@ -179,6 +192,8 @@ def _find(text: str, start: int, end: int) -> list[_Found]:
                 continue
             if kind == "relative_day" and not _is_relative_word(text, start, a):
                 continue
+            if kind == "year" and not _is_year(match):
+                continue
             taken.append((a, b))
             found.append(_Found(kind, match))
     return sorted(found, key=lambda f: f.match.start())
@@ -194,12 +209,32 @@ def _is_relative_word(text: str, start: int, position: int) -> bool:
     return not before or before[-1] in "\n.!?:"
 
 
+def _is_year(match: re.Match[str]) -> bool:
+    """True when the number of a ``year`` match is a year, not a count, time or address:
+    "a 2019 inspection report" and "back to 2015", but not "the 2019 people", "by 2015 GMT",
+    "the 2019 Main Street office" or "from 2000 to 2500 tonnes"."""
+    text, end = match.string, match.end("year")
+    if CLOCK_WORDS.match(text, end):
+        return False
+    following = re.match(r"\s+([^\W\d_][\w'-]*)", text[end:end + 40])
+    determiner = match.group("determiner")
+    if determiner and (following is None or not match.group("year").startswith(("19", "20"))
+                       or STREET_WORDS.match(text, end)):
+        return False
+    ranged = NUMBER_RANGE.match(text, end)
+    if ranged and ranged.group("noun").lower() in YEAR_COUNT_NOUNS:
+        return False
+    lead = (match.group("lead") or "").lower()
+    counted = following is not None and following.group(1).lower() in YEAR_COUNT_NOUNS
+    return not (counted and lead not in ("in", "since", "during", "until", "before", "after"))
+
+
 def _resolve(
     text: str, found: _Found, anchor: date | None, reference: date | None, sentence_start: int
 ) -> TimeExpression:
     """Resolve one match; ``date`` is ``None`` when it names no checkable date."""
     start, end = _expression_span(found)
-    future = _future(text, start, end, sentence_start)
+    future = _future(text, start, end, sentence_start) or _spoken_plan(text, found, sentence_start)
     try:
         day, granularity = _RESOLVERS[found.kind](found.match, anchor, reference, future)
     except (ValueError, OverflowError):
@@ -223,14 +258,60 @@ def _expression_span(found: _Found) -> tuple[int, int]:
 
 def _future(text: str, start: int, end: int, sentence_start: int) -> bool:
     """True when the tense word nearest ``text[start:end]`` speaks of the future."""
-    lower = max(sentence_start, start - TENSE_BEFORE)
-    for brk in _SENTENCE_BREAK.finditer(text, lower, start):
-        lower = brk.end()
-    before = list(TENSE_MARKERS.finditer(text, lower, start))
+    before = list(TENSE_MARKERS.finditer(text, _clause_start(text, start, sentence_start), start))
     if before:
         return before[-1].lastgroup == "future"
     after = TENSE_MARKERS.search(text[end:end + TENSE_AFTER].split(".")[0])
     return bool(after and after.lastgroup == "future")
+
+
+def _spoken_plan(text: str, found: _Found, sentence_start: int) -> bool:
+    """True for a weekday a speaker looks ahead to, whatever tense the sentence around it
+    has: one right after a guess ("maybe Monday") with no past-tense verb before it in its
+    clause, or one in a quotation in the present tense with no past-tense verb in it
+    ('"They tell us Sunday," said a farmer'; not '"We fled on Sunday," she said')."""
+    match = found.match
+    if found.kind != "weekday" or "'s" in match.group():
+        return False
+    if (match.group("modifier") or "").lower() in ("last", "next", "since", "after", "from"):
+        return False
+    quotation = _quotation(text, match.start())
+    lower = quotation[0] if quotation else _clause_start(text, match.start(), sentence_start)
+    if HEDGE_BEFORE.search(text[lower:match.start()]) and not _has_past(text, lower, match.start()):
+        return True
+    if quotation is None:
+        return False
+    return not _has_past(text, *quotation) and bool(PRESENT_SIGNAL.search(text, *quotation))
+
+
+def _quotation(text: str, position: int) -> tuple[int, int] | None:
+    """The (start, end) of the quotation ``position`` lies in, on its line; ``None`` outside
+    quotation marks. Quotation marks are counted from the start of the line."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end < 0 else line_end
+    marks = list(QUOTE_MARKS.finditer(text, line_start, line_end))
+    before = [m for m in marks if m.end() <= position]
+    if len(before) % 2 == 0:
+        return None
+    after = [m.start() for m in marks if m.start() >= position]
+    return before[-1].end(), after[0] if after else line_end
+
+
+def _clause_start(text: str, position: int, sentence_start: int) -> int:
+    """Where the sentence holding ``position`` begins (searching back ``TENSE_BEFORE``)."""
+    lower = max(sentence_start, position - TENSE_BEFORE)
+    for brk in _SENTENCE_BREAK.finditer(text, lower, position):
+        lower = brk.end()
+    return lower
+
+
+def _has_past(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` holds a past-tense word (present "says", "has" aside)."""
+    if IRREGULAR_PAST_WORD.search(text, start, end):
+        return True
+    return any(m.lastgroup == "past" and m.group().lower() not in SPOKEN_PAST_EXCEPTIONS
+               for m in TENSE_MARKERS.finditer(text, start, end))
 
 
 @lru_cache(maxsize=50_000)

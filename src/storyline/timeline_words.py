@@ -11,17 +11,26 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "CLOCK_WORDS",
     "DATED_PATTERNS",
     "EVENT_NOUN",
+    "HEDGE_BEFORE",
     "HISTORICAL_DATES",
+    "IRREGULAR_PAST",
+    "IRREGULAR_PAST_WORD",
+    "NUMBER_RANGE",
     "NUMBER_WORDS",
     "PERSONAL_VOICE",
+    "PRESENT_SIGNAL",
     "QUESTION_END",
     "QUOTE_MARKS",
     "RELATIVE_DAYS",
+    "SPOKEN_PAST_EXCEPTIONS",
+    "STREET_WORDS",
     "TENSE_MARKERS",
     "UNIT_DAYS",
     "WEEKDAYS",
+    "YEAR_COUNT_NOUNS",
     "YEAR_WORDS",
 ]
 
@@ -61,6 +70,20 @@ RELATIVE_DAYS: dict[str, int] = {
 }
 """Words naming a day relative to the publication date."""
 
+IRREGULAR_PAST: tuple[str, ...] = (
+    "ran", "drove", "sat", "slept", "woke", "knew", "thought", "heard", "felt", "kept",
+    "brought", "bought", "caught", "fought", "stood", "wrote", "spent", "built", "ate", "drank",
+    "flew", "grew", "threw", "drew", "blew", "chose", "rode", "shook", "wore", "tore", "froze",
+    "hid", "became", "forgot", "understood", "meant", "paid", "sold", "fled", "dug", "stuck",
+    "swept", "shot", "taught", "sought", "sank", "swam", "stole", "withdrew", "arose",
+)
+"""Past forms not ending in -ed (nor also present forms, like "put" or "set") that
+``TENSE_MARKERS`` leaves out (many are also participles: "booms meant to contain it").
+Inside a quotation they are past enough: '"We fled on Monday," she said'."""
+
+IRREGULAR_PAST_WORD = re.compile(r"\b(?:" + "|".join(IRREGULAR_PAST) + r")\b", re.IGNORECASE)
+"""Any word of ``IRREGULAR_PAST``."""
+
 TENSE_MARKERS = re.compile(
     r"(?P<future>'ll\b|\b(?:will|shall|won't|would|going to|plans? to|planned|scheduled|"
     r"expect(?:s|ed)?|forecast|due to|set to|is to|are to|upcoming|coming|intends? to|"
@@ -72,6 +95,50 @@ TENSE_MARKERS = re.compile(
 )
 """Tense-bearing words: the one nearest before an expression (else just after it) decides
 whether the expression points to the future of the publication date (group ``future``)."""
+
+SPOKEN_PAST_EXCEPTIONS = frozenset({"says", "has", "have"})
+"""Words of the ``past`` group of ``TENSE_MARKERS`` that are present-tense forms: inside a
+quotation ("He says Monday") they do not put the quotation in the past."""
+
+PRESENT_SIGNAL = re.compile(
+    r"\b(?:am|is|are|isn't|aren't|do|does|don't|doesn't|can|can't|tell|tells|say|says|hope|"
+    r"hopes|want|wants|need|needs|go|goes|come|comes|get|gets|open|opens|reopen|reopens|"
+    r"return|returns|leave|leaves|start|starts|begin|begins|maybe|perhaps|possibly|probably|"
+    r"hopefully)\b|(?<=\w)'(?:m|re)\b",
+    re.IGNORECASE,
+)
+"""Present-tense verbs and guesses: a quotation holding one of these and no past-tense verb
+speaks of what is still to come ('"They tell us Sunday," said a farmer')."""
+
+HEDGE_BEFORE = re.compile(
+    r"\b(?:maybe|perhaps|possibly|probably|hopefully)\s*,?\s+$", re.IGNORECASE)
+"""A guess just before a weekday ("maybe Monday", "perhaps on Monday"): the day is ahead
+unless a past-tense verb comes before it in the same clause."""
+
+YEAR_COUNT_NOUNS = frozenset({
+    "people", "persons", "residents", "families", "households", "homes", "houses", "voters",
+    "votes", "members", "workers", "employees", "jobs", "students", "children", "patients",
+    "cases", "deaths", "victims", "soldiers", "troops", "refugees", "migrants", "passengers",
+    "animals", "cattle", "cows", "sheep", "units", "items", "copies", "pages", "words",
+    "signatures", "acres", "hectares", "miles", "kilometres", "kilometers", "km", "metres",
+    "meters", "m", "feet", "ft", "tonnes", "tons", "kg", "kilograms", "pounds", "litres",
+    "liters", "gallons", "barrels", "dollars", "euros", "yen", "cents", "pence", "points",
+    "times", "rounds", "calories", "degrees",
+})
+"""Nouns that make a number before them a count ("2019 people", "the 2015 tonnes"), not a year."""
+
+CLOCK_WORDS = re.compile(
+    r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|ET|PT|Z|hours|hrs|h|local\s+time)\b",
+    re.IGNORECASE)
+"""Words after a four-digit number that make it a time of day ("2015 GMT", "1900 hours")."""
+
+STREET_WORDS = re.compile(
+    r"(?:\s+[A-Z][\w'.-]*){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|"
+    r"Drive|Dr|Way|Place|Pl|Court|Ct|Highway|Hwy)\b\.?")
+"""Capitalised words ending in a street word after a number: "2019 Main Street" is an address."""
+
+NUMBER_RANGE = re.compile(r"\s*(?:to|and|or|-|–)\s*[$£€]?\d[\d,.]*\s+(?P<noun>[A-Za-z]+)")
+"""A range after a number ("2000 to 2500 people"): its noun decides whether both are counts."""
 
 _MONTH = (
     r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|"
@@ -108,8 +175,10 @@ DATED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:(?P<modifier>last|next|this|early|late|mid-?|in|since|until|by|during|of|from|"
         r"through|before|after)\s+)" + _FULL_MONTH + r"\b(?!\s+\d)", re.IGNORECASE)),
     ("year", re.compile(
-        r"(?<![$£€])\b(?:in|since|until|by|during|from|through|before|after|of|early|late|mid-?)"
-        r"\s+(?P<year>1[89]\d\d|20\d\d)\b(?!s|\d|%|-|\s*(?:percent|per cent))", re.IGNORECASE)),
+        r"(?<![$£€])\b(?:(?P<lead>in|since|until|by|during|from|through|before|after|of|early|"
+        r"late|mid-?|back\s+to|between)|(?P<determiner>the|an?|its|their|his|her|our|this|that))"
+        r"\s+(?P<year>1[89]\d\d|20\d\d)\b(?!s|\d|%|-|/|[.,:]\d|\s*(?:percent|per cent))",
+        re.IGNORECASE)),
     ("relative_day", re.compile(
         r"\b(?P<word>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|"
         r"last night)\b", re.IGNORECASE)),
