@@ -23,6 +23,7 @@ from storyline.timeline import centroid_opt_pick, centroid_pick, is_report
 GOLD = Path(__file__).parent / "data" / "temporal_gold.jsonl"
 HELD_OUT = Path(__file__).parent / "data" / "temporal_heldout.jsonl"
 HELD_OUT_2 = Path(__file__).parent / "data" / "temporal_heldout_2.jsonl"
+HELD_OUT_3 = Path(__file__).parent / "data" / "temporal_heldout_3.jsonl"
 FRIDAY = date(2016, 9, 16)
 
 
@@ -94,11 +95,16 @@ def test_timeline_second_held_out_set_does_not_regress(seed_articles, example_ar
     assert right >= 26, f"{right}/{total} resolved right"
 
 
-def test_timeline_held_out_expressions_mostly_right(shared_data: Path) -> None:
-    # Annotated after the resolver was tuned, from PolNeAR and Timeline17 articles; its
-    # three misses ("June 16th of last year", "the Sept. 11 attacks", a Sunday's "this
-    # week" meaning the coming week) were then fixed, so it is no longer held out.
-    records = [json.loads(line) for line in HELD_OUT.read_text().splitlines()]
+@pytest.mark.parametrize("path", [HELD_OUT, HELD_OUT_3])
+def test_timeline_held_out_expressions_mostly_right(shared_data: Path, path: Path) -> None:
+    # HELD_OUT: annotated after the resolver was tuned, from PolNeAR and Timeline17
+    # articles; its three misses ("June 16th of last year", "the Sept. 11 attacks", a
+    # Sunday's "this week" meaning the coming week) were then fixed, so it is no longer
+    # held out. HELD_OUT_3: 47 expressions of PolNeAR articles none of the other sets
+    # uses, annotated by hand before the resolver ever ran on them (46 right on that
+    # first run; the miss is a "will visit on Thursday" written the day before the
+    # article's date).
+    records = [json.loads(line) for line in path.read_text().splitlines()]
     assert len(records) >= 15
     right = 0
     for record in records:
