@@ -101,8 +101,9 @@ def _add_sentences(
     (a paragraph of one sentence passed that check already)."""
     text = article.text
     spans = sentence_spans(text, *span)
+    checked = spans == [span]
     for start, end in spans:
-        reason = line_reason(text[start:end]) if spans != [span] else None
+        reason = None if checked else line_reason(text[start:end])
         if reason:
             removed.append(Removed(start, end, reason))
             continue

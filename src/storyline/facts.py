@@ -131,8 +131,6 @@ def _pairs(vectors: csr_matrix) -> PairCosines:
         first.append(rows[keep])
         second.append(product.col[keep].astype(np.int64))
         value.append(product.data[keep])
-    if not first:
-        return PairCosines(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0), 0)
     return PairCosines(np.concatenate(first), np.concatenate(second), np.concatenate(value),
                        vectors.shape[0])
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, func, or_, select
@@ -107,21 +108,19 @@ def ingest_articles(
     skipped: list[Skipped] = []
     with worker_map(workers) as run_map:
         ahead: _Chunk | None = None
-        for chunk in chunked(items, batch_size):
-            fresh, n_known, dropped = new_articles(engine, chunk, ahead.fresh if ahead else ())
-            current = _Chunk(len(chunk), fresh, run_map(prepare, fresh))
-            skipped += dropped
-            known += n_known
+        for chunk in chain(chunked(items, batch_size), [None]):  # None: store the last one
+            current = None
+            if chunk is not None:
+                fresh, n_known, dropped = new_articles(engine, chunk, ahead.fresh if ahead else ())
+                current = _Chunk(len(chunk), fresh, run_map(prepare, fresh))
+                skipped += dropped
+                known += n_known
             if ahead is not None:
                 stored += _store(engine, run, ahead, skipped)
                 done += ahead.size
                 if progress:
                     progress("articles", done, len(items))
             ahead = current
-        if ahead is not None:
-            stored += _store(engine, run, ahead, skipped)
-            if progress:
-                progress("articles", done + ahead.size, len(items))
     return IngestReport(stored, known, tuple(skipped), 0)
 
 

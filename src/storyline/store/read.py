@@ -213,7 +213,8 @@ def _digest(
 
 def _document(loaded: _Loaded, options: Options) -> str:
     """The stored JSON of the digest of a loaded story (run in worker processes)."""
-    return _json(_digest(loaded[1], loaded[2], options))
+    _, story, kept = loaded
+    return _json(_digest(story, kept, options))
 
 
 def _json(digest: Digest) -> str:
