@@ -117,6 +117,51 @@ def test_tracker_merges_two_stories_that_turn_out_to_be_one() -> None:
     assert [s.articles for s in tracker.stories()] == [("f0", "f1", "f2")]
 
 
+def _ecbplus_stream(shared_data, topics: list[int]) -> tuple[list[Article], dict[str, str]]:
+    """ECB+ articles of ``topics`` in a fixed shuffled order (they carry no dates), and their gold stories."""
+    items = load_ecbplus(shared_data / "ecbplus", topics=topics)
+    stream = [item.article for item in items]
+    random.Random(0).shuffle(stream)
+    return stream, {item.article.id: item.story for item in items}
+
+
+def _story_f1(stories, gold: dict[str, str]) -> float:
+    story_of = {a: s.id for s in stories for a in s.articles}
+    return bcubed([story_of[a] for a in gold], list(gold.values())).f1
+
+
+def test_tracker_splits_a_story_that_holds_two_events(shared_data, monkeypatch) -> None:
+    stream, gold = _ecbplus_stream(shared_data, [2, 5, 7, 8])
+    tracker = StoryTracker()
+    steps = [tracker.add(article) for article in stream]
+    split = [s for s in steps if s.split]
+    assert split, "no story was split"
+    stories = {s.id: s for s in tracker.stories()}
+    for step in split:
+        assert step.article in stories[step.story].articles
+        assert all(part in stories for part in step.split)
+    assert sorted(a for s in stories.values() for a in s.articles) == sorted(gold)
+    with_splits = _story_f1(tracker.stories(), gold)
+    monkeypatch.setattr("storyline.tracker.SPLIT_SIZES", frozenset({10**6}))
+    unsplit = StoryTracker()
+    for article in stream:
+        assert not unsplit.add(article).split
+    assert with_splits >= 0.9 and with_splits > _story_f1(unsplit.stories(), gold) + 0.1
+
+
+def test_tracker_resumed_mid_stream_splits_as_one_that_ran_on(shared_data) -> None:
+    stream, _ = _ecbplus_stream(shared_data, [2, 5, 7, 8])
+    tracker = StoryTracker()
+    for article in stream[:40]:
+        tracker.add(article)
+    resumed = StoryTracker.from_state(json.loads(json.dumps(tracker.to_state())))
+    rest = [resumed.add(a) for a in stream[40:]]
+    assert rest == [tracker.add(a) for a in stream[40:]]
+    assert any(step.split for step in rest)
+    assert resumed.stories() == tracker.stories()
+    assert resumed.storylines() == tracker.storylines()
+
+
 def test_cluster_cli_writes_the_json_contract(seeds_dir, tmp_path) -> None:
     out = tmp_path / "clusters.json"
     result = CliRunner().invoke(app, ["cluster", str(seeds_dir), "--format", "json", "-o", str(out)])

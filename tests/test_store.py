@@ -11,6 +11,7 @@ from __future__ import annotations
 import glob
 import json
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -25,10 +26,12 @@ from sqlalchemy import create_engine, func, select, text
 from typer.testing import CliRunner
 
 from storyline.clean import clean
+from storyline.cluster import StoryTracker
 from storyline.cli import app
 from storyline.config import Options
 from storyline.digest import build_digest, digest_story
 from storyline.errors import UsageError
+from storyline.evaluate.ecbplus import load_ecbplus
 from storyline.model import Article, Story, Storyline
 from storyline.store import Store, database_url, writer
 from storyline.store import read as store_read
@@ -313,6 +316,17 @@ def test_store_merged_stories_fold_into_one(store: Store) -> None:
     assert [r.id for r in store.stories()] == ["s-a"]
     assert _count(store, storylines) == 1 and _count(store, digests) == 1
     assert store.check() == []
+
+
+def test_store_stories_follow_the_tracker_through_splits(db_url: str, shared_data: Path) -> None:
+    stream = [item.article for item in load_ecbplus(shared_data / "ecbplus", topics=[2, 5, 7, 8])]
+    random.Random(0).shuffle(stream)
+    tracker = StoryTracker()
+    assert sum(len(tracker.add(article).split) for article in stream) >= 2
+    with Store(db_url) as store:
+        store.ingest(stream, batch_size=7, digests=False)
+        assert _partition(store) == {s.id: set(s.articles) for s in tracker.stories()}
+        assert [s.id for s in store.stories()] and store.check() == []
 
 
 def test_store_stories_list_newest_activity_first_with_counts(store: Store) -> None:

@@ -9,7 +9,11 @@ agglomerative clustering (SciPy) in two steps:
 2. stories, inside each storyline: the same linkage with the IDF weights multiplied by
    the squared IDF *local to the storyline* (``LOCAL_POWER``), so the words every article
    of the thread shares ("pirates", "Gulf of Aden") fade and the names, numbers and words
-   that tell its events apart decide; discounted over ``story_days``.
+   that tell its events apart decide; discounted over ``story_days``;
+3. each story once more, with IDF local to the story itself (``split_parts``): two similar
+   events of one storyline that step 2 kept together (two injured-reserve moves of one
+   team, years apart) come apart once the words of the story fade too. The online
+   tracker splits its young stories the same way.
 
 Ids are stable for the same input, whatever its order: a story is named after its earliest
 article (``story-`` + a hash of that article's id; ties by id), a storyline after its
@@ -39,6 +43,7 @@ from storyline.text import word_count
 
 __all__ = [
     "LOCAL_POWER",
+    "MIN_PART",
     "UNDATED_DAY",
     "Assignment",
     "ClusterOptions",
@@ -50,6 +55,8 @@ __all__ = [
     "day_number",
     "decay",
     "headline_of",
+    "split_parts",
+    "split_story",
     "story_id",
     "storyline_id",
 ]
@@ -57,6 +64,8 @@ __all__ = [
 
 LOCAL_POWER = 2.0
 """Power of the storyline-local IDF in the story step (tuned on ECB+ topics 1-35)."""
+MIN_PART = 3
+"""Fewest articles a part of a story needs to be split off as a story of its own."""
 UNDATED_DAY = -1e9
 """Where undated articles sort in publication order: before every dated one."""
 
@@ -88,14 +97,14 @@ class ClusterOptions:
     """
 
     story_threshold: float = 0.04
-    online_story_threshold: float = 0.3
+    online_story_threshold: float = 0.14
     storyline_threshold: float = 0.055
     online_storyline_threshold: float = 0.14
     name_weight: float = 0.5
     storyline_name_weight: float = 0.35
     story_days: float = 3.0
     storyline_days: float = 120.0
-    merge_threshold: float = 0.5
+    merge_threshold: float = 0.7
     window_days: float = 14.0
     line_window_days: float = 120.0
     max_active: int = 1000
@@ -191,12 +200,59 @@ def _split_line(
     Words every article of the storyline shares ("pirates", "Gulf of Aden") weigh little
     here, so the names, numbers and words that tell its events apart decide.
     """
-    members = raw[line]
-    local = DocumentFrequencies()
-    local.add(members)
-    vectors = weigh(members, local.idf() ** LOCAL_POWER * idf, opts.name_weight)
-    groups = _agglomerate(vectors, days[line], days[line], opts.story_threshold, opts.story_days)
-    return [sorted(line[i] for i in group) for group in groups]
+    stories = []
+    for group in split_story(raw[line], idf, days[line], opts):
+        members = [line[i] for i in group]
+        for part in split_parts(raw[members], idf, days[members], opts):
+            stories.append(sorted(members[i] for i in part))
+    return stories
+
+
+def split_parts(
+    rows: csr_matrix, idf: np.ndarray | DocumentFrequencies, days: np.ndarray, opts: ClusterOptions
+) -> list[list[int]]:
+    """The stories that one story's articles (``rows``) make when split on their own.
+
+    ``split_story`` over the story's articles alone, where even the words of its event
+    fade and two events caught together come apart. Parts smaller than ``MIN_PART``
+    stay with the part of the first article.
+
+    Returns:
+        ``[all rows]`` when the story holds, else the first article's part and then each
+        part split off, as lists of row indices.
+    """
+    count = rows.shape[0]
+    everything = [list(range(count))]
+    if count < 2 * MIN_PART:
+        return everything
+    parts = split_story(rows, idf, days, opts)
+    away = [part for part in parts[1:] if len(part) >= MIN_PART]
+    if len(parts[0]) < MIN_PART or not away:
+        return everything
+    gone = {i for part in away for i in part}
+    return [[i for i in range(count) if i not in gone], *away]
+
+
+def split_story(
+    rows: csr_matrix, idf: np.ndarray | DocumentFrequencies, days: np.ndarray, opts: ClusterOptions
+) -> list[list[int]]:
+    """The stories among ``rows`` (raw article rows of one storyline, or of one story).
+
+    Average linkage at ``story_threshold`` over ``story_days``, with each term weighted by
+    its IDF (``idf``) times its IDF local to ``rows`` to the power ``LOCAL_POWER``.
+
+    Returns:
+        Groups of row indices, ordered by their first row.
+    """
+    if rows.shape[0] == 1:
+        return [[0]]
+    columns, inverse, local_df = np.unique(rows.indices, return_inverse=True, return_counts=True)
+    local_idf = np.log((1.0 + rows.shape[0]) / (1.0 + local_df)) + 1.0
+    overall = idf.idf_at(columns) if isinstance(idf, DocumentFrequencies) else idf[columns]
+    factor = (local_idf**LOCAL_POWER * overall)[inverse]
+    weighted = csr_matrix((rows.data * factor, rows.indices, rows.indptr), shape=rows.shape)
+    vectors = weigh(weighted, None, opts.name_weight)
+    return _agglomerate(vectors, days, days, opts.story_threshold, opts.story_days)
 
 
 def cluster_stories(

@@ -176,19 +176,25 @@ class DocumentFrequencies:
 
 
 def weigh(
-    rows: csr_matrix, idf: np.ndarray | DocumentFrequencies, name_weight: float
+    rows: csr_matrix, idf: np.ndarray | DocumentFrequencies | None, name_weight: float
 ) -> csr_matrix:
     """IDF-weighted rows, each block at unit length, blocks scaled by their weight.
 
     Args:
         rows: raw rows from ``encode`` (or sums of them).
-        idf: one weight per column (``DocumentFrequencies.idf()``), or the table itself.
+        idf: one weight per column (``DocumentFrequencies.idf()``), or the table itself,
+            or ``None`` when ``rows`` carry their weights already.
         name_weight: share of the similarity that comes from names and numbers (0..1).
 
     Returns:
         Rows whose dot products are the weighted cosine similarities.
     """
-    factor = idf.idf_at(rows.indices) if isinstance(idf, DocumentFrequencies) else idf[rows.indices]
+    if idf is None:
+        factor = 1.0
+    elif isinstance(idf, DocumentFrequencies):
+        factor = idf.idf_at(rows.indices)
+    else:
+        factor = idf[rows.indices]
     weighted = csr_matrix((rows.data * factor, rows.indices, rows.indptr),
                           shape=rows.shape)
     in_names = weighted.indices >= N_FEATURES

@@ -10,8 +10,17 @@ that moment. For each article the tracker
    index, so memory stays flat however long the stream;
 2. finds the nearest active story (cosine to its centroid, discounted by the days since
    the story's last article) and joins it at ``online_story_threshold`` or more, else opens one;
-3. merges the story it joined with its nearest other story at ``merge_threshold``;
-4. puts a new story in the nearest active storyline at ``online_storyline_threshold``, else opens one.
+3. when the story it joined reaches one of ``SPLIT_SIZES`` articles, splits it as batch
+   clustering splits its stories (``storyline.cluster.split_parts``: IDF local to the
+   story's articles, so the words all of them share fade and two events caught in one
+   story come apart); the part holding the story's first article keeps the story, each
+   other part becomes a story of the same storyline;
+4. merges the story it joined with its nearest other story at ``merge_threshold``;
+5. puts a new story in the nearest active storyline at ``online_storyline_threshold``, else opens one.
+
+Joining is generous and splitting corrects it: an early wrong join no longer pulls every
+later article of the other event into the story. A story keeps its articles' rows while it
+has at most ``max(SPLIT_SIZES)`` of them (memory stays bounded), and is not split after.
 
 Ids follow the batch rule (``storyline.cluster.story_id``): a story is named after its first
 article, a merge keeps the older story. ``to_state()`` / ``from_state()`` save and restore
@@ -20,7 +29,7 @@ the whole tracker as plain JSON-able data.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
 import numpy as np
@@ -32,6 +41,7 @@ from storyline.cluster import (
     ClusterResult,
     day_number,
     headline_of,
+    split_parts,
     story_id,
     storyline_id,
 )
@@ -46,7 +56,13 @@ from storyline.story_index import CentroidIndex
 
 __all__ = ["Assignment", "StoryTracker"]
 
-STATE_VERSION = 1
+STATE_VERSION = 2
+READABLE_STATES = (1, 2)
+"""Versions ``from_state`` reads: a version-1 state has no member rows, so its stories
+are not split."""
+SPLIT_SIZES = frozenset({6, 8, 11, 16, 23, 32, 45, 64})
+"""Story sizes at which a story is checked for a split (about every 1.4-fold growth; a
+story needs two parts of ``storyline.cluster.MIN_PART`` articles to split)."""
 CENTROID_TERMS = 4000
 """A centroid keeps at most about this many terms (twice as many before it is cut), so a
 long storyline costs the same to search and to keep as a short one."""
@@ -60,7 +76,9 @@ class Assignment:
     """Where one article went: its story and storyline, and what this step merged.
 
     ``merged`` lists stories absorbed into ``story`` by this step (their articles now belong
-    to ``story``); ``opened_story`` / ``opened_storyline`` say whether this step opened them.
+    to ``story``); ``split`` lists stories this step split off the story the article
+    joined (holding articles that were in it); ``opened_story`` / ``opened_storyline`` say
+    whether this step opened them.
     """
 
     article: str
@@ -69,6 +87,19 @@ class Assignment:
     merged: tuple[str, ...] = ()
     opened_story: bool = False
     opened_storyline: bool = False
+    split: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Member:
+    """What a young story keeps of one article so that it can be split later."""
+
+    id: str
+    row: csr_matrix
+    day: float
+    moment: date | datetime | None
+    headline: str
+    titled: bool
 
 
 @dataclass
@@ -87,6 +118,7 @@ class _Group:
     score: float = -1.0
     storyline: str = ""
     size: int = 0
+    kept: list[_Member] = field(default_factory=list)
 
 
 class StoryTracker:
@@ -138,16 +170,21 @@ class StoryTracker:
         if not np.isnan(day) and not (day <= self.clock_):
             self.clock_ = day
         self._close_idle()
+        candidate = headline_of([article], [0.0])
+        member = _Member(article.id, raw, day, article.published, candidate,
+                         bool(article.title and candidate))
         best, similarity = self._nearest(self._stories, raw, day, self.options.story_days)
-        opened_story = best is None or similarity < self.options.online_story_threshold
-        if best is not None and not opened_story:
-            story, opened_line = self._join(best, article, raw, day, similarity), False
-            story, merged = self._merge_nearest(story)
-        else:
-            story, opened_line = self._open(article, raw, day)
-            merged = ()
-        return Assignment(article.id, story.id, story.storyline, merged,
-                          opened_story=opened_story, opened_storyline=opened_line)
+        if best is None or similarity < self.options.online_story_threshold:
+            story, opened_line = self._open(member)
+            return Assignment(article.id, story.id, story.storyline,
+                              opened_story=True, opened_storyline=opened_line)
+        parts = self._split(self._join(best, member, similarity))
+        if len(parts) > 1:
+            home = next(g for g in parts if article.id in g.members)
+            return Assignment(article.id, home.id, home.storyline,
+                              split=tuple(g.id for g in parts[1:]))
+        story, merged = self._merge_nearest(parts[0])
+        return Assignment(article.id, story.id, story.storyline, merged)
 
     def _name_weight(self, groups: dict[str, _Group]) -> float:
         opts = self.options
@@ -191,14 +228,13 @@ class StoryTracker:
                 for k, i in enumerate(ids)
             })
 
-    def _open(self, article: Article, raw: csr_matrix, day: float) -> tuple[_Group, bool]:
-        story = _Group(story_id(article.id), raw.copy(), [article.id], day, day, self.step_,
-                       article.published, article.published, size=1)
-        _offer_headline(story, article, 0.0)
+    def _open(self, member: _Member) -> tuple[_Group, bool]:
+        story = _group_of(story_id(member.id), [member], self.step_)
+        raw, day = member.row, member.day
         line, similarity = self._nearest(self._lines, raw, day, self.options.storyline_days)
         opened = line is None or similarity < self.options.online_storyline_threshold
         if opened:
-            line = _Group(storyline_id(article.id), csr_matrix(raw.shape), [], day, day, self.step_)
+            line = _Group(storyline_id(member.id), csr_matrix(raw.shape), [], day, day, self.step_)
             self._lines[line.id] = line
         assert line is not None
         story.storyline = line.id
@@ -208,17 +244,47 @@ class StoryTracker:
         self._grow_line(line, story, raw, day)
         return story, opened
 
-    def _join(self, story: _Group, article: Article, raw: csr_matrix, day: float,
-              similarity: float) -> _Group:
-        story.centroid = _prune(story.centroid + raw)
-        story.members.append(article.id)
+    def _join(self, story: _Group, member: _Member, similarity: float) -> _Group:
+        story.centroid = _prune(story.centroid + member.row)
+        story.members.append(member.id)
         story.size += 1
+        story.kept = _keep(story.kept, [member], story.size)
         story.step = self.step_
-        _extend(story, article.published, day)
-        _offer_headline(story, article, similarity)
+        _extend(story, member.moment, member.day)
+        _offer_headline(story, member, similarity)
         self._put(self._stories, story)
-        self._grow_line(self._lines[story.storyline], story, raw, day)
+        self._grow_line(self._lines[story.storyline], story, member.row, member.day)
         return story
+
+    def _split(self, story: _Group) -> tuple[_Group, ...]:
+        """Split ``story`` as batch clustering would, at the sizes in ``SPLIT_SIZES``.
+
+        Returns ``(story,)`` most of the time; after a split, the story as it is now (the
+        part that holds its first article, under its id) and then the stories split off.
+        A step that splits does not merge as well (``add``): the two would undo each other.
+        """
+        if story.size not in SPLIT_SIZES or len(story.kept) != story.size:
+            return (story,)
+        rows = vstack([m.row for m in story.kept], format="csr")
+        days = np.array([m.day for m in story.kept])
+        parts = split_parts(rows, self.frequencies_, days, self.options)
+        if len(parts) == 1:
+            return (story,)
+        line = self._lines[story.storyline]
+        split = []
+        for part in parts[1:]:
+            members = [story.kept[i] for i in part]
+            new = _group_of(story_id(members[0].id), members, self.step_, line.id)
+            line.members.append(new.id)
+            self._stories[new.id] = new
+            self._put(self._stories, new)
+            split.append(new)
+        rest = _group_of(story.id, [story.kept[i] for i in parts[0]], self.step_, line.id)
+        self._stories[story.id] = rest
+        self._put(self._stories, rest)
+        if line.headline == story.headline:
+            line.score, line.headline = rest.size, rest.headline
+        return (rest, *split)
 
     def _grow_line(self, line: _Group, story: _Group, raw: csr_matrix, day: float) -> None:
         line.centroid = _prune(line.centroid + raw)
@@ -239,6 +305,7 @@ class StoryTracker:
         older.centroid = _prune(older.centroid + younger.centroid)
         older.members.extend(younger.members)
         older.size += younger.size
+        older.kept = _keep(older.kept, younger.kept, older.size)
         older.step = self.step_
         _extend(older, younger.first_seen, younger.first_day)
         _extend(older, younger.last_seen, younger.last_day)
@@ -328,7 +395,7 @@ class StoryTracker:
         Raises:
             ValueError: the state was written by an unknown version.
         """
-        if state.get("version") != STATE_VERSION:
+        if state.get("version") not in READABLE_STATES:
             raise ValueError(f"unknown tracker state version {state.get('version')!r}")
         tracker = cls(ClusterOptions(**state["options"]))  # type: ignore[arg-type]
         tracker.frequencies_ = DocumentFrequencies.from_state(state["frequencies"])  # type: ignore[arg-type]
@@ -367,12 +434,34 @@ def _extend(group: _Group, moment: date | datetime | None, day: float) -> None:
         group.last_day, group.last_seen = day, moment or group.last_seen
 
 
-def _offer_headline(story: _Group, article: Article, similarity: float) -> None:
-    """Keep the article's title as headline when it is closer to the story than the last."""
-    candidate = headline_of([article], [0.0])
-    score = similarity + (1.0 if article.title and candidate else 0.0)
-    if candidate and score > story.score:
-        story.headline, story.score = candidate, score
+def _offer_headline(story: _Group, member: _Member, similarity: float) -> None:
+    """Keep the member's headline when it is closer to the story than the last (titles first)."""
+    score = similarity + (1.0 if member.titled else 0.0)
+    if member.headline and score > story.score:
+        story.headline, story.score = member.headline, score
+
+
+def _keep(kept: list[_Member], more: list[_Member], size: int) -> list[_Member]:
+    """The members a story of ``size`` articles keeps: all of them while it may still be
+    split (and none is missing), else none."""
+    if size > max(SPLIT_SIZES) or len(kept) + len(more) != size:
+        return []
+    return kept + more
+
+
+def _group_of(group_id: str, members: list[_Member], step: int, storyline: str = "") -> _Group:
+    """A story made of ``members`` (opened, or split off another story)."""
+    rows = vstack([m.row for m in members], format="csr")
+    centroid = csr_matrix(np.ones((1, len(members)))) @ rows
+    centroid.sum_duplicates()  # sorted indices: adding rows later takes the fast path
+    centroid = _prune(centroid)
+    group = _Group(group_id, centroid, [m.id for m in members], float("nan"),
+                   float("nan"), step, storyline=storyline, size=len(members),
+                   kept=_keep([], members, len(members)))
+    for member in members:
+        _extend(group, member.moment, member.day)
+        _offer_headline(group, member, 0.0)
+    return group
 
 
 def _stale(groups: dict[str, _Group], clock: float, window: float, limit: int) -> list[_Group]:
@@ -419,31 +508,50 @@ def _story_from(data: dict[str, object]) -> Story:
 
 
 def _group_state(group: _Group) -> dict[str, object]:
-    row = group.centroid.tocsr()
     return {
         "id": group.id, "members": list(group.members), "step": group.step,
-        "columns": row.indices.tolist(), "values": row.data.tolist(),
-        "first_day": None if np.isnan(group.first_day) else group.first_day,
-        "last_day": None if np.isnan(group.last_day) else group.last_day,
+        **_row_state(group.centroid),
+        "first_day": _day_state(group.first_day), "last_day": _day_state(group.last_day),
         "first_seen": _iso(group.first_seen), "last_seen": _iso(group.last_seen),
         "headline": group.headline, "score": group.score, "storyline": group.storyline,
         "size": group.size,
+        "kept": [{"id": m.id, **_row_state(m.row), "day": _day_state(m.day),
+                  "moment": _iso(m.moment), "headline": m.headline, "titled": m.titled}
+                 for m in group.kept],
     }
 
 
 def _group_from(data: dict[str, object]) -> _Group:
-    columns = np.asarray(data["columns"], dtype=np.int64)
-    width = 2 * N_FEATURES
-    centroid = csr_matrix((np.asarray(data["values"], dtype=float), columns,
-                           np.array([0, len(columns)])), shape=(1, width))
-    def day(key: str) -> float:
-        value = data[key]
-        return float("nan") if value is None else float(value)  # type: ignore[arg-type]
-
+    kept = [
+        _Member(m["id"], _row_from(m), _day_from(m["day"]), _parse(m["moment"]),  # type: ignore[index]
+                m["headline"], bool(m["titled"]))  # type: ignore[index]
+        for m in data.get("kept", [])  # type: ignore[attr-defined]
+    ]
     return _Group(
-        id=data["id"], centroid=centroid, members=list(data["members"]),  # type: ignore[arg-type, call-overload]
-        first_day=day("first_day"), last_day=day("last_day"), step=int(data["step"]),  # type: ignore[call-overload]
+        id=data["id"], centroid=_row_from(data), members=list(data["members"]),  # type: ignore[arg-type, call-overload]
+        first_day=_day_from(data["first_day"]), last_day=_day_from(data["last_day"]),
+        step=int(data["step"]),  # type: ignore[call-overload]
         first_seen=_parse(data["first_seen"]), last_seen=_parse(data["last_seen"]),  # type: ignore[arg-type]
         headline=data["headline"], score=float(data["score"]),  # type: ignore[arg-type]
         storyline=data["storyline"], size=int(data["size"]),  # type: ignore[arg-type, call-overload]
+        kept=kept,
     )
+
+
+def _row_state(row: csr_matrix) -> dict[str, list[int] | list[float]]:
+    row = row.tocsr()
+    return {"columns": row.indices.tolist(), "values": row.data.tolist()}
+
+
+def _row_from(data: dict[str, object]) -> csr_matrix:
+    columns = np.asarray(data["columns"], dtype=np.int64)
+    return csr_matrix((np.asarray(data["values"], dtype=float), columns,
+                       np.array([0, len(columns)])), shape=(1, 2 * N_FEATURES))
+
+
+def _day_state(day: float) -> float | None:
+    return None if np.isnan(day) else day
+
+
+def _day_from(value: object) -> float:
+    return float("nan") if value is None else float(value)  # type: ignore[arg-type]

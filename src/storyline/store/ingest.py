@@ -266,10 +266,12 @@ def _record(batch: Batch, cleaned: CleanArticle, assignment: Any, run: _Run) -> 
 def _changes(run: _Run, batch: Batch) -> None:
     """Fill in the stories and storylines that differ from what is written, then forget
     the ones the tracker closed (they will not change again)."""
-    final = {old: _final(old, batch.merged) for old in batch.merged}
+    current = run.tracker.stories()
+    alive = {story.id for story in current}
+    # a story merged away may be back under the same id, split off again by a later article
+    final = {old: _final(old, batch.merged) for old in batch.merged if old not in alive}
     batch.merged = final
     batch.home = {a: _final(s, final) for a, s in batch.home.items()}
-    current = run.tracker.stories()
     batch.stories = [s for s in current if run.stories.get(s.id) != s]
     lines = run.tracker.storylines()
     batch.storylines = [s for s in lines if run.storylines.get(s.id) != s]
