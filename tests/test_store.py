@@ -26,8 +26,8 @@ from sqlalchemy import create_engine, func, select, text
 from typer.testing import CliRunner
 
 from storyline.clean import clean
-from storyline.cluster import StoryTracker
 from storyline.cli import app
+from storyline.cluster import StoryTracker
 from storyline.config import Options
 from storyline.digest import build_digest, digest_story
 from storyline.errors import UsageError

@@ -35,7 +35,6 @@ from storyline.errors import UsageError
 from storyline.evaluate.ecbplus import GoldArticle, find_root, load_ecbplus
 from storyline.evaluate.scores import f1
 from storyline.evaluate.timeline17_stream import is_timeline17, load_stream
-from storyline.model import Article
 from storyline.represent import TfidfEncoder
 
 __all__ = [
@@ -116,6 +115,9 @@ def _pairs(k: int) -> int:
 
 PEER_THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(1, 20))
 """Cosine-distance cut-offs tried for the peer; its best one is reported."""
+ONLINE_ORDERS = 8
+"""Shuffled orders (seeds 0..7) the tracker is fed when the articles carry no dates; one
+order can be lucky, so precision and recall are averaged over all of them."""
 
 
 @dataclass(frozen=True)
@@ -136,29 +138,50 @@ def run_all(items: Sequence[GoldArticle], options: ClusterOptions | None = None,
     """Score ``modes`` on ``items`` at every level that has gold labels.
 
     Batch clusters all articles at once; online feeds them to a ``StoryTracker`` in
-    publication order (a fixed shuffle, seed 0, when they carry no dates); the peer is
-    TF-IDF average-linkage agglomerative clustering at its best single threshold per level.
+    publication order (or, when they carry no dates, in ``ONLINE_ORDERS`` shuffled orders,
+    with precision and recall averaged); the peer is TF-IDF average-linkage agglomerative
+    clustering at its best single threshold per level.
     """
-    articles = [item.article for item in items]
     rows: list[Row] = []
     for mode in modes:
         start = time.perf_counter()
         if mode == "peer":
             rows += _peer_rows(items, start)
-            continue
-        result = cluster(articles, options=options) if mode == "batch" else _online(articles, options)
-        rows += _rows(mode, items, result, time.perf_counter() - start)
+        elif mode == "online":
+            rows += _online_rows(items, options, start)
+        else:
+            result = cluster([item.article for item in items], options=options)
+            rows += _rows(mode, items, result, time.perf_counter() - start)
     return rows
 
 
-def _online(articles: Sequence[Article], options: ClusterOptions | None) -> ClusterResult:
-    order = list(articles)
-    if all(article.published is None for article in order):
-        random.Random(0).shuffle(order)
-    tracker = StoryTracker(options)
-    for article in order:
-        tracker.add(article)
-    return ClusterResult(tracker.stories(), tracker.storylines())
+def _online_rows(items: Sequence[GoldArticle], options: ClusterOptions | None,
+                 start: float) -> list[Row]:
+    articles = [item.article for item in items]
+    undated = all(article.published is None for article in articles)
+    runs = []
+    for seed in range(ONLINE_ORDERS if undated else 1):
+        order = list(articles)
+        if undated:
+            random.Random(seed).shuffle(order)
+        tracker = StoryTracker(options)
+        for article in order:
+            tracker.add(article)
+        runs.append(_rows("online", items, ClusterResult(tracker.stories(), tracker.storylines()), 0.0))
+    seconds = (time.perf_counter() - start) / len(runs)
+    note = f"mean of {len(runs)} shuffled orders (undated)" if undated else ""
+    return [_mean_row(level, seconds, note) for level in zip(*runs, strict=True)]
+
+
+def _mean_row(rows: Sequence[Row], seconds: float, note: str) -> Row:
+    """One row whose precisions, recalls and group count are the means of ``rows``."""
+    def mean(scores: Sequence[Scores]) -> Scores:
+        return Scores(float(np.mean([s.precision for s in scores])),
+                      float(np.mean([s.recall for s in scores])))
+
+    return Row(rows[0].method, rows[0].level, mean([r.bcubed for r in rows]),
+               mean([r.pairwise for r in rows]), round(float(np.mean([r.clusters for r in rows]))),
+               seconds, note)
 
 
 def _levels(items: Sequence[GoldArticle]) -> list[tuple[str, list[str]]]:
