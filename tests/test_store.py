@@ -123,9 +123,11 @@ def story_articles(seed_articles: list[Article], example_articles: list[Article]
 
 
 class ScriptedTracker:
-    """A ``StoryTracker`` stand-in: ``PLAN[article id] = (story, storyline, merged)``."""
+    """A ``StoryTracker`` stand-in: ``PLAN[article id] = (story, storyline, merged)``, or
+    ``(story, storyline, merged, taken)`` where ``story`` also takes the stored articles
+    ``taken`` from the stories they were in (a split)."""
 
-    PLAN: ClassVar[dict[str, tuple[str, str, tuple[str, ...]]]] = {}
+    PLAN: ClassVar[dict[str, tuple[Any, ...]]] = {}
 
     def __init__(self) -> None:
         self.members: dict[str, list[str]] = {}
@@ -133,7 +135,9 @@ class ScriptedTracker:
         self.days: dict[str, list[str | None]] = {}
 
     def add(self, article: Article, _row: object = None) -> Any:
-        story, line, merged = self.PLAN[article.id]
+        story, line, merged, *taken = self.PLAN[article.id]
+        for moved in taken[0] if taken else ():
+            self._take(moved, story)
         self.members.setdefault(story, []).append(article.id)
         self.lines[story] = line
         day = article.published.isoformat() if article.published else None
@@ -143,6 +147,12 @@ class ScriptedTracker:
             self.days[story] += self.days.pop(old)
             self.lines.pop(old)
         return type("Assignment", (), {"story": story, "storyline": line, "merged": merged})
+
+    def _take(self, article_id: str, story: str) -> None:
+        source = next(s for s, ids in self.members.items() if article_id in ids)
+        k = self.members[source].index(article_id)
+        self.members.setdefault(story, []).append(self.members[source].pop(k))
+        self.days.setdefault(story, []).append(self.days[source].pop(k))
 
     def stories(self) -> tuple[Story, ...]:
         return tuple(
@@ -327,6 +337,21 @@ def test_store_stories_follow_the_tracker_through_splits(db_url: str, shared_dat
         store.ingest(stream, batch_size=7, digests=False)
         assert _partition(store) == {s.id: set(s.articles) for s in tracker.stories()}
         assert [s.id for s in store.stories()] and store.check() == []
+
+
+def test_store_story_merged_away_and_split_off_again_in_one_batch_stays(store: Store) -> None:
+    ScriptedTracker.PLAN = {
+        "a": ("s-a", "l-a", ()),
+        "b": ("s-b", "l-a", ()),
+        "c": ("s-a", "l-a", ("s-b",)),
+        "d": ("s-b", "l-a", (), ("b",)),
+    }
+    stream = [_article("a", "dam crack", "2020-01-01"), _article("b", "bridge repair", "2020-01-02"),
+              _article("c", "dam inquiry", "2020-01-03"), _article("d", "bridge reopening", "2020-01-04")]
+    store.ingest(stream, tracker_type=ScriptedTracker, batch_size=4, digests=False)
+    assert _partition(store) == {"s-a": {"a", "c"}, "s-b": {"b", "d"}}
+    assert sorted(r.id for r in store.stories()) == ["s-a", "s-b"]
+    assert store.check() == []
 
 
 def test_store_stories_list_newest_activity_first_with_counts(store: Store) -> None:
