@@ -119,6 +119,8 @@ class _Group:
     storyline: str = ""
     size: int = 0
     kept: list[_Member] = field(default_factory=list)
+    day_sum: float = 0.0
+    dated: int = 0
 
 
 class StoryTracker:
@@ -209,7 +211,20 @@ class StoryTracker:
     def _put(self, groups: dict[str, _Group], group: _Group) -> None:
         """(Re-)index ``group`` after its centroid or days changed."""
         row = weigh(group.centroid, self.frequencies_, self._name_weight(groups))
-        self._index_of(groups).put(group.id, row, group.first_day, group.last_day)
+        self._index_of(groups).put(group.id, row, *self._days(groups, group))
+
+    def _days(self, groups: dict[str, _Group], group: _Group) -> tuple[float, float]:
+        """The days a group spans for the time discount: a storyline its first to last
+        day, a story the mean day of its dated articles (NaN when none is dated).
+
+        A story fed every day would otherwise span months with no discount at all; against
+        its mean day, articles far from most of its articles lose similarity, much as in
+        batch average linkage, and start a story of their own.
+        """
+        if groups is self._lines:
+            return group.first_day, group.last_day
+        center = group.day_sum / group.dated if group.dated else float("nan")
+        return center, center
 
     def _drop(self, groups: dict[str, _Group], group: _Group) -> None:
         del groups[group.id]
@@ -224,7 +239,7 @@ class StoryTracker:
             stacked = vstack([groups[i].centroid for i in ids], format="csr")
             weighted = weigh(stacked, self.frequencies_, self._name_weight(groups))
             self._index_of(groups).reset({
-                i: (weighted[k], groups[i].first_day, groups[i].last_day)
+                i: (weighted[k], *self._days(groups, groups[i]))
                 for k, i in enumerate(ids)
             })
 
@@ -249,6 +264,7 @@ class StoryTracker:
         story.members.append(member.id)
         story.size += 1
         story.kept = _keep(story.kept, [member], story.size)
+        _count_day(story, member.day)
         story.step = self.step_
         _extend(story, member.moment, member.day)
         _offer_headline(story, member, similarity)
@@ -297,7 +313,8 @@ class StoryTracker:
 
     def _merge_nearest(self, story: _Group) -> tuple[_Group, tuple[str, ...]]:
         """Merge ``story`` with its nearest other story when they are one; returns the survivor."""
-        other, similarity = self._nearest(self._stories, story.centroid, story.last_day,
+        other, similarity = self._nearest(self._stories, story.centroid,
+                                          self._days(self._stories, story)[0],
                                           self.options.story_days, exclude=story.id)
         if other is None or similarity < self.options.merge_threshold:
             return story, ()
@@ -305,6 +322,8 @@ class StoryTracker:
         older.centroid = _prune(older.centroid + younger.centroid)
         older.members.extend(younger.members)
         older.size += younger.size
+        older.day_sum += younger.day_sum
+        older.dated += younger.dated
         older.kept = _keep(older.kept, younger.kept, older.size)
         older.step = self.step_
         _extend(older, younger.first_seen, younger.first_day)
@@ -434,6 +453,12 @@ def _extend(group: _Group, moment: date | datetime | None, day: float) -> None:
         group.last_day, group.last_seen = day, moment or group.last_seen
 
 
+def _count_day(story: _Group, day: float) -> None:
+    if not np.isnan(day):
+        story.day_sum += day
+        story.dated += 1
+
+
 def _offer_headline(story: _Group, member: _Member, similarity: float) -> None:
     """Keep the member's headline when it is closer to the story than the last (titles first)."""
     score = similarity + (1.0 if member.titled else 0.0)
@@ -460,6 +485,7 @@ def _group_of(group_id: str, members: list[_Member], step: int, storyline: str =
                    kept=_keep([], members, len(members)))
     for member in members:
         _extend(group, member.moment, member.day)
+        _count_day(group, member.day)
         _offer_headline(group, member, 0.0)
     return group
 
@@ -514,7 +540,7 @@ def _group_state(group: _Group) -> dict[str, object]:
         "first_day": _day_state(group.first_day), "last_day": _day_state(group.last_day),
         "first_seen": _iso(group.first_seen), "last_seen": _iso(group.last_seen),
         "headline": group.headline, "score": group.score, "storyline": group.storyline,
-        "size": group.size,
+        "size": group.size, "day_sum": group.day_sum, "dated": group.dated,
         "kept": [{"id": m.id, **_row_state(m.row), "day": _day_state(m.day),
                   "moment": _iso(m.moment), "headline": m.headline, "titled": m.titled}
                  for m in group.kept],
@@ -534,7 +560,8 @@ def _group_from(data: dict[str, object]) -> _Group:
         first_seen=_parse(data["first_seen"]), last_seen=_parse(data["last_seen"]),  # type: ignore[arg-type]
         headline=data["headline"], score=float(data["score"]),  # type: ignore[arg-type]
         storyline=data["storyline"], size=int(data["size"]),  # type: ignore[arg-type, call-overload]
-        kept=kept,
+        kept=kept, day_sum=float(data.get("day_sum", 0.0)),  # type: ignore[arg-type]
+        dated=int(data.get("dated", 0)),  # type: ignore[call-overload]
     )
 
 
