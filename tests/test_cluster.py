@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections import Counter
 from datetime import date
 
 import pytest
@@ -15,6 +16,7 @@ from storyline.cluster import StoryTracker, cluster, story_id, storyline_id
 from storyline.errors import UsageError
 from storyline.evaluate.clustering import bcubed
 from storyline.evaluate.ecbplus import load_ecbplus
+from storyline.evaluate.timeline17_stream import load_stream
 from storyline.model import Article
 
 CHILE = [
@@ -160,6 +162,22 @@ def test_tracker_resumed_mid_stream_splits_as_one_that_ran_on(shared_data) -> No
     assert any(step.split for step in rest)
     assert resumed.stories() == tracker.stories()
     assert resumed.storylines() == tracker.storylines()
+
+
+def test_tracker_story_fed_daily_does_not_swallow_its_storyline(shared_data) -> None:
+    items, _ = load_stream(shared_data / "timeline17")
+    spill = [item.article for item in items if item.storyline == "bpoil"]
+    tracker = StoryTracker()
+    for article in spill:
+        tracker.add(article)
+    stories = tracker.stories()
+    spans = [(s.last_seen - s.first_seen).days for s in stories if s.first_seen]
+    months = (spill[-1].published - spill[0].published).days
+    assert months > 90 and max(spans) <= 21
+    in_line = Counter()
+    for story in stories:
+        in_line[story.storyline] += len(story.articles)
+    assert in_line.most_common(1)[0][1] >= len(spill) // 2
 
 
 def test_cluster_cli_writes_the_json_contract(seeds_dir, tmp_path) -> None:
