@@ -84,7 +84,7 @@ def build_comparison(cleaned: Sequence[CleanArticle], vectors: csr_matrix, vocab
     pairs = sentence_pairs(vectors, fact_vectors(vectors, vocabulary))
     tokens = TokenCache(sentences, [sentence_words(s) for s in sentences])
     centrality = _centrality(vectors)
-    groups = group_facts(len(sentences), pairs.folded)
+    groups = group_facts([s.article for s in sentences], pairs.folded)
     corroborated, single, unique = make_facts(sentences, groups, pairs, outlet_of, centrality)
     copies, shared = find_copies(sentences, tokens, pairs.raw, outlet_of)
     return Comparison(

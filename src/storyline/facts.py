@@ -7,10 +7,19 @@ sentences, each one fact, and from them the corroborated facts and single-source
 TF-IDF over stems misses paraphrase ("deal" / "agreement", "aid" / "assistance"), so the
 rows are first folded through ``FACT_SYNONYMS`` (a sparse stem-to-stem matrix) before
 sentences are compared as facts. Sentences whose folded cosine reaches ``ALIGN_MIN`` are
-aligned; aligned sentences are grouped by average linkage (a sentence joins a fact only
-if it is close to the fact's sentences on average, so chains of loosely related sentences
-do not merge). The articles a fact is credited to also include every article the summary
-would cite for it (``summarize.cite``), so summary citations and corroboration agree.
+aligned. Between two articles, sentences are then linked one to one (competitive linking:
+pairs from the highest cosine down, each sentence linked to at most one sentence of each
+other article), because a long sentence carrying two facts is often a little closer to a
+sentence that another of its article's sentences copies than to the sentence that reports
+its own fact ("Kerry and Lavrov reached a deal last week ... aid ... Aleppo" is closer to a
+copied Kirby quote about aid to Aleppo than to "The agreement that Kerry and Lavrov reached
+last week ..."). Aligned pairs of one article and linked aligned pairs of two articles are
+grouped by average linkage (a sentence joins a fact only if it is close to the fact's
+sentences on average, so chains of loosely related sentences do not merge); in that
+average, a pair counts 0 when one of its sentences is aligned and linked to another
+sentence of the other's article outside the fact, since it reports that sentence's fact.
+An outlet that restates a fact in two sentences still joins with both. The articles a
+fact is credited to also include every article the summary would cite for it (``summarize.cite``), so summary citations and corroboration agree.
 MiniLM embeddings would catch more paraphrases but need torch, which is not installed.
 """
 
@@ -33,11 +42,13 @@ __all__ = [
     "ALIGN_MIN",
     "MAX_SINGLE_SOURCE",
     "PAIR_BLOCK",
+    "ArticleLinks",
     "PairCosines",
     "SentencePairs",
     "best_match",
     "fact_vectors",
     "group_facts",
+    "link_articles",
     "make_facts",
     "sentence_pairs",
 ]
@@ -58,7 +69,8 @@ class PairCosines:
     """Cosines of sentence pairs ``(first[k], second[k])``, ``first < second``, at or above ``PAIR_FLOOR``.
 
     The arrays keep the order of the sparse product, which decides ties (see ``best_match``);
-    ``row(i)`` maps every sentence paired with ``i`` to their cosine, built on first use.
+    ``row(i)`` maps every sentence paired with ``i`` to their cosine, built on first use;
+    ``rows(sentences)`` gives the pairs of several sentences as arrays.
     """
 
     def __init__(self, first: np.ndarray, second: np.ndarray, value: np.ndarray, count: int) -> None:
@@ -70,14 +82,32 @@ class PairCosines:
         """Sentence ``j`` -> cosine of ``(i, j)``, for every pair of ``i`` kept."""
         found = self._rows.get(i)
         if found is None:
-            if self._matrix is None:
-                both = (np.concatenate([self.first, self.second]), np.concatenate([self.second, self.first]))
-                values = np.concatenate([self.value, self.value])
-                self._matrix = csr_matrix((values, both), shape=(self.count, self.count))
-            lo, hi = self._matrix.indptr[i], self._matrix.indptr[i + 1]
-            found = dict(zip(self._matrix.indices[lo:hi].tolist(), self._matrix.data[lo:hi].tolist()))
+            matrix = self._csr()
+            lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+            found = dict(zip(matrix.indices[lo:hi].tolist(), matrix.data[lo:hi].tolist()))
             self._rows[i] = found
         return found
+
+    def rows(self, sentences: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(paired, cosine, count)`` of the pairs of the ``sentences``, row after row:
+        the sentences paired with them, the cosines, and how many pairs each has."""
+        matrix = self._csr()
+        if len(sentences) == 1:
+            lo, hi = matrix.indptr[sentences[0]], matrix.indptr[sentences[0] + 1]
+            return matrix.indices[lo:hi], matrix.data[lo:hi], np.array([hi - lo])
+        starts = matrix.indptr[sentences]
+        counts = matrix.indptr[np.add(sentences, 1)] - starts
+        ends = np.cumsum(counts)
+        spans = np.arange(ends[-1]) + np.repeat(starts - ends + counts, counts)
+        return matrix.indices[spans], matrix.data[spans], counts
+
+    def _csr(self) -> csr_matrix:
+        """Both orders of every pair as a symmetric sparse matrix, built on first use."""
+        if self._matrix is None:
+            both = (np.concatenate([self.first, self.second]), np.concatenate([self.second, self.first]))
+            values = np.concatenate([self.value, self.value])
+            self._matrix = csr_matrix((values, both), shape=(self.count, self.count))
+        return self._matrix
 
     def get(self, i: int, j: int) -> float:
         """The cosine of sentences ``i`` and ``j`` (0.0 when below ``PAIR_FLOOR``)."""
@@ -135,66 +165,185 @@ def _pairs(vectors: csr_matrix) -> PairCosines:
                        vectors.shape[0])
 
 
-def group_facts(count: int, folded: PairCosines) -> list[list[int]]:
-    """Group ``count`` sentences into facts by average linkage over aligned pairs.
+def group_facts(articles: Sequence[str], folded: PairCosines) -> list[list[int]]:
+    """Group sentences into facts by average linkage over aligned pairs, linked one to one.
 
-    The summed cosines between groups are kept up to date as groups merge (``_Links``),
-    so a merge decision costs a look-up, not a pass over both groups' pairs.
+    Args:
+        articles: the article id of each sentence.
+        folded: the folded cosines of the sentence pairs.
+
+    Sentences of two articles are first linked one to one (``link_articles``); aligned
+    pairs of one article and linked aligned pairs of two articles are taken from the
+    highest cosine down, and a sentence or group joins another when their average cosine
+    (``_linkage``) reaches ``GROUP_MIN`` (``_joins``).
 
     Returns:
         Lists of sentence indices, each sorted; every sentence is in exactly one group.
     """
-    group_of = list(range(count))
-    members: dict[int, list[int]] = {k: [k] for k in range(count)}
-    links = _Links(folded, group_of)
-    for i, j in _aligned(folded):
-        gi, gj = group_of[i], group_of[j]
+    links = link_articles(articles, folded)
+    group_of = np.arange(len(articles))
+    members: dict[int, list[int]] = {k: [k] for k in range(len(articles))}
+    apart: set[tuple[int, int, int, int]] = set()
+    for i, j in _aligned(links.kept):
+        gi, gj = int(group_of[i]), int(group_of[j])
         if gi == gj:
             continue
         first, second = members[gi], members[gj]
         # two single sentences average to their own cosine, which is aligned
-        if (len(first) > 1 or len(second) > 1) and \
-                links.of(gi).get(gj, 0.0) / (len(first) * len(second)) < GROUP_MIN:
+        if (len(first) > 1 or len(second) > 1) and not _joins(first, second, links, group_of, apart):
             continue
-        links.merge(gi, gj)
-        for k in second:
-            group_of[k] = gi
+        group_of[second] = gi
         members[gi] += members.pop(gj)
     return [sorted(group) for group in members.values()]
 
 
-class _Links:
-    """Summed cosines between the groups of ``group_facts`` (missing pairs count 0).
+def _joins(first: list[int], second: list[int], links: ArticleLinks, group_of: np.ndarray,
+           apart: set[tuple[int, int, int, int]]) -> bool:
+    """Whether the groups ``first`` and ``second`` are close enough to be one fact.
 
-    A sentence never merged gets its sums from its own pairs, read by the groups their
-    other sentences are in at that moment; merged groups add up their sums.
+    ``apart`` holds ``(group, size, group, size)`` of the pairs of groups found too far
+    apart: a group only grows, so its number and size name its sentences, and the pair is
+    not read again until one of them grows.
+    """
+    gi, gj = int(group_of[first[0]]), int(group_of[second[0]])
+    key = (gi, len(first), gj, len(second)) if gi < gj else (gj, len(second), gi, len(first))
+    if key in apart:
+        return False
+    if _linkage(first, second, links, group_of) < GROUP_MIN:
+        apart.add(key)
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class ArticleLinks:
+    """Sentence pairs linked one to one between articles (``link_articles``).
+
+    ``folded``: every pair; ``kept``: the pairs within one article and the linked pairs of
+    two articles; ``linked``: the linked pairs only; ``aligned``: ``(sentence, article
+    index) ->`` the sentence of that article it is linked to, for the links reaching
+    ``ALIGN_MIN``; ``elsewhere``: the pairs of two articles where a sentence has such a
+    link to another sentence of the other's article; ``article``: each sentence's article index.
     """
 
-    def __init__(self, folded: PairCosines, group_of: list[int]) -> None:
-        self.folded, self.group_of = folded, group_of
-        self.sums: dict[int, dict[int, float]] = {}
+    folded: PairCosines
+    kept: PairCosines
+    linked: PairCosines
+    aligned: dict[tuple[int, int], int]
+    elsewhere: PairCosines
+    article: np.ndarray
 
-    def of(self, group: int) -> dict[int, float]:
-        """Other group -> summed cosine of their sentence pairs."""
-        found = self.sums.get(group)
-        if found is None:
-            found = defaultdict(float)
-            for other, cosine in self.folded.row(group).items():
-                found[self.group_of[other]] += cosine
-            self.sums[group] = found
-        return found
 
-    def merge(self, kept: int, gone: int) -> None:
-        """Fold group ``gone`` into group ``kept`` (call before ``group_of`` changes)."""
-        into, out = self.of(kept), self.of(gone)
-        into.pop(gone, None)
-        out.pop(kept, None)
-        for other, total in out.items():
-            into[other] += total
-            theirs = self.sums.get(other)
-            if theirs is not None:
-                theirs[kept] = theirs.get(kept, 0.0) + theirs.pop(gone, 0.0)
-        del self.sums[gone]
+def link_articles(articles: Sequence[str], folded: PairCosines) -> ArticleLinks:
+    """Competitive linking: each sentence is linked to at most one sentence of every other article.
+
+    Pairs of two different articles are taken from the highest cosine down (equal cosines
+    in the order of ``folded``); a pair is dropped when either sentence is already linked
+    to another sentence of the other's article. Pairs within one article are all kept.
+    ``kept``, ``linked`` and ``elsewhere`` keep the order of ``folded``.
+    """
+    position = {article: k for k, article in enumerate(dict.fromkeys(articles))}
+    article = np.array([position[a] for a in articles], dtype=np.int64)
+    keep = article[folded.first] == article[folded.second]
+    cross = np.flatnonzero(~keep)
+    order = cross[np.argsort(-folded.value[cross], kind="stable")]
+    i, j = folded.first[order], folded.second[order]
+    # a link fills two slots: (i, the article of j) and (j, the article of i)
+    names, slots = np.unique(np.concatenate([i * len(position) + article[j], j * len(position) + article[i]]),
+                             return_inverse=True)
+    slots = slots.reshape(2, -1)
+    taken = _greedy_matching(slots[0], slots[1], len(names))
+    keep[order[taken]] = True
+    strong = taken & (folded.value[order] >= ALIGN_MIN)
+    away = _linked_away(slots, strong, i, j, len(names))
+    aligned = dict(zip(zip(i[strong].tolist(), article[j[strong]].tolist()), j[strong].tolist()))
+    aligned.update(zip(zip(j[strong].tolist(), article[i[strong]].tolist()), i[strong].tolist()))
+    return ArticleLinks(folded, _subset(folded, keep), _subset(folded, np.sort(order[taken])), aligned,
+                        _subset(folded, np.sort(order[away])), article)
+
+
+def _linked_away(slots: np.ndarray, strong: np.ndarray, i: np.ndarray, j: np.ndarray, count: int) -> np.ndarray:
+    """Which pairs ``(i[k], j[k])`` have a sentence whose slot for the other's article
+    (``slots[:, k]``, out of ``count``) is filled by a ``strong`` link to another sentence."""
+    partner = np.full(count, -1, dtype=np.int64)
+    partner[slots[0, strong]], partner[slots[1, strong]] = j[strong], i[strong]
+    left, right = partner[slots[0]], partner[slots[1]]
+    return ((left >= 0) & (left != j)) | ((right >= 0) & (right != i))
+
+
+def _subset(pairs: PairCosines, keep: np.ndarray) -> PairCosines:
+    """The pairs of ``pairs`` that ``keep`` (a mask, or indices in order) selects."""
+    return PairCosines(pairs.first[keep], pairs.second[keep], pairs.value[keep], pairs.count)
+
+
+def _greedy_matching(left: np.ndarray, right: np.ndarray, ends: int) -> np.ndarray:
+    """Which edges ``(left[k], right[k])`` between ``ends`` ends, best first, a greedy matching keeps.
+
+    Taking the edges in order and keeping each whose two ends are still free keeps the same
+    edges as these rounds: keep every edge that comes first at both its ends, then drop the
+    edges touching an end kept (the best edge left always comes first at both its ends).
+    """
+    count = len(left)
+    kept = np.zeros(count, dtype=bool)
+    used = np.zeros(ends, dtype=bool)
+    best = np.full(ends, count)
+    alive = np.arange(count)
+    while alive.size:
+        sides = (left[alive], right[alive])
+        for side in sides:
+            best[side] = count
+        for side in sides:
+            np.minimum.at(best, side, alive)
+        won = alive[(best[sides[0]] == alive) & (best[sides[1]] == alive)]
+        kept[won] = True
+        used[left[won]] = True
+        used[right[won]] = True
+        alive = alive[~(used[sides[0]] | used[sides[1]])]
+    return kept
+
+
+def _linkage(first: list[int], second: list[int], links: ArticleLinks, group_of: np.ndarray) -> float:
+    """Average folded cosine of the pairs of ``first`` x ``second`` (missing pairs count 0),
+    read from the rows of the smaller group, less ``_discounted`` where that still matters."""
+    small, large = (first, second) if len(first) <= len(second) else (second, first)
+    paired, value, _ = links.folded.rows(small)
+    size = len(first) * len(second)
+    total = float(value[group_of[paired] == group_of[large[0]]].sum())
+    if total / size >= GROUP_MIN:
+        total -= _discounted(small, int(group_of[large[0]]), links, group_of)
+    return total / size
+
+
+def _discounted(small: list[int], there: int, links: ArticleLinks, group_of: np.ndarray) -> float:
+    """Summed cosine of the pairs of ``small`` x group ``there`` that count 0.
+
+    A pair of two articles counts 0 when neither sentence is linked to a sentence of the
+    other group and one of them is aligned and linked to another sentence of the other's
+    article outside both groups: it reports that sentence's fact, not this one. Only the
+    ``links.elsewhere`` pairs can, so only they are read.
+    """
+    here = int(group_of[small[0]])
+    paired, value, counts = links.elsewhere.rows(small)
+    sentence = np.repeat(small, counts)
+    total = 0.0
+    for k in np.flatnonzero(group_of[paired] == there).tolist():
+        i, j = int(sentence[k]), int(paired[k])
+        if (_away(i, j, (here, there), links, group_of) or _away(j, i, (here, there), links, group_of)) \
+                and not (_linked_to(i, there, links, group_of) or _linked_to(j, here, links, group_of)):
+            total += float(value[k])
+    return total
+
+
+def _away(i: int, j: int, groups: tuple[int, int], links: ArticleLinks, group_of: np.ndarray) -> bool:
+    """Whether ``i`` is aligned and linked to a sentence of ``j``'s article other than ``j``,
+    outside ``groups``."""
+    partner = links.aligned.get((i, int(links.article[j])))
+    return partner is not None and partner != j and int(group_of[partner]) not in groups
+
+
+def _linked_to(i: int, group: int, links: ArticleLinks, group_of: np.ndarray) -> bool:
+    """Whether ``i`` is linked to a sentence of ``group``."""
+    return bool((group_of[links.linked.rows([i])[0]] == group).any())
 
 
 def _aligned(folded: PairCosines) -> list[tuple[int, int]]:
