@@ -244,8 +244,6 @@ def split_story(
     Returns:
         Groups of row indices, ordered by their first row.
     """
-    if rows.shape[0] == 1:
-        return [[0]]
     columns, inverse, local_df = np.unique(rows.indices, return_inverse=True, return_counts=True)
     local_idf = np.log((1.0 + rows.shape[0]) / (1.0 + local_df)) + 1.0
     overall = idf.idf_at(columns) if isinstance(idf, DocumentFrequencies) else idf[columns]

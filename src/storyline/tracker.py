@@ -8,8 +8,9 @@ that moment. For each article the tracker
 1. closes stories idle longer than ``window_days`` (and storylines idle longer than
    ``line_window_days``), and the longest idle ones beyond ``max_active``: they leave the
    index, so memory stays flat however long the stream;
-2. finds the nearest active story (cosine to its centroid, discounted by the days since
-   the story's last article) and joins it at ``online_story_threshold`` or more, else opens one;
+2. finds the nearest active story (cosine to its centroid, discounted by the days between
+   the article and the mean day of the story's articles) and joins it at
+   ``online_story_threshold`` or more, else opens one;
 3. when the story it joined reaches one of ``SPLIT_SIZES`` articles, splits it as batch
    clustering splits its stories (``storyline.cluster.split_parts``: IDF local to the
    story's articles, so the words all of them share fade and two events caught in one
