@@ -21,7 +21,7 @@ that moment. For each article the tracker
 
 Joining is generous and splitting corrects it: an early wrong join no longer pulls every
 later article of the other event into the story. A story keeps its articles' rows while it
-has at most ``max(SPLIT_SIZES)`` of them (memory stays bounded), and is not split after.
+has at most ``KEPT_UP_TO`` of them (memory stays bounded), and is not split after.
 
 Ids follow the batch rule (``storyline.cluster.story_id``): a story is named after its first
 article, a merge keeps the older story. ``to_state()`` / ``from_state()`` save and restore
@@ -64,6 +64,8 @@ are not split."""
 SPLIT_SIZES = frozenset({6, 8, 11, 16, 23, 32, 45, 64})
 """Story sizes at which a story is checked for a split (about every 1.4-fold growth; a
 story needs two parts of ``storyline.cluster.MIN_PART`` articles to split)."""
+KEPT_UP_TO = max(SPLIT_SIZES)
+"""A story keeps its articles' rows while it has at most this many, and is not split after."""
 CENTROID_TERMS = 4000
 """A centroid keeps at most about this many terms (twice as many before it is cut), so a
 long storyline costs the same to search and to keep as a short one."""
@@ -470,7 +472,7 @@ def _offer_headline(story: _Group, member: _Member, similarity: float) -> None:
 def _keep(kept: list[_Member], more: list[_Member], size: int) -> list[_Member]:
     """The members a story of ``size`` articles keeps: all of them while it may still be
     split (and none is missing), else none."""
-    if size > max(SPLIT_SIZES) or len(kept) + len(more) != size:
+    if size > KEPT_UP_TO or len(kept) + len(more) != size:
         return []
     return kept + more
 
