@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python benchmarks/cluster_heldout.py [--data ../shared/data/ecbplus]``.
 
 The online join and merge thresholds and the smallest part a story splits off
-(``storyline.cluster.MIN_PART``) were chosen on all ECB+ topics. Here the topics are cut
+(``storyline.cluster.batch.MIN_PART``) were chosen on all ECB+ topics. Here the topics are cut
 in two folds (odd and even topic numbers); for each fold the settings are picked on the
 other fold alone (online B-cubed F1, mean of ``ORDERS`` shuffled orders; batch F1 for the
 part size), then scored on the fold itself, next to the shipped defaults. A large drop
@@ -20,7 +20,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from storyline.cluster import ClusterOptions, StoryTracker, cluster
+from storyline.cluster.batch import ClusterOptions, StoryTracker, cluster
 from storyline.evaluate.clustering import bcubed
 from storyline.evaluate.ecbplus import GoldArticle, load_ecbplus
 

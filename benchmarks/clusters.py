@@ -19,7 +19,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from storyline.cluster import StoryTracker, cluster
+from storyline.cluster.batch import StoryTracker, cluster
 from storyline.evaluate.timeline17_stream import load_stream
 from storyline.model import Article
 

@@ -1,4 +1,4 @@
-"""Speed and quality of ``storyline.compare``; prints figures, gates nothing.
+"""Speed and quality of ``storyline.compare.comparison``; prints figures, gates nothing.
 
 Speed: a 50-article story from Timeline17's BP oil spill collections (real articles,
 ten from each of five outlets) - seconds for ``compare`` alone, and as a ratio to cleaning the same articles
@@ -14,8 +14,8 @@ import argparse
 import time
 from pathlib import Path
 
-from storyline.clean import clean
-from storyline.compare import compare
+from storyline.clean.prose import clean
+from storyline.compare.comparison import compare
 from storyline.evaluate import compare as compare_eval
 from storyline.evaluate.timeline17 import load_topic
 

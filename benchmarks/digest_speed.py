@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import storyline
-from storyline.clean import clean
+from storyline.clean.prose import clean
 from storyline.evaluate.timeline17 import load_topic
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"

@@ -17,11 +17,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import storyline
-from storyline.clean import clean
-from storyline.entities import extract_entities
+from storyline.clean.prose import clean
+from storyline.entities.extract import extract_entities
 from storyline.evaluate import conll, polnear
 from storyline.evaluate.timeline17 import load_topic
-from storyline.quotes import extract_quotes
+from storyline.quotes.extract import extract_quotes
 from storyline.render.people import quotes_text
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
@@ -60,7 +60,7 @@ def main() -> None:
     print(polnear.table(polnear.evaluate(DATA / "polnear" / "dev")))
     seeds = storyline.read(DATA / "seeds")
     print("Seeds: who said what")
-    print(quotes_text(storyline.quotes(seeds)))
+    print(quotes_text(storyline.quotes.extract(seeds)))
     articles = cluster(50)
     words = sum(len(a.text.split()) for a in articles)
     both_s = median_seconds(lambda: both(articles), args.repeat)

@@ -17,9 +17,9 @@ from storyline.evaluate.timeline17 import load
 from storyline.evaluate.timelines import evaluate, format_breakdown, format_table
 from storyline.ingest import read_inputs
 from storyline.model import Article, Sentence
-from storyline.temporal import resolve_sentences
+from storyline.timeline.dates import resolve_sentences
 from storyline.text import sentence_spans
-from storyline.timeline import timeline
+from storyline.timeline.build import timeline
 
 ROOT = Path(__file__).parents[1]
 GOLD = ROOT / "tests" / "data" / "temporal_gold.jsonl"
@@ -69,7 +69,7 @@ def held_out_accuracy(path: Path = HELD_OUT) -> tuple[int, int, list[str]]:
 
 
 def speed(data: Path, n: int = 500) -> tuple[int, float]:
-    """Seconds for ``storyline.timeline`` on the first ``n`` Timeline17 articles (bpoil)."""
+    """Seconds for ``storyline.timeline.build`` on the first ``n`` Timeline17 articles (bpoil)."""
     articles = [a for t in load(data) if t.name.startswith("bpoil") for a in t.articles][:n]
     started = time.perf_counter()
     timeline(articles, dates=20, per_date=2)

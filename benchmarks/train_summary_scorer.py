@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python benchmarks/train_summary_scorer.py [--words 250] [--write] [--ablation]``.
 Prints the 5-fold cross-validated ROUGE of storyline (every cluster summarized with
 weights fitted without it: honest figures) and, with ``--write``, fits on all clusters and
-writes ``src/storyline/summary_weights.json``, the weights ``storyline digest`` uses.
+writes ``src/storyline/summary/weights.json``, the weights ``storyline digest`` uses.
 ``--ablation`` also prints the cross-validated figures with each group of features left out.
 """
 
@@ -19,7 +19,7 @@ import numpy as np
 from storyline.evaluate.multinews import load_multinews
 from storyline.evaluate.rouge import ROUGE_TYPES, bootstrap_ci
 from storyline.evaluate.train_scorer import RIDGE_ALPHA, cross_validate, examples, fit
-from storyline.summary_scorer import FEATURE_NAMES, WEIGHTS_PATH
+from storyline.summary.scorer import FEATURE_NAMES, WEIGHTS_PATH
 
 GROUPS = {
     "cross-outlet support": ("support_mean", "support_max", "support_share"),

@@ -37,7 +37,7 @@ from pathlib import Path
 import httpx
 from fastapi.testclient import TestClient
 
-from storyline.clean import clean
+from storyline.clean.prose import clean
 from storyline.evaluate.timeline17 import load_topic
 from storyline.model import Article, Story, Storyline
 from storyline.store import Store

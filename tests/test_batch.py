@@ -24,7 +24,7 @@ from storyline.batch import (
 )
 from storyline.batch.windows import Piece, chunks, join, link, windows_of
 from storyline.cli import app
-from storyline.cluster import cluster
+from storyline.cluster.batch import cluster
 from storyline.config import Options
 from storyline.errors import UsageError
 from storyline.evaluate.timeline17 import load_topic

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.clean import clean, paragraph_spans
+from storyline.clean.prose import clean, paragraph_spans
 from storyline.model import Article
 
 BOILERPLATE_LINES = [

@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 import storyline
 from storyline.cli import app
-from storyline.cluster import StoryTracker, cluster, story_id, storyline_id
+from storyline.cluster import tracker as tracker_module
+from storyline.cluster.batch import StoryTracker, cluster, story_id, storyline_id
 from storyline.errors import UsageError
 from storyline.evaluate.clustering import bcubed
 from storyline.evaluate.ecbplus import load_ecbplus
@@ -144,7 +145,7 @@ def test_tracker_splits_a_story_that_holds_two_events(shared_data, monkeypatch) 
         assert all(part in stories for part in step.split)
     assert sorted(a for s in stories.values() for a in s.articles) == sorted(gold)
     with_splits = _story_f1(tracker.stories(), gold)
-    monkeypatch.setattr("storyline.tracker.SPLIT_SIZES", frozenset({10**6}))
+    monkeypatch.setattr(tracker_module, "SPLIT_SIZES", frozenset({10**6}))
     unsplit = StoryTracker()
     for article in stream:
         assert not unsplit.add(article).split

@@ -1,4 +1,4 @@
-"""Tests of storyline.compare: copies, corroboration, conflicts and outlets on real text."""
+"""Tests of storyline.compare.comparison: copies, corroboration, conflicts and outlets on real text."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from datasketch import MinHash, MinHashLSH
 from typer.testing import CliRunner
 
 import storyline
-from storyline.clean import clean
+from storyline.clean.prose import clean
 from storyline.cli import app
-from storyline.compare import compare, outlet_name
-from storyline.conflicts import NEAR_COPY, may_be_near_copies
-from storyline.copies import (
+from storyline.compare.comparison import compare, outlet_name
+from storyline.compare.conflicts import NEAR_COPY, may_be_near_copies
+from storyline.compare.copies import (
     LSH_THRESHOLD,
     NUM_PERM,
     TokenCache,
@@ -27,7 +27,7 @@ from storyline.copies import (
     shared_runs,
 )
 from storyline.errors import UsageError
-from storyline.facts import PairCosines
+from storyline.compare.facts import PairCosines
 from storyline.model import Article
 from storyline.render import render
 

@@ -10,11 +10,11 @@ import jsonschema
 import pytest
 
 import storyline
-from storyline.boilerplate import line_reason
-from storyline.clean import clean
+from storyline.clean.boilerplate import line_reason
+from storyline.clean.prose import clean
 from storyline.errors import UsageError
-from storyline.represent import TfidfEncoder
-from storyline.summarize import REDUNDANCY_MAX
+from storyline.represent.encoder import TfidfEncoder
+from storyline.summary.summarize import REDUNDANCY_MAX
 from storyline.text import word_count
 
 ROOT = Path(__file__).resolve().parents[1]

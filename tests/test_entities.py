@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.entities import entities
-from storyline.mentions import build_vocabulary, find_mentions
+from storyline.entities.extract import entities
+from storyline.entities.mentions import build_vocabulary, find_mentions
 from storyline.model import Article
 
 

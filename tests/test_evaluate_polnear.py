@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storyline.attribution import Attribution
+from storyline.quotes.attribution import Attribution
 from storyline.evaluate.polnear import (
     GoldAttribution,
     PolnearDocument,

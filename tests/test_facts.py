@@ -1,11 +1,11 @@
-"""Tests of storyline.facts: sentences of different outlets grouped into facts."""
+"""Tests of storyline.compare.facts: sentences of different outlets grouped into facts."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from storyline.compare import compare
-from storyline.facts import PairCosines, group_facts, link_articles
+from storyline.compare.comparison import compare
+from storyline.compare.facts import PairCosines, group_facts, link_articles
 from storyline.model import Article
 
 WIRE = Article(id="wire", source="Wire", text=(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storyline.entities import entities
+from storyline.entities.extract import entities
 from storyline.model import Article
-from storyline.quotes import quotes
+from storyline.quotes.extract import quotes
 
 
 def _one(text: str):

@@ -25,9 +25,9 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 from typer.testing import CliRunner
 
-from storyline.clean import clean
+from storyline.clean.prose import clean
 from storyline.cli import app
-from storyline.cluster import StoryTracker
+from storyline.cluster.batch import StoryTracker
 from storyline.config import Options
 from storyline.digest import build_digest, digest_story
 from storyline.errors import UsageError

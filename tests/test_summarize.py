@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from storyline.clean import clean
+from storyline.clean.prose import clean
 from storyline.model import Article
-from storyline.represent import TfidfEncoder
-from storyline.summarize import summarize
+from storyline.represent.encoder import TfidfEncoder
+from storyline.summary.summarize import summarize
 from storyline.text import word_count
 
 SHARED = "Engineers found a crack in the Kessling Dam spillway on Monday and ordered the east bank evacuated."

@@ -8,11 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from storyline.clean import clean
+from storyline.clean.prose import clean
 from storyline.model import Article
-from storyline.represent import TfidfEncoder
-from storyline.summarize import summary_features
-from storyline.summary_scorer import FEATURE_NAMES, WEIGHTS_PATH, Scorer, default_scorer
+from storyline.represent.encoder import TfidfEncoder
+from storyline.summary.summarize import summary_features
+from storyline.summary.scorer import FEATURE_NAMES, WEIGHTS_PATH, Scorer, default_scorer
 
 CRACK = "Engineers found a crack in the Kessling Dam spillway on Monday and ordered the east bank evacuated."
 

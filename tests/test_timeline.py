@@ -16,9 +16,9 @@ from storyline.cli import app
 from storyline.model import Article, Sentence
 from storyline.render import render
 from storyline.render.text import to_text
-from storyline.temporal import resolve_sentences, resolve_text
+from storyline.timeline.dates import resolve_sentences, resolve_text
 from storyline.text import sentence_spans
-from storyline.timeline import centroid_opt_pick, centroid_pick, is_report
+from storyline.timeline.build import centroid_opt_pick, centroid_pick, is_report
 
 GOLD = Path(__file__).parent / "data" / "temporal_gold.jsonl"
 HELD_OUT = Path(__file__).parent / "data" / "temporal_heldout.jsonl"

@@ -254,7 +254,7 @@ def _paging_store(path: Path) -> None:
     """Four one-article stories written by the store's writer: two share a last day, one has none."""
     from datetime import date
 
-    from storyline.clean import clean
+    from storyline.clean.prose import clean
     from storyline.model import Article, Story, Storyline
     from storyline.store.writer import Batch, write_batch
 
@@ -294,7 +294,7 @@ def test_web_pages_name_a_story_by_its_digest_headline(client) -> None:
 
 
 def test_web_story_page_reads_kept_sentences_as_clean_finds_them(seeds_db: str, seed_articles: list) -> None:
-    from storyline.clean import clean
+    from storyline.clean.prose import clean
     from storyline.web.data import kept_sentences
 
     with Store(seeds_db) as store:

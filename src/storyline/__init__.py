@@ -7,14 +7,14 @@ Example:
     'Engineers inspected the dam and its spillway on Monday.'
 """
 
-from storyline.cluster import cluster_stories as cluster
-from storyline.compare import compare
+from storyline.cluster.batch import cluster_stories as cluster
+from storyline.compare.comparison import compare
 from storyline.digest import digest
-from storyline.entities import entities
+from storyline.entities.extract import entities
 from storyline.ingest import read
 from storyline.model import Article, Comparison, Digest, Timeline
-from storyline.quotes import quotes
-from storyline.timeline import timeline
+from storyline.quotes.extract import quotes
+from storyline.timeline.build import timeline
 
 __all__ = ["Article", "Comparison", "Digest", "Timeline", "__version__", "cluster", "compare", "digest", "entities", "quotes", "read", "timeline"]
 

@@ -11,17 +11,17 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from storyline.clean import clean_story
-from storyline.compare import build_comparison
+from storyline.clean.prose import clean_story
+from storyline.compare.comparison import build_comparison
 from storyline.config import DEFAULT_WORDS, Options
-from storyline.entities import extract_entities
-from storyline.headline import choose_headline
+from storyline.entities.extract import extract_entities
+from storyline.summary.headline import choose_headline
 from storyline.model import Article, CleanArticle, Digest, Skipped
-from storyline.quotes import extract_quotes
-from storyline.represent import TfidfEncoder
-from storyline.summarize import summarize
+from storyline.quotes.extract import extract_quotes
+from storyline.represent.encoder import TfidfEncoder
+from storyline.summary.summarize import summarize
 from storyline.text import word_count
-from storyline.timeline import build_timeline
+from storyline.timeline.build import build_timeline
 
 __all__ = ["build_digest", "digest", "digest_story"]
 

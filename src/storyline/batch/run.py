@@ -34,7 +34,7 @@ from storyline.batch.tasks import (
 )
 from storyline.batch.windows import Joined, WindowPlan, join, window_sort_key
 from storyline.batch.workdir import WORK_DIR, content_key, load
-from storyline.cluster import ClusterOptions
+from storyline.cluster.batch import ClusterOptions
 from storyline.config import Options
 from storyline.errors import skip
 from storyline.model import Skipped

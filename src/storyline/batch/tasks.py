@@ -1,10 +1,10 @@
 """The three kinds of task of a batch run; each runs on a worker and writes its own files.
 
 1. ``shard_task``: read one shard, drop repeated ids and articles with no prose left after
-   cleaning (``storyline.clean``), date each article, and write the articles of each time
+   cleaning (``storyline.clean.prose``), date each article, and write the articles of each time
    window it touches to its own file (a shuffle by window through the work folder).
 2. ``window_task``: read one window's files from every shard, cluster them with
-   ``storyline.cluster.cluster`` (in chunks of at most ``WindowPlan.max_articles``), and
+   ``storyline.cluster.batch.cluster`` (in chunks of at most ``WindowPlan.max_articles``), and
    write the window's articles and story pieces; return small ``Piece`` summaries.
 3. ``digest_task``: build the digest (``storyline.digest.build_digest``) of each story of
    a group of consecutive stories, reading only the window files its pieces came from,
@@ -33,8 +33,8 @@ from storyline.batch.windows import (
     windows_of,
 )
 from storyline.batch.workdir import atomic_write, load, save
-from storyline.clean import clean
-from storyline.cluster import ClusterOptions, cluster, day_number
+from storyline.clean.prose import clean
+from storyline.cluster.batch import ClusterOptions, cluster, day_number
 from storyline.config import Options
 from storyline.digest import build_digest
 from storyline.errors import skip

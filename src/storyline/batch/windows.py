@@ -1,6 +1,6 @@
 """Time windows: which articles are clustered together, and how window stories are joined.
 
-Batch clustering (``storyline.cluster.cluster``) compares every pair of its articles, so
+Batch clustering (``storyline.cluster.batch.cluster``) compares every pair of its articles, so
 an archive is clustered one time window at a time. Window ``k`` holds the articles
 published in days ``[k * days, (k + 1) * days)`` (days since 1970-01-01) plus the first
 ``overlap`` days of window ``k + 1``: those *boundary* articles are clustered in both
@@ -10,7 +10,7 @@ window of their own (``UNDATED``).
 
 Joining is by shared articles: two window stories holding the same boundary article are
 one story, transitively (``link``); storylines are joined the same way through the stories
-they hold. Ids follow the batch rule of ``storyline.cluster``: a story is named after its
+they hold. Ids follow the batch rule of ``storyline.cluster.batch``: a story is named after its
 earliest article (ties by id), a storyline after its earliest story.
 
 Example:
@@ -27,7 +27,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from storyline.cluster import UNDATED_DAY, story_id, storyline_id
+from storyline.cluster.batch import UNDATED_DAY, story_id, storyline_id
 from storyline.errors import UsageError
 
 __all__ = [
@@ -91,7 +91,7 @@ def window_sort_key(name: str) -> tuple[int, int]:
 
 
 def order_key(day: float, article_id: str) -> tuple[float, str]:
-    """Publication order of ``storyline.cluster``: day (undated first), then id."""
+    """Publication order of ``storyline.cluster.batch``: day (undated first), then id."""
     return (UNDATED_DAY if math.isnan(day) else day, article_id)
 
 

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from storyline.clean import clean
+from storyline.clean.prose import clean
 from storyline.cli.app import (
     STDERR,
     Format,
@@ -68,7 +68,7 @@ def timeline_command(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """The dated timeline of one story: its key dates, each with cited sentences."""
-    from storyline.timeline import timeline
+    from storyline.timeline.build import timeline
 
     with usage_errors():
         options = Options(max_bytes=max_bytes, dates=dates, per_date=per_date)
@@ -90,7 +90,7 @@ def compare_command(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """How the outlets compare: corroborated facts, single-source claims, conflicts, copies."""
-    from storyline.compare import compare_story
+    from storyline.compare.comparison import compare_story
 
     with usage_errors():
         read = read_inputs(paths, Options(max_bytes=max_bytes))
@@ -108,7 +108,7 @@ def entities(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Who is involved: people, organisations and places, merged across articles."""
-    from storyline.entities import extract_entities
+    from storyline.entities.extract import extract_entities
     from storyline.render.people import entities_json, entities_text
 
     with usage_errors():
@@ -124,8 +124,8 @@ def quotes(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Who said what: direct and reported quotes with their speakers."""
-    from storyline.entities import extract_entities
-    from storyline.quotes import extract_quotes
+    from storyline.entities.extract import extract_entities
+    from storyline.quotes.extract import extract_quotes
     from storyline.render.people import quotes_json, quotes_text
 
     with usage_errors():
@@ -142,7 +142,7 @@ def cluster_command(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Group articles into stories (one event each) and storylines (threads of stories)."""
-    from storyline.cluster import cluster
+    from storyline.cluster.batch import cluster
     from storyline.render.clusters import clusters_json, clusters_text
 
     with usage_errors():

@@ -30,12 +30,12 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from storyline.cluster import ClusterOptions, ClusterResult, StoryTracker, cluster
+from storyline.cluster.batch import ClusterOptions, ClusterResult, StoryTracker, cluster
 from storyline.errors import UsageError
 from storyline.evaluate.ecbplus import GoldArticle, find_root, load_ecbplus
 from storyline.evaluate.scores import f1
 from storyline.evaluate.timeline17_stream import is_timeline17, load_stream
-from storyline.represent import TfidfEncoder
+from storyline.represent.encoder import TfidfEncoder
 
 __all__ = [
     "PEER_THRESHOLDS",

@@ -1,4 +1,4 @@
-"""A measurable check of ``storyline.compare``: planted copies and conflicts in real stories.
+"""A measurable check of ``storyline.compare.comparison``: planted copies and conflicts in real stories.
 
 Built at run time from Multi-News clusters (real articles, one story per cluster, several
 outlets), with a seeded ``random.Random`` so every run builds the same set; nothing is
@@ -35,10 +35,10 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from storyline.clean import clean
-from storyline.compare import compare
-from storyline.compare_words import DATE_WORD, NUMBER
-from storyline.entities import extract_entities
+from storyline.clean.prose import clean
+from storyline.compare.comparison import compare
+from storyline.compare.words import DATE_WORD, NUMBER
+from storyline.entities.extract import extract_entities
 from storyline.evaluate.multinews import Cluster, load_multinews
 from storyline.model import Article, Comparison, Conflict
 
@@ -150,7 +150,7 @@ def _plant(
 
     Only sentences taken from the cluster's article are edited (not the donor's intro or
     paragraphs: no article of the case carries those, so nothing could conflict with
-    them). Names are people's full names found by ``storyline.entities`` in the cluster.
+    them). Names are people's full names found by ``storyline.entities.extract`` in the cluster.
     """
     kept = clean(Article(text=text, id="copy")).sentences
     spans = [(s.start, s.end) for s in kept if s.text not in donor.text]

@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from storyline.entities import Found, settle_types
+from storyline.entities.extract import Found, settle_types
 from storyline.evaluate.scores import prf
-from storyline.mentions import build_vocabulary, find_mentions
+from storyline.entities.mentions import build_vocabulary, find_mentions
 
 __all__ = [
     "CONLL_TYPES",

@@ -1,7 +1,7 @@
 """The methods storyline is compared with, all on the same cleaned sentences and budget.
 
 Every method takes a ``Prepared`` cluster (the articles' kept sentences, from
-``storyline.clean``) and a word budget, and returns summary sentences in output order,
+``storyline.clean.prose``) and a word budget, and returns summary sentences in output order,
 filled until they reach the budget (the evaluation then cuts them to it, see
 ``storyline.evaluate.rouge``). A method that prefers sentences by a score takes them in
 that order and outputs them in reading order (article by article), as sumy does.
@@ -34,7 +34,7 @@ from storyline.evaluate.multinews import Cluster
 from storyline.evaluate.rouge import ngrams, rouge_tokens
 from storyline.evaluate.scores import prf
 from storyline.model import Article, Sentence
-from storyline.represent import TfidfEncoder
+from storyline.represent.encoder import TfidfEncoder
 from storyline.text import STOP_WORDS, sentence_spans, stem, tokens
 
 __all__ = [

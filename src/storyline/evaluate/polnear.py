@@ -23,11 +23,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from storyline.attribution import Attribution, quote_spans
-from storyline.clean import clean, paragraph_spans
+from storyline.quotes.attribution import Attribution, quote_spans
+from storyline.clean.prose import clean, paragraph_spans
 from storyline.evaluate.scores import prf
 from storyline.model import Article
-from storyline.quotes import article_attributions
+from storyline.quotes.extract import article_attributions
 
 __all__ = [
     "GoldAttribution",

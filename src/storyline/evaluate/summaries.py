@@ -1,7 +1,7 @@
 """Summary quality: run methods over clusters, score them with ROUGE, build the table.
 
 ``evaluate(clusters, methods, words)`` cleans every cluster once with storyline's own
-pipeline (``storyline.clean``: boilerplate out, sentences with offsets), runs each method on
+pipeline (``storyline.clean.prose``: boilerplate out, sentences with offsets), runs each method on
 those sentences, and scores it with ``storyline.evaluate.rouge.score``. The budget rule is
 the same for every method: a method takes sentences in its own order of preference until
 they reach ``words`` white-space words, and the summary is then cut to exactly ``words``
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from storyline.clean import clean
+from storyline.clean.prose import clean
 from storyline.errors import UsageError
 from storyline.evaluate.multinews import Cluster, load_clusters
 from storyline.evaluate.peers import PEERS, Method, Prepared
@@ -35,8 +35,8 @@ from storyline.evaluate.rouge import (
     split_reference,
 )
 from storyline.model import Skipped
-from storyline.represent import TfidfEncoder
-from storyline.summarize import summarize
+from storyline.represent.encoder import TfidfEncoder
+from storyline.summary.summarize import summarize
 
 __all__ = [
     "METHODS",

@@ -12,9 +12,9 @@ gold timelines (macro). Systems, run on the same cleaned sentences and TF-IDF ve
 
 * ``pubdate``: the N days with most articles published, and the first sentence of the
   first K articles published on each;
-* ``mentions``: the N days most often named in the text (``storyline.temporal``; each
+* ``mentions``: the N days most often named in the text (``storyline.timeline.dates``; each
   sentence's first day), and the K sentences naming each day closest to their centroid;
-* ``storyline``: ``storyline.timeline``'s ``rank_days`` and ``choose_sentences``.
+* ``storyline``: ``storyline.timeline.build``'s ``rank_days`` and ``choose_sentences``.
 """
 
 from __future__ import annotations
@@ -29,13 +29,13 @@ from pathlib import Path
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from storyline.clean import clean
+from storyline.clean.prose import clean
 from storyline.evaluate.timeline17 import GoldTimeline, Topic, load
 from storyline.evaluate.timeline_metrics import Scores, score_timeline
 from storyline.model import CleanArticle
-from storyline.represent import TfidfEncoder
+from storyline.represent.encoder import TfidfEncoder
 from storyline.text import word_count
-from storyline.timeline import (
+from storyline.timeline.build import (
     MIN_WORDS,
     SentenceDates,
     centroid_pick,

@@ -1,4 +1,4 @@
-"""Fit and cross-validate the summary sentence scorer (``storyline.summary_scorer``).
+"""Fit and cross-validate the summary sentence scorer (``storyline.summary.scorer``).
 
 Training data: clusters with reference summaries (the Multi-News validation clusters).
 Each kept sentence gets the features ``summarize`` computes and, as its label, its
@@ -25,9 +25,9 @@ from storyline.evaluate.multinews import Cluster
 from storyline.evaluate.peers import Prepared
 from storyline.evaluate.rouge import Rouge, ngrams, rouge_tokens, score, split_reference
 from storyline.evaluate.summaries import prepare
-from storyline.represent import TfidfEncoder
-from storyline.summarize import summarize, summary_features
-from storyline.summary_scorer import FEATURE_NAMES, Scorer
+from storyline.represent.encoder import TfidfEncoder
+from storyline.summary.summarize import summarize, summary_features
+from storyline.summary.scorer import FEATURE_NAMES, Scorer
 
 __all__ = ["RIDGE_ALPHA", "Example", "cross_validate", "examples", "fit", "sentence_labels"]
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, func, select
 
-from storyline.clean import clean
+from storyline.clean.prose import clean
 from storyline.errors import skip
 from storyline.model import Article, Skipped, Story, Storyline
 from storyline.store.digests import articles_hash, parse_moment
@@ -143,7 +143,7 @@ def _first(batch: Batch, line: str) -> str:
 
 def _fresh_state() -> str:
     """The state of a new online tracker (one that knows no story yet)."""
-    from storyline.cluster import StoryTracker
+    from storyline.cluster.batch import StoryTracker
 
     return json.dumps(StoryTracker().to_state(), separators=(",", ":"))
 

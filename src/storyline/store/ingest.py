@@ -3,7 +3,7 @@
 Articles are taken in the order given (a stream: publication order), a small batch at a
 time. For each batch the articles already stored are left out (same id: already there;
 same URL or same text under another id: skipped with a reason), the rest are cleaned
-(``storyline.clean``, in worker processes one batch ahead: ``storyline.store.prepare``)
+(``storyline.clean.prose``, in worker processes one batch ahead: ``storyline.store.prepare``)
 and assigned by the online ``StoryTracker``, and ONE transaction
 then writes the articles, their sentences and search rows, every story and storyline the
 tracker changed, and the tracker state after the batch. A run killed at any moment thus
@@ -86,7 +86,7 @@ def ingest_articles(
         engine: a migrated store engine (``storyline.store.engine``).
         stream: the articles, in arrival (publication) order.
         batch_size: articles per transaction.
-        tracker_type: the ``StoryTracker`` class (``storyline.cluster.StoryTracker`` when
+        tracker_type: the ``StoryTracker`` class (``storyline.cluster.batch.StoryTracker`` when
             ``None``); a fresh database starts ``tracker_type()``, a resumed one
             ``tracker_type.from_state(saved)``.
         progress: called after each batch with ``("articles", done, total)``.
@@ -145,7 +145,7 @@ def _store(engine: Engine, run: _Run, chunk: _Chunk, skipped: list[Skipped]) -> 
 def _start(engine: Engine, tracker_type: Any) -> _Run:
     """Restore the saved tracker (or start a new one) and find the next article number."""
     if tracker_type is None:
-        from storyline.cluster import StoryTracker as tracker_type
+        from storyline.cluster.batch import StoryTracker as tracker_type
     with engine.connect() as connection:
         saved = connection.execute(select(tracker.c.state, tracker.c.articles)).first()
         last_seq = connection.execute(select(func.max(articles.c.seq))).scalar()

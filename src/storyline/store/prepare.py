@@ -19,9 +19,9 @@ from typing import Any, NamedTuple
 
 from scipy.sparse import csr_matrix
 
-from storyline.clean import clean
+from storyline.clean.prose import clean
 from storyline.errors import UsageError
-from storyline.eventvec import encode_article
+from storyline.represent.articles import encode_article
 from storyline.model import Article, CleanArticle
 
 __all__ = ["MAX_WORKERS", "Prepared", "WorkerMap", "default_workers", "prepare", "worker_map"]

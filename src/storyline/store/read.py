@@ -110,7 +110,7 @@ def story_articles(connection: Connection, story_id: str) -> list[Article]:
 
 
 def story_sentences(connection: Connection, story_id: str) -> dict[str, tuple[Sentence, ...]]:
-    """The kept sentences (``storyline.clean``, as stored at ingest) of each article of
+    """The kept sentences (``storyline.clean.prose``, as stored at ingest) of each article of
     ``story_id``, in text order; articles with none stored are left out."""
     query = (
         select(sentences).join(articles, articles.c.id == sentences.c.article_id)

@@ -86,7 +86,7 @@ sentences = Table(
     Column("paragraph", Integer, nullable=False),
     Column("text", Text, nullable=False),
 )
-"""The kept sentences of each article (``storyline.clean``): ``text == article.text[start:end]``."""
+"""The kept sentences of each article (``storyline.clean.prose``): ``text == article.text[start:end]``."""
 
 digests = Table(
     "digests",

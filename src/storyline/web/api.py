@@ -16,7 +16,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
 
-from storyline.clean import clean
+from storyline.clean.prose import clean
 from storyline.errors import UsageError
 from storyline.model import Article, Digest
 from storyline.store import Store

@@ -3,7 +3,7 @@
 Pieces are slices of ``Article.text`` by offset, so a highlighted piece is exactly the
 span the digest cites. Highlighted: the spans the story's digest uses (summary, timeline,
 quotes) and the one citation the reader followed (``target``, anchored ``#cited``).
-What cleaning removed (``storyline.clean``) is left out of the text and listed apart.
+What cleaning removed (``storyline.clean.prose``) is left out of the text and listed apart.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from storyline.clean import clean, paragraph_spans
+from storyline.clean.prose import clean, paragraph_spans
 from storyline.model import Article, Digest
 from storyline.render.view import (
     clean_display,

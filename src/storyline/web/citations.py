@@ -2,7 +2,7 @@
 
 A summary or timeline sentence is a span of one article (its origin) and cites every
 article reporting the same fact. For the origin the cited sentence is that span; for the
-other cited articles the digest keeps no span, so the kept sentence (``storyline.clean``)
+other cited articles the digest keeps no span, so the kept sentence (``storyline.clean.prose``)
 sharing the most word stems with it is shown instead - always a real sentence of that
 article with its real offsets, never invented text. Numbers are the ones the shared view
 gives (``render.view.build_view``).
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storyline.clean import clean
+from storyline.clean.prose import clean
 from storyline.model import Digest, Sentence
 from storyline.render.view import SourceEntry, clean_display
 from storyline.text import analyze

@@ -70,7 +70,7 @@ def find_article(store: Store, article_id: str) -> StoredArticle | None:
 
 
 def kept_sentences(store: Store, story_id: str) -> dict[str, tuple[Sentence, ...]]:
-    """The kept sentences (``storyline.clean``, as stored at ingest) of each article of
+    """The kept sentences (``storyline.clean.prose``, as stored at ingest) of each article of
     ``story_id``, in text order; articles with none stored are left out."""
     with store.engine.connect() as connection:
         return story_sentences(connection, story_id)

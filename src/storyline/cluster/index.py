@@ -1,6 +1,6 @@
 """Nearest-neighbour search over the centroids of active stories (or storylines).
 
-``CentroidIndex`` holds one weighted row per group (``storyline.eventvec.weigh``) with the
+``CentroidIndex`` holds one weighted row per group (``storyline.represent.articles.weigh``) with the
 days its articles span. Rows change one at a time as articles arrive, and re-stacking a
 sparse matrix on every change would cost more than the search itself, so changed and new
 rows wait in a small buffer: a search scores the stacked matrix with one sparse
@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
-from storyline.cluster import decay
+from storyline.cluster.batch import decay
 
 __all__ = ["CentroidIndex"]
 

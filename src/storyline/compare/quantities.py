@@ -1,7 +1,7 @@
 """Numbers in a sentence: their value, what they count, bounds and context words.
 
 Input: a ``Sentence``; output: ``Value`` records with offsets into the article text, used
-by ``storyline.conflicts`` to tell whether two numbers can both be right. Numbers are
+by ``storyline.compare.conflicts`` to tell whether two numbers can both be right. Numbers are
 read with the ``NUMBER`` pattern (digits with separators, number words, scale words,
 currency and percent signs); no library parses numbers in running English text together
 with the noun they count, so this is written here.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyline.compare_words import (
+from storyline.compare.words import (
     BOUND_WORDS,
     FACT_SYNONYMS,
     NUMBER,

@@ -1,4 +1,4 @@
-"""Patterns for the form of a sentence (used by ``storyline.summarize`` and ``summary_scorer``).
+"""Patterns for the form of a sentence (used by ``storyline.summary.summarize`` and ``summary_scorer``).
 
 ``FORM_PATTERNS`` are features of the learned scorer: its shipped weights were fitted on
 exactly these patterns, so changing one means refitting (``benchmarks/train_summary_scorer.py``).

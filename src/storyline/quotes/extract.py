@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from storyline.attribution import Attribution, find_attributions
-from storyline.clean import clean
-from storyline.entities import extract_entities
-from storyline.entity_words import PERSON_TITLES
+from storyline.quotes.attribution import Attribution, find_attributions
+from storyline.clean.prose import clean
+from storyline.entities.extract import extract_entities
+from storyline.entities.words import PERSON_TITLES
 from storyline.model import Article, CleanArticle, Entity, Quote
 
 __all__ = ["article_attributions", "extract_quotes", "quotes"]

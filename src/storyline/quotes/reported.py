@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storyline.quote_words import (
+from storyline.quotes.words import (
     ADVERBIAL_STARTS,
     CUE_VERBS,
     DATE_WORDS,
@@ -21,7 +21,7 @@ from storyline.quote_words import (
     SPEAKER_STOP,
     TELL_VERBS,
 )
-from storyline.speakers import (
+from storyline.quotes.speakers import (
     AUXILIARIES,
     BE_FORMS,
     BOUNDARY,

@@ -26,7 +26,7 @@ counts of people (list items, captions and records differ by design). Three chec
 
 Near copies are found with difflib's ratio, run only on pairs whose shared words (as a
 multiset, ``may_be_near_copies``) could reach ``NEAR_COPY``; numbers are parsed once per
-sentence (``storyline.quantities``). Dates and names are compared in near copies only: in
+sentence (``storyline.compare.quantities``). Dates and names are compared in near copies only: in
 paraphrases the same weekday or name often belongs to a different event or speaker, and
 precision matters more here.
 """
@@ -40,11 +40,11 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
-from storyline.compare_words import ACTOR_STOP, COUNT_EVENTS, DATE_WORD, FACT_SYNONYMS
-from storyline.copies import Token, TokenCache
-from storyline.facts import ALIGN_MIN, SentencePairs
+from storyline.compare.words import ACTOR_STOP, COUNT_EVENTS, DATE_WORD, FACT_SYNONYMS
+from storyline.compare.copies import Token, TokenCache
+from storyline.compare.facts import ALIGN_MIN, SentencePairs
 from storyline.model import Conflict, ConflictSide, Sentence
-from storyline.quantities import YEAR, Value, compatible, counts, numbers_in
+from storyline.compare.quantities import YEAR, Value, compatible, counts, numbers_in
 from storyline.text import analyze
 
 __all__ = ["NEAR_COPY", "find_conflicts", "may_be_near_copies", "story_names"]

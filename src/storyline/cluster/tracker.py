@@ -1,7 +1,7 @@
 """Online clustering: ``StoryTracker`` assigns each arriving article to a story and storyline.
 
 One pass, in arrival (publication) order. Each article is encoded with hashed terms
-(``storyline.eventvec``); the document frequencies are counted as articles arrive, and
+(``storyline.represent.articles``); the document frequencies are counted as articles arrive, and
 centroids are kept as sums of un-weighted rows, so every comparison uses the IDF known at
 that moment. For each article the tracker
 
@@ -12,7 +12,7 @@ that moment. For each article the tracker
    the article and the mean day of the story's articles) and joins it at
    ``online_story_threshold`` or more, else opens one;
 3. when the story it joined reaches one of ``SPLIT_SIZES`` articles, splits it as batch
-   clustering splits its stories (``storyline.cluster.split_parts``: IDF local to the
+   clustering splits its stories (``storyline.cluster.batch.split_parts``: IDF local to the
    story's articles, so the words all of them share fade and two events caught in one
    story come apart); the part holding the story's first article keeps the story, each
    other part becomes a story of the same storyline;
@@ -23,7 +23,7 @@ Joining is generous and splitting corrects it: an early wrong join no longer pul
 later article of the other event into the story. A story keeps its articles' rows while it
 has at most ``KEPT_UP_TO`` of them (memory stays bounded), and is not split after.
 
-Ids follow the batch rule (``storyline.cluster.story_id``): a story is named after its first
+Ids follow the batch rule (``storyline.cluster.batch.story_id``): a story is named after its first
 article, a merge keeps the older story. ``to_state()`` / ``from_state()`` save and restore
 the whole tracker as plain JSON-able data.
 """
@@ -36,7 +36,7 @@ from datetime import date, datetime
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
-from storyline.cluster import (
+from storyline.cluster.batch import (
     UNDATED_DAY,
     ClusterOptions,
     ClusterResult,
@@ -46,14 +46,14 @@ from storyline.cluster import (
     story_id,
     storyline_id,
 )
-from storyline.eventvec import (
+from storyline.represent.articles import (
     N_FEATURES,
     DocumentFrequencies,
     encode_article,
     weigh,
 )
 from storyline.model import Article, Story, Storyline
-from storyline.story_index import CentroidIndex
+from storyline.cluster.index import CentroidIndex
 
 __all__ = ["Assignment", "StoryTracker"]
 
@@ -63,7 +63,7 @@ READABLE_STATES = (1, 2)
 are not split."""
 SPLIT_SIZES = frozenset({6, 8, 11, 16, 23, 32, 45, 64})
 """Story sizes at which a story is checked for a split (about every 1.4-fold growth; a
-story needs two parts of ``storyline.cluster.MIN_PART`` articles to split)."""
+story needs two parts of ``storyline.cluster.batch.MIN_PART`` articles to split)."""
 KEPT_UP_TO = max(SPLIT_SIZES)
 """A story keeps its articles' rows while it has at most this many, and is not split after."""
 CENTROID_TERMS = 4000

@@ -33,9 +33,9 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.preprocessing import normalize
 
-from storyline.compare_words import FACT_SYNONYMS, NUMBER
+from storyline.compare.words import FACT_SYNONYMS, NUMBER
 from storyline.model import Fact, Sentence, Span
-from storyline.summarize import CITE_MIN, MIN_WORDS, UNREADABLE_ALONE, cite
+from storyline.summary.summarize import CITE_MIN, MIN_WORDS, UNREADABLE_ALONE, cite
 from storyline.text import word_count
 
 __all__ = [

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.quote_words import (
+from storyline.quotes.words import (
     CUE_VERBS,
     DATE_WORDS,
     DETERMINERS,

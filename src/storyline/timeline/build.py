@@ -4,7 +4,7 @@
 the same on already cleaned and encoded sentences (``digest.build_digest`` uses it).
 
 1. date: every kept sentence gets every day it names ("on Friday", "Sept. 9"), resolved
-   by ``storyline.temporal`` against its article's publication date, with the span of each
+   by ``storyline.timeline.dates`` against its article's publication date, with the span of each
    expression. Articles without ``published`` are anchored on a date found in their text,
    and the result says so in ``notes``.
 2. rank days (after Tran et al. 2013 and the mention-count date ranking of Ghalandari &
@@ -37,9 +37,9 @@ from datetime import date
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from storyline.clean import clean_story
+from storyline.clean.prose import clean_story
 from storyline.config import DEFAULT_DATES, DEFAULT_PER_DATE, Options
-from storyline.headline import choose_headline
+from storyline.summary.headline import choose_headline
 from storyline.model import (
     Article,
     CleanArticle,
@@ -49,11 +49,11 @@ from storyline.model import (
     Timeline,
     TimelineEntry,
 )
-from storyline.represent import TfidfEncoder
-from storyline.summarize import article_columns, cite, closest_per_article
-from storyline.temporal import publication_anchor, resolve_sentences
+from storyline.represent.encoder import TfidfEncoder
+from storyline.summary.summarize import article_columns, cite, closest_per_article
+from storyline.timeline.dates import publication_anchor, resolve_sentences
 from storyline.text import word_count
-from storyline.timeline_words import PERSONAL_VOICE, QUESTION_END, QUOTE_MARKS
+from storyline.timeline.words import PERSONAL_VOICE, QUESTION_END, QUOTE_MARKS
 
 __all__ = [
     "SentenceDates", "build_timeline", "centroid_opt_pick", "centroid_pick", "choose_sentences",

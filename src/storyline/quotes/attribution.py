@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storyline.quote_words import (
+from storyline.quotes.words import (
     CLOSING_MARKS,
     COLON_NOT_SPEAKERS,
     MIN_QUOTE_WORDS,
@@ -31,8 +31,8 @@ from storyline.quote_words import (
     QUOTE_MARK,
     SPEAKER_STOP,
 )
-from storyline.reported import reported_speech
-from storyline.speakers import (
+from storyline.quotes.reported import reported_speech
+from storyline.quotes.speakers import (
     BOUNDARY,
     MAX_SPEAKER_WORDS,
     Attribution,

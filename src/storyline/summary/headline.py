@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from storyline.boilerplate import line_reason
+from storyline.clean.boilerplate import line_reason
 from storyline.model import Article
-from storyline.represent import Encoder
+from storyline.represent.encoder import Encoder
 from storyline.text import word_count
 
 __all__ = ["choose_headline", "clean_title"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storyline.boilerplate import line_reason
+from storyline.clean.boilerplate import line_reason
 from storyline.errors import require_unique_ids, skip
 from storyline.model import Article, CleanArticle, Removed, Sentence, Skipped
 from storyline.text import ends_with, sentence_spans, word_count

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from storyline.entity_words import ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS
+from storyline.entities.words import ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS
 
 __all__ = [
     "CONTEXT_CUES",

@@ -1,4 +1,4 @@
-"""Word lists and patterns for comparing outlets (``storyline.compare``).
+"""Word lists and patterns for comparing outlets (``storyline.compare.comparison``).
 
 Stems are Snowball stems as ``storyline.text.stem`` gives them.
 """

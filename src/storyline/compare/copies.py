@@ -32,8 +32,8 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 from scipy.sparse import csr_matrix
 
-from storyline.compare_words import TOKEN
-from storyline.facts import PairCosines
+from storyline.compare.words import TOKEN
+from storyline.compare.facts import PairCosines
 from storyline.model import Copy, Sentence, SharedPassage, Span
 
 __all__ = ["MIN_RUN", "REWORD_MIN", "Token", "TokenCache", "find_copies", "sentence_tokens", "sentence_words"]

@@ -39,10 +39,10 @@ from functools import lru_cache
 
 import dateparser
 
-from storyline.clean import paragraph_spans
+from storyline.clean.prose import paragraph_spans
 from storyline.model import Article, Sentence, TimeExpression
 from storyline.text import word_count
-from storyline.timeline_words import (
+from storyline.timeline.words import (
     CLOCK_WORDS,
     DATED_PATTERNS,
     EVENT_NOUN,

@@ -1,6 +1,6 @@
 """Batch clustering: articles -> storylines (threads of stories) -> stories (one event each).
 
-``cluster(articles)`` encodes every article with ``storyline.eventvec`` (content stems plus
+``cluster(articles)`` encodes every article with ``storyline.represent.articles`` (content stems plus
 names and numbers, IDF fitted on the whole input) and groups it with average-linkage
 agglomerative clustering (SciPy) in two steps:
 
@@ -18,7 +18,7 @@ agglomerative clustering (SciPy) in two steps:
 Ids are stable for the same input, whatever its order: a story is named after its earliest
 article (``story-`` + a hash of that article's id; ties by id), a storyline after its
 earliest story's first article (``line-`` + hash). The online counterpart is
-``storyline.tracker.StoryTracker`` (re-exported here); both share ``ClusterOptions``.
+``storyline.cluster.tracker.StoryTracker`` (re-exported here); both share ``ClusterOptions``.
 Batch clustering holds an n x n similarity matrix, so it is meant for up to some ten
 thousand articles; feed larger archives to the tracker.
 """
@@ -36,8 +36,8 @@ from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
 from storyline.errors import UsageError, require_unique_ids
-from storyline.eventvec import DocumentFrequencies, article_text, encode, weigh
-from storyline.headline import clean_title
+from storyline.represent.articles import DocumentFrequencies, article_text, encode, weigh
+from storyline.summary.headline import clean_title
 from storyline.model import Article, Story, Storyline
 from storyline.text import word_count
 
@@ -256,7 +256,7 @@ def split_story(
 def cluster_stories(
     articles: Sequence[Article], *, options: ClusterOptions | None = None, **params: object
 ) -> StoryList:
-    """``cluster(articles)`` as a list of stories, with ``.storylines`` set (``storyline.cluster``)."""
+    """``cluster(articles)`` as a list of stories, with ``.storylines`` set (``storyline.cluster.batch``)."""
     result = cluster(articles, options=options, **params)
     stories = StoryList(result.stories)
     stories.storylines = result.storylines
@@ -399,5 +399,5 @@ def _shorten(line: str) -> str:
 
 
 # The online tracker lives in its own module and builds on the definitions above; it is
-# re-exported here so that ``storyline.cluster`` offers both ways of clustering.
-from storyline.tracker import Assignment, StoryTracker
+# re-exported here so that ``storyline.cluster.batch`` offers both ways of clustering.
+from storyline.cluster.tracker import Assignment, StoryTracker

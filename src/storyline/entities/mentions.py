@@ -14,8 +14,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from storyline.entity_cues import Cue, context_cues, weigh
-from storyline.entity_words import (
+from storyline.entities.cues import Cue, context_cues, weigh
+from storyline.entities.words import (
     CONNECTORS,
     FIRST_NAMES,
     HONORIFICS,

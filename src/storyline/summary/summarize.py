@@ -4,7 +4,7 @@
 article, in reading order) and their row vectors, and returns ``SummarySentence``s within
 the word budget. Its steps, in order:
 
-1. score: a small learned linear scorer (``storyline.summary_scorer``) over how closely the
+1. score: a small learned linear scorer (``storyline.summary.scorer``) over how closely the
    *other* articles report the sentence's content (cross-outlet support), its closeness to
    the story centroid, its position in its article, and its form (length, dangling
    pronouns, quote fragments); sentences under ``MIN_WORDS`` words are never chosen;
@@ -24,8 +24,8 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from storyline.model import Article, Sentence, SummarySentence
-from storyline.summary_scorer import Scorer, default_scorer, sentence_features
-from storyline.summary_words import UNREADABLE_ALONE
+from storyline.summary.scorer import Scorer, default_scorer, sentence_features
+from storyline.summary.words import UNREADABLE_ALONE
 from storyline.text import word_count
 
 __all__ = [

@@ -4,7 +4,7 @@
 across outlets (how closely the other articles report the same content), centrality,
 position in its article, length, form (fragments that lean on their neighbours, quotes,
 attributions), and how many outlets use its words. ``Scorer`` is a linear model over the
-standardised features; its weights ship in ``summary_weights.json`` next to this module.
+standardised features; its weights ship in ``weights.json`` next to this module.
 
 The weights were fitted (ridge regression) on the 250 Multi-News validation clusters in
 ``../shared/data/multinews/validation.csv``; the label of a sentence is its ROUGE-2
@@ -25,11 +25,11 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from storyline.model import Sentence
-from storyline.summary_words import ATTRIBUTION, DIGIT, FORM_PATTERNS, QUOTE_MARK
+from storyline.summary.words import ATTRIBUTION, DIGIT, FORM_PATTERNS, QUOTE_MARK
 
 __all__ = ["FEATURE_NAMES", "FORM_PATTERNS", "WEIGHTS_PATH", "Scorer", "default_scorer", "sentence_features"]
 
-WEIGHTS_PATH = Path(__file__).with_name("summary_weights.json")
+WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 """The shipped weights of the default scorer."""
 
 SUPPORT_MIN = 0.3

@@ -1,4 +1,4 @@
-"""Word lists and patterns for temporal expressions (used by ``storyline.temporal``).
+"""Word lists and patterns for temporal expressions (used by ``storyline.timeline.dates``).
 
 Month and weekday names must be capitalised ("may", "march" and "sun" are also words).
 Spaces may come before commas, as in tokenized text ("April 20 , 2010"). Each pattern

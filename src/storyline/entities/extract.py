@@ -28,9 +28,9 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from storyline.clean import clean
-from storyline.entity_cues import CONTEXT_CUES, Cue, weigh
-from storyline.entity_words import (
+from storyline.clean.prose import clean
+from storyline.entities.cues import CONTEXT_CUES, Cue, weigh
+from storyline.entities.words import (
     CONNECTORS,
     NAME_PARTICLES,
     PLACE_FIRST_WORDS,
@@ -38,7 +38,7 @@ from storyline.entity_words import (
     country_names,
     demonym_country,
 )
-from storyline.mentions import RawMention, Vocabulary, build_vocabulary, find_mentions
+from storyline.entities.mentions import RawMention, Vocabulary, build_vocabulary, find_mentions
 from storyline.model import Article, CleanArticle, Entity, Mention
 
 __all__ = ["LEAD_SENTENCES", "entities", "extract_entities", "settle_types", "story_mentions"]

@@ -4,10 +4,10 @@
 what the digest has already computed (cleaned articles, sentences, TF-IDF rows and the
 encoder's vocabulary), so a digest compares its sources without encoding twice. Steps:
 
-1. facts (``storyline.facts``): align sentences reporting the same fact, group them;
-2. copies (``storyline.copies``): MinHash near-copies and reworded sentences between
+1. facts (``storyline.compare.facts``): align sentences reporting the same fact, group them;
+2. copies (``storyline.compare.copies``): MinHash near-copies and reworded sentences between
    articles, shared passages, article pairs that copy each other;
-3. conflicts (``storyline.conflicts``): aligned sentences with different values;
+3. conflicts (``storyline.compare.conflicts``): aligned sentences with different values;
 4. outlets: per outlet, articles, words, unique facts and the share of text shared.
 
 An article's outlet is its ``source`` when set; else the host of its URL (``www.``
@@ -23,13 +23,13 @@ from urllib.parse import urlsplit
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from storyline.clean import clean_story
-from storyline.conflicts import find_conflicts
-from storyline.copies import TokenCache, find_copies, sentence_words
-from storyline.facts import fact_vectors, group_facts, make_facts, sentence_pairs
-from storyline.headline import choose_headline
+from storyline.clean.prose import clean_story
+from storyline.compare.conflicts import find_conflicts
+from storyline.compare.copies import TokenCache, find_copies, sentence_words
+from storyline.compare.facts import fact_vectors, group_facts, make_facts, sentence_pairs
+from storyline.summary.headline import choose_headline
 from storyline.model import Article, CleanArticle, Comparison, Outlet
-from storyline.represent import TfidfEncoder
+from storyline.represent.encoder import TfidfEncoder
 from storyline.text import word_count
 
 __all__ = ["build_comparison", "compare", "compare_story", "outlet_name"]

@@ -1,0 +1,12 @@
+"""Compare: how the outlets of one story agree, differ and copy each other.
+
+In: a story's clean sentences with their vectors. Out: ``Comparison`` (outlets,
+corroborated and single-source facts, conflicts, copies). Entry point: ``compare``
+(``build_comparison`` inside a digest). ``facts`` aligns sentences reporting the same
+fact, ``copies`` finds near-copies, ``conflicts`` differing values, ``quantities`` reads
+numbers, ``words`` holds the patterns.
+"""
+
+from storyline.compare.comparison import build_comparison, compare, compare_story, outlet_name
+
+__all__ = ["build_comparison", "compare", "compare_story", "outlet_name"]
