@@ -20,7 +20,8 @@ import statistics
 import sys
 from pathlib import Path
 
-from storyline.cluster.batch import ClusterOptions, StoryTracker, cluster
+from storyline.config import ClusterConfig
+from storyline.cluster.batch import StoryTracker, cluster
 from storyline.evaluate.clustering import bcubed
 from storyline.evaluate.ecbplus import GoldArticle, load_ecbplus
 
@@ -38,7 +39,7 @@ def story_f1(items: list[GoldArticle], stories: tuple) -> float:
     return bcubed([story_of[i.article.id] for i in items], [i.story for i in items]).f1
 
 
-def online_f1(items: list[GoldArticle], options: ClusterOptions) -> float:
+def online_f1(items: list[GoldArticle], options: ClusterConfig) -> float:
     """Mean story F1 of the tracker over ``ORDERS`` shuffled orders."""
     scores = []
     for seed in range(ORDERS):
@@ -73,7 +74,7 @@ def main() -> None:
     topic = {i.article.id: int(i.story.split("_")[0]) for i in items}
     folds = {name: [i for i in items if topic[i.article.id] % 2 == rest]
              for name, rest in (("odd topics", 1), ("even topics", 0))}
-    shipped = ClusterOptions()
+    shipped = ClusterConfig()
     print(f"ECB+: {len(items)} articles; online F1 is the mean of {ORDERS} shuffled orders")
     print(f"shipped: join {shipped.online_story_threshold}, merge {shipped.merge_threshold}, "
           f"part {CLUSTER_MODULE.MIN_PART}")
@@ -82,10 +83,10 @@ def main() -> None:
         part = max(PARTS, key=lambda p: with_part(p, batch_f1, other))
         join, merge = max(
             itertools.product(JOIN, MERGE),
-            key=lambda jm: with_part(part, online_f1, other, ClusterOptions(
+            key=lambda jm: with_part(part, online_f1, other, ClusterConfig(
                 online_story_threshold=jm[0], merge_threshold=jm[1])),
         )
-        picked = ClusterOptions(online_story_threshold=join, merge_threshold=merge)
+        picked = ClusterConfig(online_story_threshold=join, merge_threshold=merge)
         print(f"{name} ({len(fold)} articles): picked on the other fold: join {join}, "
               f"merge {merge}, part {part}")
         print(f"  batch  F1: defaults {batch_f1(fold):.3f}   "

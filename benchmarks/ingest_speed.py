@@ -29,7 +29,7 @@ from typing import Any
 
 import storyline.store.ingest as ingest_module
 from storyline.cluster.batch import StoryTracker
-from storyline.config import Options
+from storyline.config import Config
 from storyline.evaluate.timeline17_stream import load_stream
 from storyline.model import Article
 from storyline.store import Store
@@ -117,7 +117,7 @@ def run(stream: list[Article], workers: int, args: argparse.Namespace) -> float:
             print(f"  time in this process: {split}, other {rest:.1f} s")
             if not args.no_digests:
                 start, cpu_d = time.perf_counter(), time.process_time()
-                built = refresh_digests(store.engine, Options(), workers=workers)
+                built = refresh_digests(store.engine, Config(), workers=workers)
                 digest_seconds, cpu_d = time.perf_counter() - start, time.process_time() - cpu_d
                 print(f"  digests: {built} built in {digest_seconds:.1f} s (CPU {cpu_d:.1f} s); "
                       f"with digests {len(stream) / (seconds + digest_seconds):.1f} articles/s")

@@ -12,7 +12,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from storyline.config import Options
+from storyline.config import Config
 from storyline.evaluate.timeline17 import load
 from storyline.evaluate.timelines import evaluate, format_breakdown, format_table
 from storyline.ingest import read_inputs
@@ -48,7 +48,7 @@ def _score(records: list[dict], articles: dict[str, Article]) -> tuple[int, list
 def resolution_accuracy(path: Path = GOLD) -> tuple[int, int, list[str]]:
     """Right / total on hand-annotated expressions of the seeds and examples, and the misses:
     ``temporal_gold.jsonl`` (the tuning set) by default, or ``temporal_heldout_2.jsonl``."""
-    read = read_inputs([ROOT / "../shared/data/seeds", ROOT / "examples"], Options())
+    read = read_inputs([ROOT / "../shared/data/seeds", ROOT / "examples"], Config())
     articles = {a.id: a for a in read.articles}
     records = [json.loads(line) for line in path.read_text().splitlines()]
     right, misses = _score(records, articles)

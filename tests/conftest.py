@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.config import Options
+from storyline.config import Config
 from storyline.ingest import read_inputs
 from storyline.model import Article
 
@@ -32,7 +32,7 @@ def seeds_dir(shared_data: Path) -> Path:
 @pytest.fixture(scope="session")
 def seed_articles(seeds_dir: Path) -> list[Article]:
     """The seed articles as read by ``storyline.ingest`` (nothing may be skipped)."""
-    result = read_inputs([seeds_dir], Options())
+    result = read_inputs([seeds_dir], Config())
     assert result.skipped == (), result.skipped
     return list(result.articles)
 
@@ -40,6 +40,6 @@ def seed_articles(seeds_dir: Path) -> list[Article]:
 @pytest.fixture(scope="session")
 def example_articles() -> list[Article]:
     """The example story in ``examples/``, read as ``make run`` reads it."""
-    result = read_inputs([EXAMPLES], Options())
+    result = read_inputs([EXAMPLES], Config())
     assert result.skipped == (), result.skipped
     return list(result.articles)

@@ -25,7 +25,7 @@ from storyline.batch import (
 from storyline.batch.windows import Piece, chunks, join, link, windows_of
 from storyline.cli import app
 from storyline.cluster.batch import cluster
-from storyline.config import Options
+from storyline.config import Config
 from storyline.errors import UsageError
 from storyline.evaluate.timeline17 import load_topic
 from storyline.ingest.files import Found
@@ -139,7 +139,7 @@ def test_batch_reads_html_pages_from_warc(tmp_path: Path) -> None:
     write_warc(path, [("https://harbour.example/strike", "text/html; charset=utf-8", PAGE),
                       ("https://harbour.example/logo.png", "image/png", "PNG")])
     (shard,), _ = find_shards([str(path)])
-    found = list(read_shard(shard, Options()))
+    found = list(read_shard(shard, Config()))
     assert len(found) == 1 and isinstance(found[0], Found)
     article = found[0].article
     assert article.id == "crawl:1" and article.url == "https://harbour.example/strike"
@@ -150,7 +150,7 @@ def test_batch_one_window_gives_the_stories_of_cluster(corpus: Path, tmp_path: P
     report = run_batch([corpus], tmp_path / "out", LocalEngine(),
                        BatchOptions(plan=WindowPlan(days=100_000, overlap=0)))
     articles = [a for s in find_shards([str(corpus)])[0]
-                for a in (f.article for f in read_shard(s, Options()))]
+                for a in (f.article for f in read_shard(s, Config()))]
     expected = cluster(articles)
     rows = stories_of(tmp_path / "out")
     assert [(r["story_id"], r["storyline_id"], r["article_ids"]) for r in rows] == [

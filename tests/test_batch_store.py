@@ -11,7 +11,7 @@ from test_batch import stories_of, timeline_records, write_shards
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.config import Options
+from storyline.config import Config
 from storyline.digest import build_digest
 from storyline.model import Article, Story, Storyline
 from storyline.store import Store
@@ -98,7 +98,7 @@ def test_batch_store_partial_load_is_consistent_and_resumes(tmp_path: Path) -> N
              Storyline("line-b", "Dresden floods", ("story-b",))]
     every = [Article(text, id=key, url=f"https://example.org/{key}") for key, text in texts.items()]
     copy = Article(texts["b1"], id="b1-copy")
-    document = {"story_id": "story-a", **build_digest(every[:2], Options()).to_dict()}
+    document = {"story_id": "story-a", **build_digest(every[:2], Config()).to_dict()}
     with Store(tmp_path / "s.db") as store:
         first = store.store_batch([story_a, story_b], lines, every[:1], [document], batch_size=1)
         assert (first.stored, first.digests, store.check()) == (1, 0, [])

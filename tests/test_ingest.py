@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.config import Options
+from storyline.config import Config
 from storyline.errors import MESSAGES, StorylineWarning, UsageError
 from storyline.ingest import ReadResult, read, read_inputs
 from storyline.ingest.decode import decode, decode_with_encoding, is_binary
@@ -40,7 +40,7 @@ def line(**fields: object) -> str:
 
 
 def read_one(path: Path, **options: int) -> ReadResult:
-    return read_inputs([path], Options(**options))
+    return read_inputs([path], Config(**options))
 
 
 def codes(result: ReadResult) -> list[tuple[str, str, int | None]]:
@@ -52,14 +52,14 @@ def codes(result: ReadResult) -> list[tuple[str, str, int | None]]:
 
 
 def test_ingest_seeds_read_to_five_articles_with_titles(shared_data: Path) -> None:
-    result = read_inputs([shared_data / "seeds"], Options())
+    result = read_inputs([shared_data / "seeds"], Config())
     assert result.skipped == ()
     assert {a.id: a.title for a in result.articles} == SEED_TITLES
     assert [a.id for a in result.articles] == sorted(SEED_TITLES)
 
 
 def test_ingest_txt_header_line_gives_outlet_and_date() -> None:
-    read = read_inputs([Path("examples")], Options())
+    read = read_inputs([Path("examples")], Config())
     by_id = {a.id: a for a in read.articles}
     courier, riverline = by_id["02_brenfield-courier"], by_id["04_riverline-today"]
     assert (courier.source, courier.published) == ("Brenfield Courier", datetime(2025, 3, 4, 20, 15))
@@ -87,30 +87,30 @@ def test_ingest_txt_without_a_header_invents_no_outlet(
 def test_ingest_seed_title_skips_share_button_line(shared_data: Path) -> None:
     path = shared_data / "seeds" / "002_6be95353d81105df.txt"
     assert path.read_text(encoding="utf-8").startswith("Share\n")
-    (article,) = read_inputs([path], Options()).articles
+    (article,) = read_inputs([path], Config()).articles
     assert article.title == "Spokesman: UN to resume aid to Syria Thursday"
 
 
 def test_ingest_seed_text_is_file_content_exactly(shared_data: Path) -> None:
-    for article in read_inputs([shared_data / "seeds"], Options()).articles:
+    for article in read_inputs([shared_data / "seeds"], Config()).articles:
         assert article.text == Path(article.path).read_bytes().decode("utf-8")
         assert (article.source, article.url, article.published) == ("", "", None)
 
 
 def test_ingest_seed_ids_stable_across_reads_and_entry_points(shared_data: Path) -> None:
     seeds = shared_data / "seeds"
-    first = [a.id for a in read_inputs([seeds], Options()).articles]
-    second = [a.id for a in read_inputs([str(seeds)], Options()).articles]
-    direct = [a.id for a in read_inputs(sorted(seeds.glob("*.txt")), Options()).articles]
+    first = [a.id for a in read_inputs([seeds], Config()).articles]
+    second = [a.id for a in read_inputs([str(seeds)], Config()).articles]
+    direct = [a.id for a in read_inputs(sorted(seeds.glob("*.txt")), Config()).articles]
     assert first == second == direct == sorted(SEED_TITLES)
 
 
 def test_ingest_seed_ids_do_not_depend_on_working_directory(
     shared_data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    absolute = [a.id for a in read_inputs([shared_data / "seeds"], Options()).articles]
+    absolute = [a.id for a in read_inputs([shared_data / "seeds"], Config()).articles]
     monkeypatch.chdir(shared_data)
-    relative = read_inputs(["seeds"], Options()).articles
+    relative = read_inputs(["seeds"], Config()).articles
     assert [a.id for a in relative] == absolute
     assert relative[0].path == os.path.join("seeds", "000_fedc441ce172bc4f.txt")
 
@@ -191,7 +191,7 @@ def make_bad_input_dir(root: Path) -> Path:
 
 
 def test_ingest_bad_input_dir_reads_good_and_reports_each_problem_once(tmp_path: Path) -> None:
-    result = read_inputs([make_bad_input_dir(tmp_path)], Options())
+    result = read_inputs([make_bad_input_dir(tmp_path)], Config())
     assert [a.id for a in result.articles] == ["ap-1", "ap-3", "legacy"]
     assert result.articles[2].text == LEGACY_BYTES.decode("cp1252")
     assert "Caf\u00e9 talks\r\n\r\nKerry called it \u201ca last" in result.articles[2].text
@@ -220,7 +220,7 @@ def test_ingest_unknown_suffix_reported_in_walk_and_when_given(tmp_path: Path) -
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "HEAD.txt").write_text("ref: refs/heads/main\n")
     (tmp_path / "notes").write_text("no suffix\n")
-    result = read_inputs([tmp_path], Options())
+    result = read_inputs([tmp_path], Config())
     assert codes(result) == [("notes", "unsupported", None), ("photo.png", "unsupported", None)]
     assert "'.png'" in result.skipped[1].reason
     assert codes(read_one(tmp_path / "photo.png")) == [("photo.png", "unsupported", None)]
@@ -230,7 +230,7 @@ def test_ingest_walk_is_recursive_sorted_with_relative_ids(tmp_path: Path) -> No
     for name in ("b/2.txt", "a/z.TXT", "a/y/1.txt", "c.txt"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(f"Article {name}\n")
-    ids = [a.id for a in read_inputs([tmp_path], Options()).articles]
+    ids = [a.id for a in read_inputs([tmp_path], Config()).articles]
     assert ids == ["a/y/1", "a/z", "b/2", "c"]
     assert source_id(os.path.join("2016", "a.b.txt")) == "2016/a.b"
 
@@ -240,7 +240,7 @@ def test_ingest_directory_loop_and_broken_link_are_unreadable(tmp_path: Path) ->
     (tmp_path / "sub" / "a.txt").write_text(STORY)
     (tmp_path / "sub" / "loop").symlink_to(tmp_path)
     (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
-    result = read_inputs([tmp_path], Options())
+    result = read_inputs([tmp_path], Config())
     assert [a.id for a in result.articles] == ["sub/a"]
     assert codes(result) == [("gone.txt", "unreadable", None), ("loop", "unreadable", None)]
     assert "No such file" in result.skipped[0].reason
@@ -258,12 +258,12 @@ def test_ingest_missing_path_raises_usage_error_before_reading(tmp_path: Path) -
     (tmp_path / "a.txt").write_text(STORY)
     missing = tmp_path / "nope"
     with pytest.raises(UsageError, match=f"^{missing}: no such file or directory$"):
-        read_inputs([tmp_path / "a.txt", missing], Options())
+        read_inputs([tmp_path / "a.txt", missing], Config())
 
 
 def test_ingest_single_path_instead_of_list_is_a_type_error(tmp_path: Path) -> None:
     with pytest.raises(TypeError, match="list of paths"):
-        read_inputs(str(tmp_path), Options())  # type: ignore[arg-type]
+        read_inputs(str(tmp_path), Config())  # type: ignore[arg-type]
 
 
 def test_ingest_duplicate_id_names_the_first_path(tmp_path: Path) -> None:
@@ -271,7 +271,7 @@ def test_ingest_duplicate_id_names_the_first_path(tmp_path: Path) -> None:
     (tmp_path / "two.jsonl").write_text(
         line(id="x", text="Other.") + line(id="wire-7", text="Second copy.")
     )
-    result = read_inputs([tmp_path / "one.jsonl", tmp_path / "two.jsonl"], Options())
+    result = read_inputs([tmp_path / "one.jsonl", tmp_path / "two.jsonl"], Config())
     assert [a.text for a in result.articles] == ["First copy.", "Other."]
     assert codes(result) == [("two.jsonl", "duplicate_id", 2)]
     assert str(tmp_path / "one.jsonl") in result.skipped[0].reason
@@ -280,7 +280,7 @@ def test_ingest_duplicate_id_names_the_first_path(tmp_path: Path) -> None:
 def test_ingest_same_file_twice_is_a_duplicate(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(STORY)
-    result = read_inputs([path, path], Options())
+    result = read_inputs([path, path], Config())
     assert len(result.articles) == 1
     assert codes(result) == [("a.txt", "duplicate_id", None)]
 
@@ -383,7 +383,7 @@ def test_ingest_jsonl_encodings(tmp_path: Path) -> None:
     (tmp_path / "bom.jsonl").write_bytes(b"\xef\xbb\xbf" + body.encode())
     (tmp_path / "wide.jsonl").write_bytes(("\ufeff" + wide).encode("utf-16-le"))
     (tmp_path / "crlf.jsonl").write_bytes(b'{"id": "c", "text": "caf\xe9"}\r\n')
-    result = read_inputs([tmp_path], Options())
+    result = read_inputs([tmp_path], Config())
     assert result.skipped == ()
     texts = {a.id: a.text for a in result.articles}
     assert texts == {"u": quote, "v": "Sergey", "w": quote, "x": "Sergey", "c": "caf\u00e9"}
@@ -393,7 +393,7 @@ def test_ingest_jsonl_empty_and_binary_files(tmp_path: Path) -> None:
     (tmp_path / "blank.jsonl").write_text("\n  \n")
     (tmp_path / "zero.jsonl").write_bytes(b"")
     (tmp_path / "zip.jsonl").write_bytes(b"PK\x03\x04\x14\x00\x00\x00")
-    result = read_inputs([tmp_path], Options())
+    result = read_inputs([tmp_path], Config())
     assert codes(result) == [("blank.jsonl", "empty", None), ("zero.jsonl", "empty", None),
                              ("zip.jsonl", "binary", None)]
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storyline.config import Options
+from storyline.config import Config
 from storyline.errors import MESSAGES
 from storyline.ingest import ReadResult, read_inputs
 from storyline.ingest.decode import decode
@@ -36,7 +36,7 @@ def read_bytes_as(data: bytes, suffix: str, max_bytes: int) -> ReadResult:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"input{suffix}"
         path.write_bytes(data)
-        return read_inputs([path], Options(max_bytes=max_bytes))
+        return read_inputs([path], Config(max_bytes=max_bytes))
 
 
 def assert_well_formed(result: ReadResult) -> None:

@@ -28,7 +28,7 @@ from typer.testing import CliRunner
 from storyline.clean.prose import clean
 from storyline.cli import app
 from storyline.cluster.batch import StoryTracker
-from storyline.config import Options
+from storyline.config import Config
 from storyline.digest import build_digest, digest_story
 from storyline.errors import UsageError
 from storyline.evaluate.ecbplus import load_ecbplus
@@ -382,7 +382,7 @@ def test_store_digest_rebuilt_only_when_its_articles_change(
     ScriptedTracker.PLAN = {"a": ("s", "l", ()), "b": ("s", "l", ())}
     built: list[int] = []
 
-    def counting(kept: Any, options: Options, skipped: Any = ()) -> Any:
+    def counting(kept: Any, options: Config, skipped: Any = ()) -> Any:
         built.append(len(kept))
         return digest_story(kept, options, skipped)
 
@@ -397,7 +397,7 @@ def test_store_digest_rebuilt_only_when_its_articles_change(
 
 
 def test_store_digest_json_comes_back_as_the_same_digest(story_articles: list[Article]) -> None:
-    digest = build_digest(story_articles[:5], Options())
+    digest = build_digest(story_articles[:5], Config())
     document = json.loads(json.dumps(digest.to_dict()))
     back = digest_from_dict(document)
     assert back.to_dict() == digest.to_dict()

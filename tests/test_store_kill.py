@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from storyline.config import Options
+from storyline.config import Config
 from storyline.ingest import read_inputs
 from storyline.store import Store
 from storyline.store.schema import articles
@@ -107,7 +107,7 @@ def _partition(store: Store) -> set[frozenset[str]]:
 def test_store_kill_9_at_any_moment_loses_and_duplicates_nothing(
     stream: Path, tmp_path: Path
 ) -> None:
-    read = read_inputs([stream], Options())
+    read = read_inputs([stream], Config())
     with Store(tmp_path / "one-run.db") as reference:
         one_run = reference.ingest(read.articles, batch_size=int(BATCH), digests=False)
         expected, total = _partition(reference), one_run.stored

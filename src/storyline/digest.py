@@ -13,7 +13,7 @@ import numpy as np
 
 from storyline.clean.prose import clean_story
 from storyline.compare.comparison import build_comparison
-from storyline.config import DEFAULT_WORDS, Options
+from storyline.config import DEFAULT_WORDS, Config
 from storyline.entities.extract import extract_entities
 from storyline.summary.headline import choose_headline
 from storyline.model import Article, CleanArticle, Digest, Skipped
@@ -39,19 +39,19 @@ def digest(
         >>> digest([a]).summary[0].citations
         ('a',)
     """
-    return build_digest(list(articles), Options(words=words), skipped)
+    return build_digest(list(articles), Config(words=words), skipped)
 
 
 def build_digest(
-    articles: Sequence[Article], options: Options, skipped: Sequence[Skipped] = ()
+    articles: Sequence[Article], options: Config, skipped: Sequence[Skipped] = ()
 ) -> Digest:
-    """``digest`` with a ready ``Options``: clean the articles, then ``digest_story``."""
+    """``digest`` with a ready ``Config``: clean the articles, then ``digest_story``."""
     kept, emptied = clean_story(articles)
     return digest_story(kept, options, (*skipped, *emptied))
 
 
 def digest_story(
-    kept: Sequence[CleanArticle], options: Options, skipped: Sequence[Skipped] = ()
+    kept: Sequence[CleanArticle], options: Config, skipped: Sequence[Skipped] = ()
 ) -> Digest:
     """The digest of articles already cleaned (each with at least one sentence).
 

@@ -34,8 +34,7 @@ from storyline.batch.tasks import (
 )
 from storyline.batch.windows import Joined, WindowPlan, join, window_sort_key
 from storyline.batch.workdir import WORK_DIR, content_key, load
-from storyline.cluster.batch import ClusterOptions
-from storyline.config import Options
+from storyline.config import ClusterConfig, Config
 from storyline.errors import skip
 from storyline.model import Skipped
 
@@ -64,9 +63,9 @@ class BatchOptions:
             are written (``storyline.batch.to_store``); ``None``: files only.
     """
 
-    options: Options = field(default_factory=Options)
+    options: Config = field(default_factory=Config)
     plan: WindowPlan = field(default_factory=WindowPlan)
-    cluster: ClusterOptions = field(default_factory=ClusterOptions)
+    cluster: ClusterConfig = field(default_factory=ClusterConfig)
     digest_chars: int = 1_000_000
     db: str | None = None
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from storyline.config import Options
+from storyline.config import Config
 from storyline.errors import UsageError, skip
 from storyline.ingest import READERS
 from storyline.ingest.decode import decode
@@ -148,7 +148,7 @@ def _flush(loose: list[Source], shards: list[Shard]) -> None:
         shards.append(Shard("files", tuple(loose)))
 
 
-def read_shard(shard: Shard, options: Options) -> Iterator[Found | Skipped]:
+def read_shard(shard: Shard, options: Config) -> Iterator[Found | Skipped]:
     """Every article and every skipped input of ``shard``, in file order.
 
     Bad input never raises: a corrupt ``.gz`` or WARC file ends with one "unreadable"
@@ -182,12 +182,12 @@ def _guarded(source: Source, items: Iterator[Found | Skipped]) -> Iterator[Found
         yield skip(source.path, "unreadable", detail=f"{type(err).__name__}: {err}"[:200])
 
 
-def _gzip_jsonl(source: Source, options: Options) -> Iterator[Found | Skipped]:
+def _gzip_jsonl(source: Source, options: Config) -> Iterator[Found | Skipped]:
     with gzip.open(source.path, "rb") as handle:
         yield from read_jsonl_handle(handle, source, options)  # type: ignore[arg-type]
 
 
-def _warc_pages(source: Source, options: Options) -> Iterator[Found | Skipped]:
+def _warc_pages(source: Source, options: Config) -> Iterator[Found | Skipped]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -208,7 +208,7 @@ def _is_html(record: Any) -> bool:
     return kind.startswith(HTML_TYPES)
 
 
-def _warc_page(record: Any, source: Source, number: int, options: Options) -> Found | Skipped:
+def _warc_page(record: Any, source: Source, number: int, options: Config) -> Found | Skipped:
     """One HTML response record as an article, or ``Skipped`` with its record number."""
     payload = record.content_stream().read(options.max_bytes + 1)
     if len(payload) > options.max_bytes:

@@ -34,8 +34,8 @@ from storyline.batch.windows import (
 )
 from storyline.batch.workdir import atomic_write, load, save
 from storyline.clean.prose import clean
-from storyline.cluster.batch import ClusterOptions, cluster, day_number
-from storyline.config import Options
+from storyline.cluster.batch import cluster, day_number
+from storyline.config import ClusterConfig, Config
 from storyline.digest import build_digest
 from storyline.errors import skip
 from storyline.model import Article, Skipped
@@ -64,7 +64,7 @@ class ShardJob:
     shard: Shard
     key: str
     work: str
-    options: Options
+    options: Config
     plan: WindowPlan
 
     @property
@@ -151,7 +151,7 @@ class WindowJob:
     inputs: tuple[tuple[str, str], ...]
     excluded: frozenset[tuple[str, str]]
     plan: WindowPlan
-    options: ClusterOptions
+    options: ClusterConfig
 
     @property
     def file(self) -> Path:
@@ -242,7 +242,7 @@ class DigestJob:
     key: str
     work: str
     stories: tuple[StorySpec, ...]
-    options: Options
+    options: Config
     size: int = 0
 
     @property

@@ -54,7 +54,7 @@ class WindowPlan:
     Args:
         days: width of a time window in days.
         overlap: days at the start of each window that the window before also clusters;
-            at least the story time scale (``ClusterOptions.story_days``, 3) is sensible.
+            at least the story time scale (``ClusterConfig.story_days``, 3) is sensible.
         max_articles: most articles clustered at once (memory and time grow with its square).
 
     Raises:

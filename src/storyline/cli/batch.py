@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from storyline.cli.app import STDERR, MaxBytes, app, finish, usage_errors
-from storyline.config import DEFAULT_MAX_BYTES, DEFAULT_WORDS, Options
+from storyline.config import DEFAULT_MAX_BYTES, DEFAULT_WORDS, Config
 from storyline.render.listing import progress_bar
 
 __all__ = ["BatchEngine", "batch"]
@@ -46,7 +46,7 @@ def batch(
     from storyline.batch import BatchOptions, WindowPlan, open_engine, run_batch
 
     with usage_errors():
-        settings = BatchOptions(Options(words=words, max_bytes=max_bytes),
+        settings = BatchOptions(Config(words=words, max_bytes=max_bytes),
                                 WindowPlan(days=window_days, overlap=overlap_days), db=db)
         with open_engine(engine.value, scheduler, workers) as runner, progress_bar(STDERR) as progress:
             report = run_batch(inputs, output, runner, settings, progress)

@@ -17,7 +17,7 @@ from storyline.cli.app import (
     need_data,
     usage_errors,
 )
-from storyline.config import Options
+from storyline.config import Config
 from storyline.render.listing import progress_bar
 
 __all__ = ["eval_clusters", "eval_compare", "eval_entities", "eval_quotes", "eval_summaries", "eval_timelines"]
@@ -46,7 +46,7 @@ def eval_summaries(
     from storyline.evaluate import summaries
 
     with usage_errors():
-        Options(words=words)
+        Config(words=words)
         names = summaries.method_names(methods or [])
         clusters, skipped = summaries.load_for_eval(data, limit)
         with progress_bar(STDERR) as update:

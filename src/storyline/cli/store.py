@@ -21,7 +21,7 @@ from storyline.cli.app import (
     usage_errors,
 )
 from storyline.cli.story import show_story
-from storyline.config import DEFAULT_MAX_BYTES, Options
+from storyline.config import DEFAULT_MAX_BYTES, Config
 from storyline.ingest import read_inputs
 from storyline.render.listing import (
     hits_json,
@@ -50,7 +50,7 @@ def ingest(
 ) -> None:
     """Store articles in a database, grouped into stories and storylines (safe to rerun)."""
     with usage_errors():
-        read = read_inputs(paths, Options(max_bytes=max_bytes))
+        read = read_inputs(paths, Config(max_bytes=max_bytes))
         with Store(db) as store, progress_bar(STDERR) as progress:
             report = store.ingest(
                 read.articles, batch_size=batch_size, digests=digests, progress=progress,

@@ -28,7 +28,7 @@ from storyline.config import (
     DEFAULT_MAX_BYTES,
     DEFAULT_PER_DATE,
     DEFAULT_WORDS,
-    Options,
+    Config,
 )
 from storyline.digest import build_digest
 from storyline.ingest import read_inputs
@@ -51,7 +51,7 @@ def digest(
 ) -> None:
     """Digest the articles of one story: headline, cited summary, timeline, people, quotes, sources."""
     with usage_errors():
-        options = Options(words=words, max_bytes=max_bytes)
+        options = Config(words=words, max_bytes=max_bytes)
         read = read_inputs(paths, options)
         story = build_digest(read.articles, options, read.skipped)
     show_story(story, fmt, output)
@@ -71,7 +71,7 @@ def timeline_command(
     from storyline.timeline.build import timeline
 
     with usage_errors():
-        options = Options(max_bytes=max_bytes, dates=dates, per_date=per_date)
+        options = Config(max_bytes=max_bytes, dates=dates, per_date=per_date)
         read = read_inputs(paths, options)
         result = timeline(read.articles, dates=options.dates, per_date=options.per_date)
     for note in result.notes:
@@ -93,7 +93,7 @@ def compare_command(
     from storyline.compare.comparison import compare_story
 
     with usage_errors():
-        read = read_inputs(paths, Options(max_bytes=max_bytes))
+        read = read_inputs(paths, Config(max_bytes=max_bytes))
         result, headline = compare_story(read.articles)
     if fmt is Format.json:
         emit(_json({"sources": result.to_dict()}, read.skipped), output)
@@ -112,7 +112,7 @@ def entities(
     from storyline.render.people import entities_json, entities_text
 
     with usage_errors():
-        read = read_inputs(paths, Options(max_bytes=max_bytes))
+        read = read_inputs(paths, Config(max_bytes=max_bytes))
         found = extract_entities([clean(a) for a in read.articles])
     emit(entities_json(found) if fmt is Listing.json else entities_text(found), output)
     finish(read.skipped)
@@ -129,7 +129,7 @@ def quotes(
     from storyline.render.people import quotes_json, quotes_text
 
     with usage_errors():
-        read = read_inputs(paths, Options(max_bytes=max_bytes))
+        read = read_inputs(paths, Config(max_bytes=max_bytes))
         cleaned = [clean(a) for a in read.articles]
         found = extract_quotes(cleaned, extract_entities(cleaned))
     emit(quotes_json(found) if fmt is Listing.json else quotes_text(found), output)
@@ -146,7 +146,7 @@ def cluster_command(
     from storyline.render.clusters import clusters_json, clusters_text
 
     with usage_errors():
-        read = read_inputs(paths, Options(max_bytes=max_bytes))
+        read = read_inputs(paths, Config(max_bytes=max_bytes))
         result = cluster(read.articles)
     emit(clusters_json(result) if fmt is Listing.json else clusters_text(result), output)
     finish(read.skipped)

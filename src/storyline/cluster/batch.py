@@ -18,7 +18,7 @@ agglomerative clustering (SciPy) in two steps:
 Ids are stable for the same input, whatever its order: a story is named after its earliest
 article (``story-`` + a hash of that article's id; ties by id), a storyline after its
 earliest story's first article (``line-`` + hash). The online counterpart is
-``storyline.cluster.tracker.StoryTracker`` (re-exported here); both share ``ClusterOptions``.
+``storyline.cluster.tracker.StoryTracker`` (re-exported here); both share ``ClusterConfig``.
 Batch clustering holds an n x n similarity matrix, so it is meant for up to some ten
 thousand articles; feed larger archives to the tracker.
 """
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, datetime
 
 import numpy as np
@@ -35,6 +35,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
+from storyline.config import ClusterConfig
 from storyline.errors import UsageError, require_unique_ids
 from storyline.represent.articles import DocumentFrequencies, article_text, encode, weigh
 from storyline.summary.headline import clean_title
@@ -46,7 +47,6 @@ __all__ = [
     "MIN_PART",
     "UNDATED_DAY",
     "Assignment",
-    "ClusterOptions",
     "ClusterResult",
     "StoryList",
     "StoryTracker",
@@ -71,72 +71,6 @@ UNDATED_DAY = -1e9
 
 
 @dataclass(frozen=True)
-class ClusterOptions:
-    """How articles are grouped, in batch and online.
-
-    Args:
-        story_threshold: (batch) least average similarity of the articles of a story,
-            weighted with IDF local to their storyline.
-        online_story_threshold: (online) least similarity of an article to a story centroid.
-        storyline_threshold: (batch) least average similarity of the articles of a storyline.
-        online_storyline_threshold: (online) least similarity of a new story to a
-            storyline centroid.
-        name_weight: share of the similarity given to names and numbers in stories (0..1).
-        storyline_name_weight: the same share in storylines, which are about topics more
-            than about names.
-        story_days: articles this many days apart start losing story similarity.
-        storyline_days: stories this many days apart start losing storyline similarity.
-        merge_threshold: (online) two stories this similar are merged into one.
-        window_days: (online) a story idle this many days is closed and leaves the index.
-        line_window_days: (online) a storyline idle this many days is closed likewise.
-        max_active: (online) most stories (and storylines) kept in the index; the
-            longest idle are closed first, so memory stays flat on any stream.
-
-    Raises:
-        UsageError: a value is out of range.
-    """
-
-    story_threshold: float = 0.04
-    online_story_threshold: float = 0.14
-    storyline_threshold: float = 0.055
-    online_storyline_threshold: float = 0.14
-    name_weight: float = 0.5
-    storyline_name_weight: float = 0.35
-    story_days: float = 3.0
-    storyline_days: float = 120.0
-    merge_threshold: float = 0.7
-    window_days: float = 14.0
-    line_window_days: float = 120.0
-    max_active: int = 1000
-
-    def __post_init__(self) -> None:
-        for name in ("story_threshold", "online_story_threshold", "storyline_threshold",
-                     "online_storyline_threshold", "name_weight", "storyline_name_weight",
-                     "merge_threshold"):
-            if not 0.0 <= getattr(self, name) <= 1.0:
-                raise UsageError(f"{name} must be between 0 and 1, got {getattr(self, name)}")
-        for name in ("story_days", "storyline_days", "window_days", "line_window_days"):
-            if getattr(self, name) <= 0:
-                raise UsageError(f"{name} must be above 0, got {getattr(self, name)}")
-        if self.max_active < 1:
-            raise UsageError(f"max_active must be at least 1, got {self.max_active}")
-
-    @classmethod
-    def build(cls, options: ClusterOptions | None, params: dict[str, object]) -> ClusterOptions:
-        """``options`` (or the defaults) with ``params`` replacing fields by name.
-
-        Raises:
-            UsageError: a name in ``params`` is not an option.
-        """
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(params) - known)
-        if unknown:
-            raise UsageError(f"unknown clustering option(s): {', '.join(unknown)}")
-        base = {f.name: getattr(options or cls(), f.name) for f in fields(cls)}
-        return cls(**{**base, **params})  # type: ignore[arg-type]
-
-
-@dataclass(frozen=True)
 class ClusterResult:
     """Stories (oldest first) and the storylines they belong to (oldest first)."""
 
@@ -151,13 +85,13 @@ class StoryList(list[Story]):
 
 
 def cluster(
-    articles: Sequence[Article], *, options: ClusterOptions | None = None, **params: object
+    articles: Sequence[Article], *, options: ClusterConfig | None = None, **params: object
 ) -> ClusterResult:
     """Group ``articles`` into stories and storylines.
 
     Args:
         articles: articles with unique ids, in any order.
-        options: a ready ``ClusterOptions``; keyword ``params`` replace its fields.
+        options: a ready ``ClusterConfig``; keyword ``params`` replace its fields.
 
     Returns:
         A ``ClusterResult``; every article is in exactly one story.
@@ -171,7 +105,7 @@ def cluster(
         >>> len(cluster([a, b]).stories)
         1
     """
-    opts = ClusterOptions.build(options, params)
+    opts = ClusterConfig.build(options, params)
     ordered = _in_publication_order(articles)
     if not ordered:
         return ClusterResult((), ())
@@ -193,7 +127,7 @@ def cluster(
 
 
 def _split_line(
-    raw: csr_matrix, idf: np.ndarray, days: np.ndarray, line: list[int], opts: ClusterOptions
+    raw: csr_matrix, idf: np.ndarray, days: np.ndarray, line: list[int], opts: ClusterConfig
 ) -> list[list[int]]:
     """The stories of one storyline: its articles grouped with IDF local to the storyline.
 
@@ -209,7 +143,7 @@ def _split_line(
 
 
 def split_parts(
-    rows: csr_matrix, idf: np.ndarray | DocumentFrequencies, days: np.ndarray, opts: ClusterOptions
+    rows: csr_matrix, idf: np.ndarray | DocumentFrequencies, days: np.ndarray, opts: ClusterConfig
 ) -> list[list[int]]:
     """The stories that one story's articles (``rows``) make when split on their own.
 
@@ -234,7 +168,7 @@ def split_parts(
 
 
 def split_story(
-    rows: csr_matrix, idf: np.ndarray | DocumentFrequencies, days: np.ndarray, opts: ClusterOptions
+    rows: csr_matrix, idf: np.ndarray | DocumentFrequencies, days: np.ndarray, opts: ClusterConfig
 ) -> list[list[int]]:
     """The stories among ``rows`` (raw article rows of one storyline, or of one story).
 
@@ -254,7 +188,7 @@ def split_story(
 
 
 def cluster_stories(
-    articles: Sequence[Article], *, options: ClusterOptions | None = None, **params: object
+    articles: Sequence[Article], *, options: ClusterConfig | None = None, **params: object
 ) -> StoryList:
     """``cluster(articles)`` as a list of stories, with ``.storylines`` set (``storyline.cluster.batch``)."""
     result = cluster(articles, options=options, **params)
@@ -336,7 +270,7 @@ def _result(
     stories: Sequence[Sequence[int]],
     lines: Sequence[Sequence[int]],
     raw: csr_matrix,
-    weighting: tuple[np.ndarray, ClusterOptions],
+    weighting: tuple[np.ndarray, ClusterConfig],
 ) -> ClusterResult:
     idf, opts = weighting
     titles = weigh(encode([a.title for a in ordered]), idf, opts.name_weight)

@@ -38,7 +38,6 @@ from scipy.sparse import csr_matrix, vstack
 
 from storyline.cluster.batch import (
     UNDATED_DAY,
-    ClusterOptions,
     ClusterResult,
     day_number,
     headline_of,
@@ -52,6 +51,7 @@ from storyline.represent.articles import (
     encode_article,
     weigh,
 )
+from storyline.config import ClusterConfig
 from storyline.model import Article, Story, Storyline
 from storyline.cluster.index import CentroidIndex
 
@@ -130,7 +130,7 @@ class StoryTracker:
     """Assigns a stream of articles to stories and storylines, one article at a time.
 
     Args:
-        options: a ready ``ClusterOptions``; keyword ``params`` replace its fields
+        options: a ready ``ClusterConfig``; keyword ``params`` replace its fields
             (``story_threshold``, ``window_days``, ``max_active``, ...).
 
     Raises:
@@ -144,8 +144,8 @@ class StoryTracker:
         True
     """
 
-    def __init__(self, options: ClusterOptions | None = None, **params: object) -> None:
-        self.options = ClusterOptions.build(options, params)
+    def __init__(self, options: ClusterConfig | None = None, **params: object) -> None:
+        self.options = ClusterConfig.build(options, params)
         self.frequencies_ = DocumentFrequencies()
         self.clock_ = float("nan")
         self.step_ = 0
@@ -419,7 +419,7 @@ class StoryTracker:
         """
         if state.get("version") not in READABLE_STATES:
             raise ValueError(f"unknown tracker state version {state.get('version')!r}")
-        tracker = cls(ClusterOptions(**state["options"]))  # type: ignore[arg-type]
+        tracker = cls(ClusterConfig(**state["options"]))  # type: ignore[arg-type]
         tracker.frequencies_ = DocumentFrequencies.from_state(state["frequencies"])  # type: ignore[arg-type]
         tracker.clock_ = float("nan") if state["clock"] is None else float(state["clock"])  # type: ignore[arg-type]
         tracker.step_ = int(state["step"])  # type: ignore[arg-type]

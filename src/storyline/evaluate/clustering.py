@@ -30,7 +30,8 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from storyline.cluster.batch import ClusterOptions, ClusterResult, StoryTracker, cluster
+from storyline.config import ClusterConfig
+from storyline.cluster.batch import ClusterResult, StoryTracker, cluster
 from storyline.errors import UsageError
 from storyline.evaluate.ecbplus import GoldArticle, find_root, load_ecbplus
 from storyline.evaluate.scores import f1
@@ -133,7 +134,7 @@ class Row:
     note: str = ""
 
 
-def run_all(items: Sequence[GoldArticle], options: ClusterOptions | None = None,
+def run_all(items: Sequence[GoldArticle], options: ClusterConfig | None = None,
             modes: Sequence[str] = ("batch", "online", "peer")) -> list[Row]:
     """Score ``modes`` on ``items`` at every level that has gold labels.
 
@@ -155,7 +156,7 @@ def run_all(items: Sequence[GoldArticle], options: ClusterOptions | None = None,
     return rows
 
 
-def _online_rows(items: Sequence[GoldArticle], options: ClusterOptions | None,
+def _online_rows(items: Sequence[GoldArticle], options: ClusterConfig | None,
                  start: float) -> list[Row]:
     articles = [item.article for item in items]
     undated = all(article.published is None for article in articles)
@@ -237,7 +238,7 @@ def format_table(rows: Sequence[Row], title: str) -> str:
 
 
 def evaluate_path(path: Path | str, modes: Sequence[str] = ("batch", "online", "peer"),
-                  options: ClusterOptions | None = None) -> str:
+                  options: ClusterConfig | None = None) -> str:
     """Load ECB+ or a Timeline17 stream from ``path`` (told apart by layout) and score it.
 
     Returns:

@@ -12,7 +12,7 @@ the same run is skipped as ``duplicate_id``.
 
 Example (from the repository root)::
 
-    result = read_inputs(["../shared/data/seeds"], Options())
+    result = read_inputs(["../shared/data/seeds"], Config())
     result.articles[0].id  # '000_fedc441ce172bc4f'
 """
 
@@ -23,7 +23,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from storyline.config import DEFAULT_MAX_BYTES, Options
+from storyline.config import DEFAULT_MAX_BYTES, Config
 from storyline.errors import StorylineWarning, skip, warning_line
 from storyline.ingest.files import Found, Source, check_exists, find_sources
 from storyline.ingest.html import read_html
@@ -33,7 +33,7 @@ from storyline.model import Article, Skipped
 
 __all__ = ["READERS", "ReadResult", "read", "read_inputs"]
 
-Reader = Callable[[Source, Options], Iterable[Found | Skipped]]
+Reader = Callable[[Source, Config], Iterable[Found | Skipped]]
 
 READERS: dict[str, Reader] = {
     ".txt": read_txt,
@@ -53,14 +53,14 @@ class ReadResult:
 
 
 def read_inputs(
-    paths: Sequence[str | os.PathLike[str]], options: Options | None = None
+    paths: Sequence[str | os.PathLike[str]], options: Config | None = None
 ) -> ReadResult:
     """Read every article under ``paths``.
 
     Args:
         paths: files and folders; folders are walked recursively in name order, leaving
             out hidden entries and ``README*``/``LICENSE*`` files.
-        options: the run's options (``max_bytes``); ``Options()`` when omitted.
+        options: the run's options (``max_bytes``); ``Config()`` when omitted.
 
     Returns:
         A ``ReadResult``: articles in a deterministic order (paths in the order given,
@@ -77,7 +77,7 @@ def read_inputs(
         raise TypeError(
             f"paths must be a list of paths, not one path; use read_inputs([{paths!r}])"
         )
-    options = options or Options()
+    options = options or Config()
     given = [os.fsdecode(path) for path in paths]
     check_exists(given)
     articles: list[Article] = []
@@ -97,7 +97,7 @@ def read_inputs(
     return ReadResult(articles=tuple(articles), skipped=tuple(skipped))
 
 
-def _read_all(paths: Sequence[str], options: Options) -> Iterator[Found | Skipped]:
+def _read_all(paths: Sequence[str], options: Config) -> Iterator[Found | Skipped]:
     for path in paths:
         for source in find_sources(path):
             if isinstance(source, Skipped):
@@ -118,7 +118,7 @@ def read(*paths: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> 
     Warns:
         StorylineWarning: one per skipped input, as ``skipped PATH[:LINE]: REASON``.
     """
-    result = read_inputs(paths, Options(max_bytes=max_bytes))
+    result = read_inputs(paths, Config(max_bytes=max_bytes))
     for skipped in result.skipped:
         warnings.warn(warning_line(skipped), StorylineWarning, stacklevel=2)
     return list(result.articles)

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
 
-from storyline.config import Options
+from storyline.config import Config
 from storyline.errors import skip
 from storyline.ingest.files import Found, Source, read_text
 from storyline.ingest.published import parse_published
@@ -52,7 +52,7 @@ def _trafilatura() -> ModuleType:
     return trafilatura
 
 
-def read_html(source: Source, options: Options) -> Iterator[Found | Skipped]:
+def read_html(source: Source, options: Config) -> Iterator[Found | Skipped]:
     """Read one HTML page.
 
     Args:

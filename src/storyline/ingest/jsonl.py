@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Any, BinaryIO
 
-from storyline.config import Options
+from storyline.config import Config
 from storyline.errors import skip
 from storyline.ingest.decode import bom_encoding, decode_plain
 from storyline.ingest.files import Found, Source, os_reason, regular_file
@@ -72,7 +72,7 @@ class _Short:
         return text if len(text) <= 60 else text[:57] + "..."
 
 
-def read_jsonl(source: Source, options: Options) -> Iterator[Found | Skipped]:
+def read_jsonl(source: Source, options: Config) -> Iterator[Found | Skipped]:
     """Read one JSONL file, line by line.
 
     Args:
@@ -95,7 +95,7 @@ def read_jsonl(source: Source, options: Options) -> Iterator[Found | Skipped]:
         yield skip(source.path, "unreadable", detail=os_reason(err))
 
 
-def read_jsonl_handle(handle: BinaryIO, source: Source, options: Options) -> Iterator[Found | Skipped]:
+def read_jsonl_handle(handle: BinaryIO, source: Source, options: Config) -> Iterator[Found | Skipped]:
     """Read JSONL from an open binary handle (e.g. ``gzip.open``), as ``read_jsonl`` does a file.
 
     The handle must support ``seek(0)`` once, after the first bytes are sniffed.

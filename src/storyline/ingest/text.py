@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from storyline.clean.boilerplate import line_reason
-from storyline.config import Options
+from storyline.config import Config
 from storyline.ingest.files import Found, Source, read_text
 from storyline.ingest.header import read_header
 from storyline.model import Article, Skipped
@@ -34,7 +34,7 @@ def title_of(text: str) -> str:
     return ""
 
 
-def read_txt(source: Source, options: Options) -> Iterator[Found | Skipped]:
+def read_txt(source: Source, options: Config) -> Iterator[Found | Skipped]:
     """Read one ``.txt`` file.
 
     Args:

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, func, or_, select
 
-from storyline.config import Options
+from storyline.config import Config
 from storyline.digest import build_digest, digest_story
 from storyline.errors import UsageError
 from storyline.model import Article, CleanArticle, Digest, Sentence
@@ -131,7 +131,7 @@ def article_from_row(row: Row[Any]) -> Article:
     )
 
 
-def story_digest(engine: Engine, story_id: str, options: Options | None = None) -> Digest:
+def story_digest(engine: Engine, story_id: str, options: Config | None = None) -> Digest:
     """The digest of ``story_id``: the stored one, or a new one (stored) when stale.
 
     Raises:
@@ -150,11 +150,11 @@ def story_digest(engine: Engine, story_id: str, options: Options | None = None) 
     current, built, document = found
     if current == built:
         return digest_from_dict(json.loads(document))
-    return _rebuild(engine, story_id, options or Options())
+    return _rebuild(engine, story_id, options or Config())
 
 
 def refresh_digests(
-    engine: Engine, options: Options | None = None,
+    engine: Engine, options: Config | None = None,
     progress: Callable[[str, int, int], None] | None = None, workers: int = 1,
 ) -> int:
     """Rebuild and store every stale digest, one transaction each; returns how many.
@@ -170,7 +170,7 @@ def refresh_digests(
                        digests.c.articles_hash != stories.c.articles_hash))
             .order_by(stories.c.id)
         ).all()
-    build = functools.partial(_document, options=options or Options())
+    build = functools.partial(_document, options=options or Config())
     done = 0
     with worker_map(workers) as run_map:
         for chunk in chunked(stale, DIGESTS_PER_ROUND * workers):
@@ -183,7 +183,7 @@ def refresh_digests(
     return len(stale)
 
 
-def _rebuild(engine: Engine, story_id: str, options: Options) -> Digest:
+def _rebuild(engine: Engine, story_id: str, options: Config) -> Digest:
     """Build the digest of ``story_id`` from its stored articles, store it and return it."""
     _, story, kept = _load(engine, story_id)
     digest = _digest(story, kept, options)
@@ -203,7 +203,7 @@ def _load(engine: Engine, story_id: str) -> _Loaded:
 
 
 def _digest(
-    story: list[Article], kept: dict[str, tuple[Sentence, ...]], options: Options
+    story: list[Article], kept: dict[str, tuple[Sentence, ...]], options: Config
 ) -> Digest:
     """The digest of a stored story, from its stored sentences when every article has them."""
     if all(article.id in kept for article in story):
@@ -211,7 +211,7 @@ def _digest(
     return build_digest(story, options)
 
 
-def _document(loaded: _Loaded, options: Options) -> str:
+def _document(loaded: _Loaded, options: Config) -> str:
     """The stored JSON of the digest of a loaded story (run in worker processes)."""
     _, story, kept = loaded
     return _json(_digest(story, kept, options))

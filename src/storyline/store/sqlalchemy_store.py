@@ -8,7 +8,7 @@ from dataclasses import replace
 from types import TracebackType
 from typing import Any, Self
 
-from storyline.config import Options
+from storyline.config import Config
 from storyline.model import Article, Digest, Story, Storyline
 from storyline.store.batch_load import BatchLoad, load_batch
 from storyline.store.check import check
@@ -77,7 +77,7 @@ class Store:
         )
         if not digests:
             return report
-        built = refresh_digests(self.engine, Options(), progress, workers=workers)
+        built = refresh_digests(self.engine, Config(), progress, workers=workers)
         return replace(report, digests=built)
 
     def store_batch(

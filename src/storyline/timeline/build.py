@@ -38,7 +38,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from storyline.clean.prose import clean_story
-from storyline.config import DEFAULT_DATES, DEFAULT_PER_DATE, Options
+from storyline.config import DEFAULT_DATES, DEFAULT_PER_DATE, Config
 from storyline.summary.headline import choose_headline
 from storyline.model import (
     Article,
@@ -115,7 +115,7 @@ def timeline(
         >>> t.entries[0].date, t.entries[0].sentences[0].citations
         (datetime.date(2016, 9, 19), ('a',))
     """
-    options = Options(dates=dates, per_date=per_date)
+    options = Config(dates=dates, per_date=per_date)
     kept, skipped = clean_story(list(articles))
     if not kept:
         return Timeline((), (), skipped)
@@ -130,7 +130,7 @@ def timeline(
 def build_timeline(
     kept: Sequence[CleanArticle],
     vectors: csr_matrix,
-    options: Options,
+    options: Config,
     skipped: Sequence[Skipped] = (),
 ) -> Timeline:
     """``timeline`` on cleaned articles and one L2-normalised row per kept sentence."""
