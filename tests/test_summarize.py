@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from storyline.clean.prose import clean
 from storyline.model import Article
-from storyline.represent.encoder import TfidfEncoder
+from storyline.represent.document import build_document
 from storyline.summary.summarize import summarize
 from storyline.text import word_count
 
@@ -28,9 +27,7 @@ def _story() -> list[Article]:
 
 
 def _summary(articles: list[Article], words: int):
-    sentences = [s for a in articles for s in clean(a).sentences]
-    vectors = TfidfEncoder().fit_transform([s.text for s in sentences])
-    return summarize(sentences, vectors, articles, words)
+    return summarize(build_document(articles), words)
 
 
 def test_summarize_stays_within_budget() -> None:

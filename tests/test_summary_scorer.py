@@ -8,9 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from storyline.clean.prose import clean
 from storyline.model import Article
-from storyline.represent.encoder import TfidfEncoder
+from storyline.represent.document import build_document
 from storyline.summary.summarize import summary_features
 from storyline.summary.scorer import FEATURE_NAMES, WEIGHTS_PATH, Scorer, default_scorer
 
@@ -22,9 +21,8 @@ def _features() -> tuple[list[str], np.ndarray]:
         Article(id="wire", text=f"{CRACK}\n\nA bakery on the high street sold out of bread by noon, its owner said."),
         Article(id="herald", text=f"{CRACK}\n\nThe mayor said the town hall would stay open through the night."),
     ]
-    sentences = [s for a in articles for s in clean(a).sentences]
-    vectors = TfidfEncoder().fit_transform([s.text for s in sentences])
-    return [s.text for s in sentences], summary_features(sentences, vectors, articles)
+    doc = build_document(articles)
+    return [s.text for s in doc.sentences], summary_features(doc)
 
 
 def test_summary_scorer_ships_weights_for_its_features() -> None:

@@ -1,29 +1,26 @@
 """Runs the analyses for one story into a ``Digest``.
 
-Input: the story's articles (and whatever was skipped while reading them); output: the
-``Digest`` with headline, cited summary and per-article word counts. Articles with no
-prose left after cleaning are moved to ``skipped`` with their reason.
+Input: the story's articles (and whatever was skipped while reading them), made into one
+``StoryDocument`` (``storyline.represent.document``); output: the ``Digest`` with headline,
+cited summary, timeline, entities, quotes, outlet comparison and per-article word counts.
+Articles with no prose left after cleaning are moved to ``skipped`` with their reason.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import numpy as np
-
-from storyline.clean.prose import clean_story
 from storyline.compare.comparison import build_comparison
 from storyline.config import DEFAULT_WORDS, Config
 from storyline.entities.extract import extract_entities
-from storyline.summary.headline import choose_headline
 from storyline.model import Article, CleanArticle, Digest, Skipped
 from storyline.quotes.extract import extract_quotes
-from storyline.represent.encoder import TfidfEncoder
+from storyline.represent.document import StoryDocument, build_document, document_of
 from storyline.summary.summarize import summarize
 from storyline.text import word_count
 from storyline.timeline.build import build_timeline
 
-__all__ = ["build_digest", "digest", "digest_story"]
+__all__ = ["build_digest", "digest", "digest_document", "digest_story"]
 
 
 def digest(
@@ -45,41 +42,36 @@ def digest(
 def build_digest(
     articles: Sequence[Article], options: Config, skipped: Sequence[Skipped] = ()
 ) -> Digest:
-    """``digest`` with a ready ``Config``: clean the articles, then ``digest_story``."""
-    kept, emptied = clean_story(articles)
-    return digest_story(kept, options, (*skipped, *emptied))
+    """``digest`` with a ready ``Config``: build the story document, then ``digest_document``."""
+    return digest_document(build_document(articles, skipped), options)
 
 
 def digest_story(
     kept: Sequence[CleanArticle], options: Config, skipped: Sequence[Skipped] = ()
 ) -> Digest:
-    """The digest of articles already cleaned (each with at least one sentence).
+    """The digest of articles already cleaned (as stored at ingest)."""
+    return digest_document(document_of(kept, skipped), options)
 
-    Encodes the sentences once and runs every analysis on them: headline, summary,
-    entities, quotes, timeline and the outlet comparison.
-    """
-    kept_articles = tuple(c.article for c in kept)
-    sentences = [sentence for c in kept for sentence in c.sentences]
-    if not sentences:
-        return Digest("", kept_articles, (), tuple(skipped))
-    encoder = TfidfEncoder()
-    vectors = encoder.fit_transform([s.text for s in sentences])
-    centroid = np.asarray(vectors.mean(axis=0))
-    story_entities = extract_entities(kept)
+
+def digest_document(doc: StoryDocument, options: Config) -> Digest:
+    """Every analysis of one story document: headline, summary, entities, quotes, timeline
+    and the outlet comparison, each reading the same sentences and vectors."""
+    if not doc.sentences:
+        return Digest("", doc.articles, (), doc.skipped)
+    story_entities = extract_entities(doc.cleaned)
     return Digest(
-        headline=choose_headline(kept_articles, encoder, centroid),
-        articles=kept_articles,
-        summary=summarize(sentences, vectors, kept_articles, options.words),
-        skipped=tuple(skipped),
-        words=_prose_words(kept),
+        headline=doc.headline,
+        articles=doc.articles,
+        summary=summarize(doc, options.words),
+        skipped=doc.skipped,
+        words=_prose_words(doc.cleaned),
         entities=story_entities,
-        quotes=extract_quotes(kept, story_entities),
-        timeline=build_timeline(kept, vectors, options).entries,
-        sources=build_comparison(kept, vectors, encoder.vectorizer_.vocabulary_),
+        quotes=extract_quotes(doc.cleaned, story_entities),
+        timeline=build_timeline(doc, options).entries,
+        sources=build_comparison(doc),
     )
 
 
 def _prose_words(cleaned: Sequence[CleanArticle]) -> dict[str, int]:
     """Words of kept prose per article id."""
     return {c.article.id: sum(word_count(s.text) for s in c.sentences) for c in cleaned}
-

@@ -113,7 +113,8 @@ class CleanArticle:
 class SummarySentence:
     """A summary sentence: a span of one article plus every article reporting the same fact.
 
-    ``citations`` starts with ``article`` itself.
+    ``citations`` starts with ``article`` itself; ``cited`` holds, in the same order, the
+    span of each cited article's sentence that reports the fact (the first is this one).
     """
 
     text: str
@@ -121,6 +122,7 @@ class SummarySentence:
     start: int
     end: int
     citations: tuple[str, ...]
+    cited: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -189,7 +191,8 @@ class DatedSentence:
     """A timeline sentence: ``text == article.text[start:end]``, ``citations`` own id first.
 
     ``date_start``/``date_end`` span the expression that dated it in the same article,
-    or are ``None`` when it was dated by its article's publication date.
+    or are ``None`` when it was dated by its article's publication date. ``cited`` holds,
+    in ``citations`` order, the span of each cited article's sentence reporting the fact.
     """
 
     text: str
@@ -199,6 +202,7 @@ class DatedSentence:
     citations: tuple[str, ...]
     date_start: int | None = None
     date_end: int | None = None
+    cited: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -376,6 +380,7 @@ class Digest:
                     "start": s.start,
                     "end": s.end,
                     "citations": list(s.citations),
+                    "cited": [_json(span) for span in s.cited],
                 }
                 for s in self.summary
             ],

@@ -36,11 +36,10 @@ from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
 from storyline.config import ClusterConfig
-from storyline.errors import UsageError, require_unique_ids
+from storyline.errors import require_unique_ids
 from storyline.represent.articles import DocumentFrequencies, article_text, encode, weigh
-from storyline.summary.headline import clean_title
+from storyline.represent.headline import choose_headline
 from storyline.model import Article, Story, Storyline
-from storyline.text import word_count
 
 __all__ = [
     "LOCAL_POWER",
@@ -54,7 +53,6 @@ __all__ = [
     "cluster_stories",
     "day_number",
     "decay",
-    "headline_of",
     "split_parts",
     "split_story",
     "story_id",
@@ -283,7 +281,7 @@ def _result(
         published = [a.published for a in group if a.published is not None]
         built.append(Story(
             id=story_id(group[0].id),
-            headline=headline_of(group, scores),
+            headline=choose_headline(group, scores),
             articles=tuple(a.id for a in group),
             storyline=line_of[k],
             first_seen=min(published, key=day_number) if published else None,
@@ -295,41 +293,6 @@ def _result(
         for line in lines
     )
     return ClusterResult(tuple(built), storylines)
-
-
-MIN_HEADLINE_WORDS = 3
-"""A title or first line shorter than this is not used as a headline."""
-HEADLINE_CHARS = 120
-"""A headline taken from the first line of an untitled article is cut to this length."""
-
-
-def headline_of(articles: Sequence[Article], scores: Sequence[float]) -> str:
-    """The cleaned title with the highest score, else the first line of the first article.
-
-    Args:
-        articles: the story's articles; ``scores`` one closeness to the story per article.
-
-    Returns:
-        A headline taken from the articles (``""`` when none has a usable line).
-    """
-    ranked = sorted(range(len(articles)), key=lambda i: (-scores[i], i))
-    for i in ranked:
-        title = clean_title(articles[i])
-        if word_count(title) >= MIN_HEADLINE_WORDS:
-            return title
-    for article in articles:
-        for line in article.text.splitlines():
-            line = " ".join(line.split())
-            if word_count(line) >= MIN_HEADLINE_WORDS:
-                return _shorten(line)
-    return ""
-
-
-def _shorten(line: str) -> str:
-    if len(line) <= HEADLINE_CHARS:
-        return line
-    cut = line[:HEADLINE_CHARS].rsplit(" ", 1)[0]
-    return cut + "…"
 
 
 # The online tracker lives in its own module and builds on the definitions above; it is

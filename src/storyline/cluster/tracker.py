@@ -40,7 +40,6 @@ from storyline.cluster.batch import (
     UNDATED_DAY,
     ClusterResult,
     day_number,
-    headline_of,
     split_parts,
     story_id,
     storyline_id,
@@ -52,6 +51,7 @@ from storyline.represent.articles import (
     weigh,
 )
 from storyline.config import ClusterConfig
+from storyline.represent.headline import choose_headline
 from storyline.model import Article, Story, Storyline
 from storyline.cluster.index import CentroidIndex
 
@@ -175,7 +175,7 @@ class StoryTracker:
         if not np.isnan(day) and not (day <= self.clock_):
             self.clock_ = day
         self._close_idle()
-        candidate = headline_of([article], [0.0])
+        candidate = choose_headline([article], [0.0])
         member = _Member(article.id, raw, day, article.published, candidate,
                          bool(article.title and candidate))
         best, similarity = self._nearest(self._stories, raw, day, self.options.story_days)

@@ -1,8 +1,8 @@
 """How the outlets of one story compare: corroborated facts, single-source claims, conflicts, copies.
 
-``compare(articles)`` cleans and encodes the articles itself; ``build_comparison`` takes
-what the digest has already computed (cleaned articles, sentences, TF-IDF rows and the
-encoder's vocabulary), so a digest compares its sources without encoding twice. Steps:
+``compare(articles)`` builds the story document itself; ``build_comparison(doc)`` takes the
+document a digest has already built, so a digest compares its sources without cleaning or
+encoding twice. Steps:
 
 1. facts (``storyline.compare.facts``): align sentences reporting the same fact, group them;
 2. copies (``storyline.compare.copies``): MinHash near-copies and reworded sentences between
@@ -23,13 +23,11 @@ from urllib.parse import urlsplit
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from storyline.clean.prose import clean_story
 from storyline.compare.conflicts import find_conflicts
 from storyline.compare.copies import TokenCache, find_copies, sentence_words
 from storyline.compare.facts import fact_vectors, group_facts, make_facts, sentence_pairs
-from storyline.summary.headline import choose_headline
 from storyline.model import Article, CleanArticle, Comparison, Outlet
-from storyline.represent.encoder import TfidfEncoder
+from storyline.represent.document import StoryDocument, build_document
 from storyline.text import word_count
 
 __all__ = ["build_comparison", "compare", "compare_story", "outlet_name"]
@@ -52,43 +50,30 @@ def compare(articles: Iterable[Article]) -> Comparison:
 
 
 def compare_story(articles: Iterable[Article]) -> tuple[Comparison, str]:
-    """``compare(articles)`` and the story's headline, chosen as the digest chooses it
-    (``headline.choose_headline``; ``""`` when no article has a usable title).
+    """``compare(articles)`` and the story's headline (``StoryDocument.headline``).
 
     Raises:
         UsageError: two articles share an id.
     """
-    kept, _ = clean_story(list(articles))
-    sentences = [s for c in kept for s in c.sentences]
-    if not sentences:
-        return Comparison((), (), (), (), ()), ""
-    encoder = TfidfEncoder()
-    vectors = encoder.fit_transform([s.text for s in sentences])
-    centroid = np.asarray(vectors.mean(axis=0))
-    headline = choose_headline([c.article for c in kept], encoder, centroid)
-    return build_comparison(kept, vectors, encoder.vectorizer_.vocabulary_), headline
+    doc = build_document(list(articles))
+    return build_comparison(doc), doc.headline
 
 
-def build_comparison(cleaned: Sequence[CleanArticle], vectors: csr_matrix, vocabulary: dict[str, int]) -> Comparison:
-    """The comparison of articles already cleaned and encoded.
-
-    Args:
-        cleaned: the story's cleaned articles with at least one sentence each.
-        vectors: one L2-normalised TF-IDF row per sentence, in article then reading order.
-        vocabulary: the encoder's stem -> column map (``TfidfVectorizer.vocabulary_``).
-    """
-    sentences = [s for c in cleaned for s in c.sentences]
+def build_comparison(doc: StoryDocument) -> Comparison:
+    """The comparison of one story document's articles."""
+    sentences = doc.sentences
     if not sentences:
         return Comparison((), (), (), (), ())
-    outlet_of = {c.article.id: outlet_name(c.article) for c in cleaned}
-    pairs = sentence_pairs(vectors, fact_vectors(vectors, vocabulary))
+    outlet_of = {a.id: outlet_name(a) for a in doc.articles}
+    vectors = doc.vectors
+    pairs = sentence_pairs(vectors, fact_vectors(vectors, doc.encoder.get_feature_names_out()))
     tokens = TokenCache(sentences, [sentence_words(s) for s in sentences])
     centrality = _centrality(vectors)
     groups = group_facts([s.article for s in sentences], pairs.folded)
     corroborated, single, unique = make_facts(sentences, groups, pairs, outlet_of, centrality)
     copies, shared = find_copies(sentences, tokens, pairs.raw, outlet_of)
     return Comparison(
-        outlets=_outlets(cleaned, outlet_of, unique, shared),
+        outlets=_outlets(doc.cleaned, outlet_of, unique, shared),
         corroborated=corroborated,
         single_source=single,
         conflicts=find_conflicts(sentences, tokens, pairs, outlet_of),

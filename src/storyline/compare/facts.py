@@ -1,7 +1,7 @@
 """Fact alignment: which sentences of a story's articles report the same fact.
 
-Input: the story's kept sentences and their TF-IDF rows (``represent.TfidfEncoder``, the
-same vectors the digest's summary uses) plus the encoder's vocabulary; output: groups of
+Input: the story document's sentences and rows (the same vectors the digest's summary
+uses) plus the names of the encoder's columns; output: groups of
 sentences, each one fact, and from them the corroborated facts and single-source claims.
 
 TF-IDF over stems misses paraphrase ("deal" / "agreement", "aid" / "assistance"), so the
@@ -19,7 +19,7 @@ sentences on average, so chains of loosely related sentences do not merge); in t
 average, a pair counts 0 when one of its sentences is aligned and linked to another
 sentence of the other's article outside the fact, since it reports that sentence's fact.
 An outlet that restates a fact in two sentences still joins with both. The articles a
-fact is credited to also include every article the summary would cite for it (``summarize.cite``), so summary citations and corroboration agree.
+fact is credited to also include every article the summary would cite for it (``represent.facts.cite``), so summary citations and corroboration agree.
 MiniLM embeddings would catch more paraphrases but need torch, which is not installed.
 """
 
@@ -35,7 +35,9 @@ from sklearn.preprocessing import normalize
 
 from storyline.compare.words import FACT_SYNONYMS, NUMBER
 from storyline.model import Fact, Sentence, Span
-from storyline.summary.summarize import CITE_MIN, MIN_WORDS, UNREADABLE_ALONE, cite
+from storyline.represent.facts import CITE_MIN, cite
+from storyline.summary.summarize import MIN_WORDS
+from storyline.summary.words import UNREADABLE_ALONE
 from storyline.text import word_count
 
 __all__ = [
@@ -131,14 +133,18 @@ class SentencePairs:
     folded: PairCosines
 
 
-def fact_vectors(vectors: csr_matrix, vocabulary: dict[str, int]) -> csr_matrix:
-    """``vectors`` with synonym stems merged into one column, rows L2-normalised again."""
+def fact_vectors(vectors: csr_matrix, features: Sequence[str]) -> csr_matrix:
+    """``vectors`` with synonym stems merged into one column, rows L2-normalised again.
+
+    Args:
+        vectors: one row per sentence.
+        features: the name of each column (``Encoder.get_feature_names_out``); columns
+            whose names are not stems in ``FACT_SYNONYMS`` are kept as they are.
+    """
     columns: dict[str, int] = {}
-    rows, cols = [], []
-    for stem, index in vocabulary.items():
-        rows.append(index)
-        cols.append(columns.setdefault(FACT_SYNONYMS.get(stem, stem), len(columns)))
-    fold = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(vocabulary), len(columns)))
+    cols = [columns.setdefault(FACT_SYNONYMS.get(stem, stem), len(columns)) for stem in features]
+    fold = csr_matrix((np.ones(len(cols)), (np.arange(len(cols)), cols)),
+                      shape=(len(cols), len(columns)))
     return normalize(vectors @ fold)
 
 
@@ -405,7 +411,7 @@ def best_match(
 
     Returns:
         ``sentence -> [(article index in article_ids, raw cosine, closest sentence)]`` by
-        article index, for the articles whose closest sentence reaches ``summarize.CITE_MIN``
+        article index, for the articles whose closest sentence reaches ``represent.facts.CITE_MIN``
         (``cite`` drops the others). Of equal cosines the pair coming first in ``raw`` wins.
     """
     position = {article: k for k, article in enumerate(article_ids)}

@@ -36,7 +36,7 @@ from storyline.errors import UsageError
 from storyline.evaluate.ecbplus import GoldArticle, find_root, load_ecbplus
 from storyline.evaluate.scores import f1
 from storyline.evaluate.timeline17_stream import is_timeline17, load_stream
-from storyline.represent.encoder import TfidfEncoder
+from storyline.represent.encoder import make_encoder
 
 __all__ = [
     "PEER_THRESHOLDS",
@@ -208,7 +208,7 @@ def _rows(method: str, items: Sequence[GoldArticle], result: ClusterResult,
 
 def _peer_rows(items: Sequence[GoldArticle], start: float) -> list[Row]:
     texts = [item.article.text for item in items]
-    vectors = TfidfEncoder().fit_transform(texts)
+    vectors = make_encoder().fit(texts).transform(texts)
     distance = np.clip(1.0 - (vectors @ vectors.T).toarray(), 0.0, None)
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")

@@ -33,8 +33,8 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from storyline.evaluate.multinews import Cluster
 from storyline.evaluate.rouge import ngrams, rouge_tokens
 from storyline.evaluate.scores import prf
-from storyline.model import Article, Sentence
-from storyline.represent.encoder import TfidfEncoder
+from storyline.model import Article, CleanArticle, Sentence
+from storyline.represent.encoder import make_encoder
 from storyline.text import STOP_WORDS, sentence_spans, stem, tokens
 
 __all__ = [
@@ -58,6 +58,7 @@ class Prepared:
     cluster: Cluster
     articles: tuple[Article, ...]
     sentences: tuple[Sentence, ...]
+    kept: tuple[CleanArticle, ...]
 
 
 Method = Callable[[Prepared, int], list[str]]
@@ -93,7 +94,7 @@ def centroid(prepared: Prepared, words: int) -> list[str]:
     texts = [s.text for s in prepared.sentences]
     if not texts:
         return []
-    vectors = TfidfEncoder().fit_transform(texts)
+    vectors = make_encoder().fit(texts).transform(texts)
     scores = vectors @ np.asarray(vectors.mean(axis=0)).ravel()
     return [texts[i] for i in sorted(fill(texts, np.argsort(-scores, kind="stable"), words))]
 

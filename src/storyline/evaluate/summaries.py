@@ -35,7 +35,7 @@ from storyline.evaluate.rouge import (
     split_reference,
 )
 from storyline.model import Skipped
-from storyline.represent.encoder import TfidfEncoder
+from storyline.represent.document import document_of
 from storyline.summary.summarize import summarize
 
 __all__ = [
@@ -58,8 +58,7 @@ def storyline_method(prepared: Prepared, words: int) -> list[str]:
     """storyline's summary (TF-IDF vectors, ``summarize``), filled to the budget."""
     if not prepared.sentences:
         return []
-    vectors = TfidfEncoder().fit_transform([s.text for s in prepared.sentences])
-    summary = summarize(prepared.sentences, vectors, prepared.articles, words, fill=True)
+    summary = summarize(document_of(prepared.kept), words, fill=True)
     return [s.text for s in summary]
 
 
@@ -97,7 +96,7 @@ def prepare(cluster: Cluster) -> Prepared:
     cleaned = [clean(article) for article in cluster.articles]
     kept = [c for c in cleaned if c.sentences]
     return Prepared(cluster, tuple(c.article for c in kept),
-                    tuple(s for c in kept for s in c.sentences))
+                    tuple(s for c in kept for s in c.sentences), tuple(kept))
 
 
 def evaluate(

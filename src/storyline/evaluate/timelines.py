@@ -33,7 +33,7 @@ from storyline.clean.prose import clean
 from storyline.evaluate.timeline17 import GoldTimeline, Topic, load
 from storyline.evaluate.timeline_metrics import Scores, score_timeline
 from storyline.model import CleanArticle
-from storyline.represent.encoder import TfidfEncoder
+from storyline.represent.encoder import make_encoder
 from storyline.text import word_count
 from storyline.timeline.build import (
     MIN_WORDS,
@@ -78,7 +78,8 @@ def prepare(topic: Topic) -> Prepared:
     """Clean, date and encode one topic's articles."""
     kept = tuple(c for c in (clean(a) for a in topic.articles) if c.sentences)
     dated = date_sentences(kept)
-    vectors = TfidfEncoder().fit_transform([s.text for s in dated.sentences])
+    texts = [s.text for s in dated.sentences]
+    vectors = make_encoder().fit(texts).transform(texts)
     return Prepared(topic, kept, dated, vectors)
 
 

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.sparse import csr_matrix
 from sklearn.linear_model import Ridge
 from sklearn.preprocessing import StandardScaler
 
@@ -25,7 +24,7 @@ from storyline.evaluate.multinews import Cluster
 from storyline.evaluate.peers import Prepared
 from storyline.evaluate.rouge import Rouge, ngrams, rouge_tokens, score, split_reference
 from storyline.evaluate.summaries import prepare
-from storyline.represent.encoder import TfidfEncoder
+from storyline.represent.document import StoryDocument, document_of
 from storyline.summary.summarize import summarize, summary_features
 from storyline.summary.scorer import FEATURE_NAMES, Scorer
 
@@ -37,10 +36,10 @@ RIDGE_ALPHA = 1.0
 
 @dataclass(frozen=True)
 class Example:
-    """One training cluster: its prepared sentences, vectors, features and labels."""
+    """One training cluster: its prepared sentences, story document, features and labels."""
 
     prepared: Prepared
-    vectors: csr_matrix
+    document: StoryDocument
     features: np.ndarray
     labels: np.ndarray
 
@@ -68,9 +67,9 @@ def examples(clusters: Sequence[Cluster]) -> list[Example]:
         if not prepared.sentences:
             continue
         texts = [s.text for s in prepared.sentences]
-        vectors = TfidfEncoder().fit_transform(texts)
-        features = summary_features(prepared.sentences, vectors, prepared.articles)
-        found.append(Example(prepared, vectors, features, sentence_labels(texts, cluster.reference)))
+        document = document_of(prepared.kept)
+        features = summary_features(document)
+        found.append(Example(prepared, document, features, sentence_labels(texts, cluster.reference)))
     return found
 
 
@@ -105,5 +104,5 @@ def cross_validate(
 
 def _rouge(example: Example, scorer: Scorer, words: int) -> Rouge:
     p = example.prepared
-    summary = summarize(p.sentences, example.vectors, p.articles, words, fill=True, scorer=scorer)
+    summary = summarize(example.document, words, fill=True, scorer=scorer)
     return score([s.text for s in summary], split_reference(p.cluster.reference), words)

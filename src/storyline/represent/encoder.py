@@ -1,9 +1,10 @@
 """Vectors for sentences and titles.
 
 ``Encoder`` is the contract every encoder meets (scikit-learn style: keyword parameters
-stored unchanged, ``fit`` returns ``self``, learned state ends in ``_``). ``TfidfEncoder``
-is the default: TF-IDF over content-word stems from ``text.analyze``, rows L2-normalised,
-so the dot product of two rows is their cosine similarity.
+stored unchanged, ``fit`` returns ``self``, learned state ends in ``_``,
+``get_feature_names_out`` names the columns). ``TfidfEncoder`` is the default: TF-IDF over
+content-word stems from ``text.analyze``, rows L2-normalised, so the dot product of two
+rows is their cosine similarity. ``make_encoder`` is the one place an encoder is built.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storyline.text import analyze
 
-__all__ = ["Encoder", "TfidfEncoder"]
+__all__ = ["Encoder", "TfidfEncoder", "make_encoder"]
 
 
 class Encoder(Protocol):
@@ -25,6 +26,8 @@ class Encoder(Protocol):
     def fit(self, texts: Sequence[str]) -> Encoder: ...
 
     def transform(self, texts: Sequence[str]) -> csr_matrix: ...
+
+    def get_feature_names_out(self) -> Sequence[str]: ...
 
 
 class TfidfEncoder:
@@ -58,3 +61,12 @@ class TfidfEncoder:
     def fit_transform(self, texts: Sequence[str]) -> csr_matrix:
         """``fit(texts)`` then ``transform(texts)``."""
         return self.fit(texts).transform(texts)
+
+    def get_feature_names_out(self) -> Sequence[str]:
+        """The stem of each column, in column order."""
+        return self.vectorizer_.get_feature_names_out().tolist()
+
+
+def make_encoder() -> Encoder:
+    """A new, unfitted encoder of the kind every sentence and title is compared in."""
+    return TfidfEncoder()

@@ -1,7 +1,7 @@
 """Extractive multi-document summary with citations.
 
-``summarize(sentences, vectors, words)`` takes the kept sentences of a story (grouped by
-article, in reading order) and their row vectors, and returns ``SummarySentence``s within
+``summarize(doc, words)`` takes a ``StoryDocument`` (the kept sentences of a story, grouped
+by article in reading order, and their row vectors) and returns ``SummarySentence``s within
 the word budget. Its steps, in order:
 
 1. score: a small learned linear scorer (``storyline.summary.scorer``) over how closely the
@@ -10,7 +10,8 @@ the word budget. Its steps, in order:
    pronouns, quote fragments); sentences under ``MIN_WORDS`` words are never chosen;
 2. select: maximal marginal relevance under the budget, never taking a sentence that says
    what a chosen one already says;
-3. cite: every article with a sentence reporting the same fact, the sentence's own first;
+3. cite: every article with a sentence reporting the same fact, the sentence's own first,
+   each with the span of that sentence (``represent.facts``);
 4. order: by the earliest date the fact was reported, then by position in the article.
 """
 
@@ -24,17 +25,14 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from storyline.model import Article, Sentence, SummarySentence
+from storyline.represent.document import StoryDocument
+from storyline.represent.facts import article_columns, cite, cited_spans, closest_per_article
 from storyline.summary.scorer import Scorer, default_scorer, sentence_features
 from storyline.summary.words import UNREADABLE_ALONE
 from storyline.text import word_count
 
-__all__ = [
-    "CITE_MIN", "REDUNDANCY_MAX", "article_columns", "cite", "closest_per_article", "summarize",
-    "summary_features",
-]
+__all__ = ["MIN_WORDS", "REDUNDANCY_MAX", "summarize", "summary_features"]
 
-CITE_MIN = 0.45
-"""Cosine at or above which another article's sentence reports the same fact."""
 REDUNDANCY_MAX = 0.5
 """Cosine at or above which two summary sentences would say the same thing."""
 MMR_LAMBDA = 0.6
@@ -62,20 +60,12 @@ class _Story:
 
 
 def summarize(
-    sentences: Sequence[Sentence],
-    vectors: csr_matrix,
-    articles: Sequence[Article],
-    words: int,
-    *,
-    fill: bool = False,
-    scorer: Scorer | None = None,
+    doc: StoryDocument, words: int, *, fill: bool = False, scorer: Scorer | None = None
 ) -> tuple[SummarySentence, ...]:
     """Choose, cite and order summary sentences within ``words`` words.
 
     Args:
-        sentences: kept sentences of the story, grouped by article in reading order.
-        vectors: one L2-normalised row per sentence.
-        articles: the articles the sentences come from.
+        doc: the story document (kept sentences and their vectors).
         words: word budget; the summary never exceeds it.
         fill: for evaluations that cut summaries to the budget: keep choosing while the
             summary is under ``words``, so the last sentence may cross it.
@@ -84,9 +74,9 @@ def summarize(
     Returns:
         Summary sentences in reading order; empty when no sentence fits the budget.
     """
-    if not sentences:
+    if not doc.sentences:
         return ()
-    story = _story(sentences, vectors, articles)
+    story = _story(doc.sentences, doc.vectors, doc.articles)
     scores = _score(story, scorer or default_scorer())
     chosen = _select(story, scores, words, fill)
     return tuple(_cite(story, i) for i in _order(story, chosen))
@@ -124,39 +114,9 @@ def _story(
     )
 
 
-def article_columns(sentences: Sequence[Sentence]) -> tuple[list[str], np.ndarray]:
-    """The story's article ids in order of first sentence, and each sentence's position among them.
-
-    Example:
-        >>> ids, of = article_columns([Sentence("a", 0, 0, 1, "x", 0), Sentence("b", 0, 0, 1, "y", 0)])
-        >>> ids, of.tolist()
-        (['a', 'b'], [0, 1])
-    """
-    article_ids = list(dict.fromkeys(s.article for s in sentences))
-    index = {article_id: k for k, article_id in enumerate(article_ids)}
-    return article_ids, np.array([index[s.article] for s in sentences])
-
-
-def closest_per_article(similarity: np.ndarray, article_of: np.ndarray) -> np.ndarray:
-    """Per row and per article, the cosine of that article's closest sentence.
-
-    Args:
-        similarity: one row per sentence asked about, one column per story sentence,
-            the columns grouped by article (as ``article_columns`` numbers them).
-        article_of: per column, the position of its article (``article_columns``).
-
-    Returns:
-        A ``(rows, articles)`` array: the ``best_match`` that ``cite`` takes, row by row.
-    """
-    starts = np.flatnonzero(np.r_[True, article_of[1:] != article_of[:-1]])
-    return np.maximum.reduceat(similarity, starts, axis=1)
-
-
-def summary_features(
-    sentences: Sequence[Sentence], vectors: csr_matrix, articles: Sequence[Article]
-) -> np.ndarray:
-    """The scorer's features (``summary_scorer.FEATURE_NAMES``) for ``summarize``'s inputs."""
-    return _features(_story(sentences, vectors, articles))
+def summary_features(doc: StoryDocument) -> np.ndarray:
+    """The scorer's features (``scorer.FEATURE_NAMES``) of every sentence ``summarize`` compares."""
+    return _features(_story(doc.sentences, doc.vectors, doc.articles))
 
 
 def _features(story: _Story) -> np.ndarray:
@@ -213,37 +173,20 @@ def _order(story: _Story, chosen: list[int]) -> list[int]:
 def _cite(story: _Story, i: int) -> SummarySentence:
     """The summary sentence for sentence ``i`` with every article reporting its fact."""
     sentence = story.sentences[i]
+    citations = _citing_articles(story, i)
     return SummarySentence(
         text=sentence.text,
         article=sentence.article,
         start=sentence.start,
         end=sentence.end,
-        citations=tuple(_citing_articles(story, i)),
+        citations=tuple(citations),
+        cited=cited_spans(sentence, citations, story.similarity[i], story.sentences),
     )
 
 
 def _citing_articles(story: _Story, i: int) -> list[str]:
     """Ids of the articles reporting sentence ``i``'s fact, its own first, then by closeness."""
     return cite(story.sentences[i].article, story.best_match[i], story.article_ids)
-
-
-def cite(own: str, best_match: Sequence[float], article_ids: Sequence[str]) -> list[str]:
-    """Ids of the articles reporting a sentence's fact: ``own`` first, then by closeness.
-
-    Args:
-        own: id of the article the sentence comes from.
-        best_match: per article, the cosine of its closest sentence to this sentence.
-        article_ids: the article id of each ``best_match`` column.
-
-    Returns:
-        ``own``, then every other article whose closest sentence reaches ``CITE_MIN``.
-    """
-    others = [
-        (score, article_ids[a])
-        for a, score in enumerate(best_match)
-        if article_ids[a] != own and score >= CITE_MIN
-    ]
-    return [own] + [article for _, article in sorted(others, key=lambda pair: -pair[0])]
 
 
 def _day(published: date | datetime | None) -> date | None:

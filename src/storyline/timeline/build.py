@@ -1,7 +1,7 @@
 """A dated timeline of one story: which days matter, and what happened on each.
 
-``timeline(articles, dates=N, per_date=K)`` runs the steps below; ``build_timeline`` does
-the same on already cleaned and encoded sentences (``digest.build_digest`` uses it).
+``timeline(articles, dates=N, per_date=K)`` runs the steps below; ``build_timeline(doc,
+config)`` does the same on a story document a digest has already built.
 
 1. date: every kept sentence gets every day it names ("on Friday", "Sept. 9"), resolved
    by ``storyline.timeline.dates`` against its article's publication date, with the span of each
@@ -23,7 +23,8 @@ the same on already cleaned and encoded sentences (``digest.build_digest`` uses 
    first sentence is the one closest to the target, each next one adds what the chosen
    ones miss. Days are taken from the most important down, never a sentence already
    chosen nor one saying what a chosen one says.
-4. cite: every article reporting the same fact, decided as ``summarize.cite`` decides it.
+4. cite: every article reporting the same fact, with the span of its sentence that reports
+   it, decided as the summary decides it (``represent.facts``).
 """
 
 from __future__ import annotations
@@ -37,20 +38,18 @@ from datetime import date
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from storyline.clean.prose import clean_story
 from storyline.config import DEFAULT_DATES, DEFAULT_PER_DATE, Config
-from storyline.summary.headline import choose_headline
 from storyline.model import (
     Article,
     CleanArticle,
     DatedSentence,
     Sentence,
-    Skipped,
+    Span,
     Timeline,
     TimelineEntry,
 )
-from storyline.represent.encoder import TfidfEncoder
-from storyline.summary.summarize import article_columns, cite, closest_per_article
+from storyline.represent.document import StoryDocument, build_document
+from storyline.represent.facts import article_columns, cite, cited_spans, closest_per_article
 from storyline.timeline.dates import publication_anchor, resolve_sentences
 from storyline.text import word_count
 from storyline.timeline.words import PERSONAL_VOICE, QUESTION_END, QUOTE_MARKS
@@ -103,7 +102,7 @@ def timeline(
     """The ``dates`` most important days of one story, ``per_date`` cited sentences each.
 
     The result's ``headline`` is the article title closest to the story centroid
-    (``headline.choose_headline``), ``""`` when no article has a usable title.
+    (``StoryDocument.headline``), ``""`` when no article has a usable line.
 
     Raises:
         UsageError: two articles share an id, or ``dates`` or ``per_date`` is below 1.
@@ -115,34 +114,25 @@ def timeline(
         >>> t.entries[0].date, t.entries[0].sentences[0].citations
         (datetime.date(2016, 9, 19), ('a',))
     """
-    options = Config(dates=dates, per_date=per_date)
-    kept, skipped = clean_story(list(articles))
-    if not kept:
-        return Timeline((), (), skipped)
-    encoder = TfidfEncoder()
-    vectors = encoder.fit_transform([s.text for c in kept for s in c.sentences])
-    result = build_timeline(kept, vectors, options, skipped=skipped)
-    centroid = np.asarray(vectors.mean(axis=0))
-    headline = choose_headline([c.article for c in kept], encoder, centroid)
-    return Timeline(result.entries, result.notes, result.skipped, headline)
+    doc = build_document(list(articles))
+    result = build_timeline(doc, Config(dates=dates, per_date=per_date))
+    return Timeline(result.entries, result.notes, result.skipped, doc.headline)
 
 
-def build_timeline(
-    kept: Sequence[CleanArticle],
-    vectors: csr_matrix,
-    options: Config,
-    skipped: Sequence[Skipped] = (),
-) -> Timeline:
-    """``timeline`` on cleaned articles and one L2-normalised row per kept sentence."""
-    dated = date_sentences(kept)
+def build_timeline(doc: StoryDocument, options: Config) -> Timeline:
+    """``timeline`` of one story document (without its headline, which the caller has)."""
+    if not doc.sentences:
+        return Timeline((), (), doc.skipped)
+    dated = date_sentences(doc.cleaned)
+    vectors = doc.vectors
     days = rank_days(dated)[: options.dates]
     chosen = choose_sentences(dated, vectors, days, options.per_date)
     cited = _citations(dated, vectors, [i for picks in chosen.values() for i in picks])
     entries = tuple(
-        TimelineEntry(day, tuple(_dated_sentence(dated, i, day, cited[i]) for i in chosen[day]))
+        TimelineEntry(day, tuple(_dated_sentence(dated, i, day, *cited[i]) for i in chosen[day]))
         for day in sorted(chosen) if chosen[day]
     )
-    return Timeline(entries, dated.notes, tuple(skipped))
+    return Timeline(entries, dated.notes, doc.skipped)
 
 
 def date_sentences(kept: Sequence[CleanArticle]) -> SentenceDates:
@@ -305,18 +295,23 @@ def _unit(vector: np.ndarray) -> np.ndarray:
 
 def _citations(
     dated: SentenceDates, vectors: csr_matrix, chosen: list[int]
-) -> dict[int, tuple[str, ...]]:
-    """Citations of each chosen sentence, by ``summarize.cite`` over every article's closest sentence."""
+) -> dict[int, tuple[tuple[str, ...], tuple[Span, ...]]]:
+    """Citations of each chosen sentence and their spans, decided by ``represent.facts``
+    over every article's closest sentence."""
     if not chosen:
         return {}
     article_ids, article_of = article_columns(dated.sentences)
-    best = closest_per_article((vectors[chosen] @ vectors.T).toarray(), article_of)
-    return {i: tuple(cite(dated.sentences[i].article, best[row], article_ids))
-            for row, i in enumerate(chosen)}
+    similarity = (vectors[chosen] @ vectors.T).toarray()
+    best = closest_per_article(similarity, article_of)
+    found = {}
+    for row, i in enumerate(chosen):
+        ids = cite(dated.sentences[i].article, best[row], article_ids)
+        found[i] = (tuple(ids), cited_spans(dated.sentences[i], ids, similarity[row], dated.sentences))
+    return found
 
 
 def _dated_sentence(
-    dated: SentenceDates, i: int, day: date, citations: tuple[str, ...]
+    dated: SentenceDates, i: int, day: date, citations: tuple[str, ...], spans: tuple[Span, ...]
 ) -> DatedSentence:
     """Sentence ``i`` as chosen for ``day``, with the span of the expression naming it."""
     sentence = dated.sentences[i]
@@ -324,5 +319,5 @@ def _dated_sentence(
     return DatedSentence(
         text=sentence.text, article=sentence.article, start=sentence.start, end=sentence.end,
         citations=citations, date_start=span[0] if span else None,
-        date_end=span[1] if span else None,
+        date_end=span[1] if span else None, cited=spans,
     )

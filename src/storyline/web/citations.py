@@ -1,11 +1,11 @@
 """Citation contexts for the story page: the cited sentence in each source, with its neighbours.
 
 A summary or timeline sentence is a span of one article (its origin) and cites every
-article reporting the same fact. For the origin the cited sentence is that span; for the
-other cited articles the digest keeps no span, so the kept sentence (``storyline.clean.prose``)
-sharing the most word stems with it is shown instead - always a real sentence of that
-article with its real offsets, never invented text. Numbers are the ones the shared view
-gives (``render.view.build_view``).
+article reporting the same fact, each with the span of its own sentence that reports it
+(``cited``, decided by ``storyline.represent.facts`` when the digest was built). The page
+shows exactly those spans with the kept sentences around them (``storyline.clean.prose``)
+- real sentences with their real offsets, never guessed afterwards. Numbers are the ones
+the shared view gives (``render.view.build_view``).
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storyline.clean.prose import clean
-from storyline.model import Digest, Sentence
+from storyline.model import DatedSentence, Digest, Sentence, Span, SummarySentence
 from storyline.render.view import SourceEntry, clean_display
-from storyline.text import analyze
 
 __all__ = ["CitationContext", "Citer"]
 
@@ -51,24 +50,12 @@ class Citer:
         self.kept = {a.id: given[a.id] if a.id in given else clean(a).sentences for a in digest.articles}
         self.sources = {s.article_id: s for s in sources}
 
-    def contexts(self, article: str, start: int, end: int, citations: tuple[str, ...] | list[str]) -> tuple[CitationContext, ...]:
-        """One context per cited article known to the digest, in citation-number order."""
-        found = []
-        for cited in dict.fromkeys(citations or (article,)):
-            source = self.sources.get(cited)
-            if source is None or cited not in self.texts:
-                continue
-            if cited == article:
-                span = (start, end)
-            else:
-                span = self._closest(cited, self.texts[article][start:end])
-            found.append(self._context(source, span))
+    def contexts(self, sentence: SummarySentence | DatedSentence) -> tuple[CitationContext, ...]:
+        """One context per cited span whose article the digest knows, in citation-number order."""
+        spans = sentence.cited or (Span(sentence.article, sentence.start, sentence.end, sentence.text),)
+        found = [self._context(self.sources[span.article], (span.start, span.end))
+                 for span in spans if span.article in self.sources and span.article in self.texts]
         return tuple(sorted(found, key=lambda c: c.number))
-
-    def _closest(self, article: str, text: str) -> tuple[int, int]:
-        wanted = set(analyze(text))
-        best = max(self.kept[article], key=lambda s: len(wanted & set(analyze(s.text))), default=None)
-        return (best.start, best.end) if best else (0, 0)
 
     def _context(self, source: SourceEntry, span: tuple[int, int]) -> CitationContext:
         text = self.texts[source.article_id]

@@ -130,10 +130,10 @@ def _story_html(digest: Digest, story_id: str, storyline: tuple[str, str] | None
                 kept: dict[str, tuple[Sentence, ...]]) -> str:
     """The story page of ``digest`` (cached per digest and storyline by ``story_page_view``)."""
     view, citer = _cited_view(digest, kept)
-    summary = [(cited, citer.contexts(s.article, s.start, s.end, s.citations))
+    summary = [(cited, citer.contexts(s))
                for cited, s in zip((c for p in view.paragraphs for c in p), digest.summary, strict=True)]
     timeline = [
-        (day.date, [(cited, citer.contexts(s.article, s.start, s.end, s.citations))
+        (day.date, [(cited, citer.contexts(s))
                     for cited, s in zip(day.sentences, entry.sentences, strict=True)])
         for day, entry in zip(view.timeline, digest.timeline or (), strict=True)
     ]
