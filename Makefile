@@ -20,6 +20,7 @@ run: setup
 	@echo "Browse it: $(BIN)/storyline serve --db out/storyline.db  (then open http://127.0.0.1:8000)"
 
 test: setup
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 
 clean:
