@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from html.parser import HTMLParser
 
@@ -22,7 +23,7 @@ from storyline.render import (
     to_markdown,
     to_text,
 )
-from storyline.render.view import SourceEntry, build_view, citation_order, meta_line, speaker_groups
+from storyline.render.view import SourceEntry, build_view, meta_line, source_order, speaker_groups
 
 # A small fictional story told by four outlets.
 HARBOUR_TEXT = (
@@ -163,19 +164,21 @@ def _parse(page: str) -> _Tags:
 # --- shared numbering and meta line ---------------------------------------------------
 
 
-def test_view_numbers_articles_in_order_of_first_citation() -> None:
-    ordered = [a.id for a in citation_order(_digest())]
-    # courier is cited first, then harbour (same sentence), forum; gazette is never cited.
-    assert ordered == ["courier", "harbour", "forum", "gazette"]
+def test_view_numbers_sources_by_publication_undated_last() -> None:
+    # harbour (6 March), courier (7 March), gazette (20 March), forum (undated), in any input order.
+    a = _articles()
+    for order in (_digest().articles, tuple(reversed(_digest().articles))):
+        assert [x.id for x in source_order(order)] == ["harbour", "courier", "gazette", "forum"]
+    assert [x.id for x in source_order([replace(a["forum"], id="b"), replace(a["forum"], id="a")])] == ["a", "b"]
 
 
 def test_view_sentence_numbers_point_at_the_cited_articles() -> None:
     view = build_view(_digest())
     sentences = [s for paragraph in view.paragraphs for s in paragraph]
-    assert [s.numbers for s in sentences] == [(1, 2), (2,), (1,), (3,)]
+    assert [s.numbers for s in sentences] == [(1, 2), (1,), (2,), (4,)]
     assert [s.index for s in sentences] == [1, 2, 3, 4]
-    assert view.sources[0].title == "Ramp fault halts island ferry"
-    assert view.sources[1].title == "Ferry service suspended at Port Ellin"
+    assert view.sources[0].title == "Ferry service suspended at Port Ellin"
+    assert view.sources[1].title == "Ramp fault halts island ferry"
 
 
 def test_view_meta_line_counts_outlets_and_date_range() -> None:
@@ -245,20 +248,20 @@ def test_text_shows_headline_meta_and_every_sentence_with_citations() -> None:
     assert lines[0] == "Port Ellin ferry halted by ramp fault"
     assert lines[1] == "4 articles from 4 outlets, 2023-03-06 to 2023-03-20"
     assert f"{SENTENCE_HINGE} [1][2]" in out
-    assert f"{SENTENCE_DAYS} [2]" in out
-    assert f"{SENTENCE_COST} [1]" in out
-    assert f"{SENTENCE_HOSTILE} [3]" in out
+    assert f"{SENTENCE_DAYS} [1]" in out
+    assert f"{SENTENCE_COST} [2]" in out
+    assert f"{SENTENCE_HOSTILE} [4]" in out
 
 
 def test_text_sources_list_maps_numbers_to_articles() -> None:
     lines = to_text(_digest(), width=400).splitlines()
     start = lines.index("Sources")
     assert lines[start + 1 : start + 5] == [
-        "[1] Ramp fault halts island ferry - Island Courier, 2023-03-07 (javascript:alert(2))",
-        "[2] Ferry service suspended at Port Ellin - Harbour Herald, 2023-03-06 "
+        "[1] Ferry service suspended at Port Ellin - Harbour Herald, 2023-03-06 "
         "(https://herald.example/ferry-suspended)",
-        "[3] Commuters angry over ferry closure <b>live</b> (news/forum.txt)",
-        "[4] Council to review harbour budget - Ellin Gazette, 2023-03-20 (news/gazette.txt)",
+        "[2] Ramp fault halts island ferry - Island Courier, 2023-03-07 (javascript:alert(2))",
+        "[3] Council to review harbour budget - Ellin Gazette, 2023-03-20 (news/gazette.txt)",
+        "[4] Commuters angry over ferry closure <b>live</b> (news/forum.txt)",
     ]
 
 
@@ -308,10 +311,10 @@ def test_markdown_structure_and_citation_links() -> None:
     assert md.startswith("# Port Ellin ferry halted by ramp fault\n")
     assert "*4 articles from 4 outlets, 2023-03-06 to 2023-03-20*" in md
     assert f"{SENTENCE_HINGE} \\[[1](#source-1)\\]\\[[2](#source-2)\\]" in md
-    assert f"{SENTENCE_COST} \\[[1](#source-1)\\]" in md
+    assert f"{SENTENCE_COST} \\[[2](#source-2)\\]" in md
     assert "\n## Sources\n" in md
-    assert '1. <a id="source-1"></a>Ramp fault halts island ferry - Island Courier' in md
-    assert '2. <a id="source-2"></a>Ferry service suspended at Port Ellin' in md
+    assert '1. <a id="source-1"></a>Ferry service suspended at Port Ellin' in md
+    assert '2. <a id="source-2"></a>Ramp fault halts island ferry - Island Courier' in md
     assert "(<https://herald.example/ferry-suspended>)" in md
 
 
@@ -329,7 +332,7 @@ def test_markdown_renders_article_text_literally() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "[bold]x[/bold] under the *stars* banner" in page
     assert page.count("<h1>") == 1
-    assert '<a href="#source-3">3</a>' in page
+    assert '<a href="#source-4">4</a>' in page
     assert 'href="javascript' not in page
 
 

@@ -4,9 +4,10 @@
 strings and numbers. The text, Markdown and HTML renderers only lay this out; none of
 them numbers citations or counts outlets on its own.
 
-Citation numbers: articles are numbered in the order the summary first cites them,
-then the articles it never cites, in digest order. A citation naming an article id that
-is not in ``digest.articles`` has no source entry and is left out.
+Source numbers: a story's articles are numbered once, by ``source_order`` (earliest
+published first, undated last, ties by id), so the digest, timeline, comparison, stored
+story and web page give every source the same number. A citation naming an article id
+that is not in ``digest.articles`` has no source entry and is left out.
 
 Display strings have their whitespace runs collapsed to one space and control
 characters removed; escaping for a format is the renderer's job.
@@ -48,7 +49,7 @@ __all__ = [
     "SourcesSection",
     "TimelineDay",
     "build_view",
-    "citation_order",
+    "source_order",
     "entity_entries",
     "meta_line",
     "sources_section",
@@ -129,7 +130,7 @@ class DigestView:
 
 def build_view(digest: Digest) -> DigestView:
     """Compute the shared view of ``digest``: numbering, meta line, paragraphs, sources."""
-    ordered = citation_order(digest)
+    ordered = source_order(digest.articles)
     sources = tuple(_source_entry(n, a) for n, a in enumerate(ordered, start=1))
     by_id = {s.article_id: s for s in sources}
     sentences = [_cited(k, s, by_id) for k, s in enumerate(digest.summary, start=1)]
@@ -235,24 +236,23 @@ def _quote_key(text: str) -> str:
     return " ".join(_QUOTE_WORD.findall(text.lower()))
 
 
-def citation_order(digest: Digest) -> tuple[Article, ...]:
-    """Return the digest's articles in citation order: first cited first, uncited last.
+def source_order(articles: tuple[Article, ...] | list[Article]) -> tuple[Article, ...]:
+    """The story's articles in source-number order: earliest published first, undated last,
+    ties by id - so a story's sources carry the same numbers in every command and page,
+    whatever order the articles were read in.
 
     Example:
-        >>> a, b = Article("A.", id="a"), Article("B.", id="b")
-        >>> s = SummarySentence("B.", "b", 0, 2, ("b", "a"))
-        >>> [x.id for x in citation_order(Digest("h", (a, b), (s,)))]
-        ['b', 'a']
+        >>> a = Article("A.", id="a", published=date(2025, 3, 5))
+        >>> b = Article("B.", id="b", published=date(2025, 3, 4))
+        >>> [x.id for x in source_order([Article("C.", id="c"), a, b])]
+        ['b', 'a', 'c']
     """
-    by_id = {a.id: a for a in digest.articles}
-    order: dict[str, Article] = {}
-    for sentence in digest.summary:
-        for article_id in _citations(sentence):
-            if article_id in by_id and article_id not in order:
-                order[article_id] = by_id[article_id]
-    for article in digest.articles:
-        order.setdefault(article.id, article)
-    return tuple(order.values())
+    def key(article: Article) -> tuple[bool, date, str, str]:
+        day = published_day(article)
+        moment = article.published.isoformat() if isinstance(article.published, datetime) else ""
+        return (day is None, day or date.min, moment, article.id)
+
+    return tuple(sorted(articles, key=key))
 
 
 def meta_line(articles: tuple[Article, ...]) -> str:
@@ -319,7 +319,7 @@ def _source_entry(number: int, article: Article) -> SourceEntry:
 
 
 def _cited(index: int, sentence: SummarySentence, by_id: dict[str, SourceEntry]) -> CitedSentence:
-    numbers = tuple(dict.fromkeys(by_id[i].number for i in _citations(sentence) if i in by_id))
+    numbers = tuple(sorted({by_id[i].number for i in _citations(sentence) if i in by_id}))
     return CitedSentence(
         index=index,
         text=clean_display(sentence.text),
