@@ -35,11 +35,12 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
+from storyline.clean.prose import clean_story
 from storyline.config import ClusterConfig
 from storyline.errors import UsageError, require_unique_ids
 from storyline.represent.articles import DocumentFrequencies, article_text, encode, weigh
 from storyline.summary.headline import clean_title
-from storyline.model import Article, Story, Storyline
+from storyline.model import Article, Clustering, Story, Storyline
 from storyline.text import word_count
 
 __all__ = [
@@ -48,7 +49,6 @@ __all__ = [
     "UNDATED_DAY",
     "Assignment",
     "ClusterResult",
-    "StoryList",
     "StoryTracker",
     "cluster",
     "cluster_stories",
@@ -76,12 +76,6 @@ class ClusterResult:
 
     stories: tuple[Story, ...]
     storylines: tuple[Storyline, ...]
-
-
-class StoryList(list[Story]):
-    """A list of stories that also carries their ``storylines``."""
-
-    storylines: tuple[Storyline, ...] = ()
 
 
 def cluster(
@@ -189,12 +183,16 @@ def split_story(
 
 def cluster_stories(
     articles: Sequence[Article], *, options: ClusterConfig | None = None, **params: object
-) -> StoryList:
-    """``cluster(articles)`` as a list of stories, with ``.storylines`` set (``storyline.cluster.batch``)."""
-    result = cluster(articles, options=options, **params)
-    stories = StoryList(result.stories)
-    stories.storylines = result.storylines
-    return stories
+) -> Clustering:
+    """``cluster`` over the ``articles`` with prose left after cleaning; those with none are
+    ``skipped`` (the public ``storyline.cluster``).
+
+    Raises:
+        UsageError: two articles share an id, or an option is out of range or unknown.
+    """
+    kept, skipped = clean_story(articles)
+    result = cluster([c.article for c in kept], options=options, **params)
+    return Clustering(result.stories, result.storylines, skipped)
 
 
 def _in_publication_order(articles: Sequence[Article]) -> list[Article]:

@@ -28,15 +28,20 @@ from storyline.compare.conflicts import find_conflicts
 from storyline.compare.copies import TokenCache, find_copies, sentence_words
 from storyline.compare.facts import fact_vectors, group_facts, make_facts, sentence_pairs
 from storyline.summary.headline import choose_headline
-from storyline.model import Article, CleanArticle, Comparison, Outlet
+from storyline.model import Article, CleanArticle, Comparison, Outlet, StoryComparison
 from storyline.represent.encoder import TfidfEncoder
 from storyline.text import word_count
 
-__all__ = ["build_comparison", "compare", "compare_story", "outlet_name"]
+__all__ = ["build_comparison", "compare", "outlet_name"]
 
 
-def compare(articles: Iterable[Article]) -> Comparison:
+def compare(articles: Iterable[Article]) -> StoryComparison:
     """Compare the outlets covering one story.
+
+    Returns:
+        The comparison (``sources``) and the story's headline, chosen as the digest chooses
+        it (``headline.choose_headline``; ``""`` when no article has a usable title);
+        articles with no prose left after cleaning are listed under ``skipped``.
 
     Raises:
         UsageError: two articles share an id.
@@ -44,29 +49,20 @@ def compare(articles: Iterable[Article]) -> Comparison:
     Example:
         >>> a = Article(id="a", source="Wire", text="Floods forced 1,800 people from their homes in the valley on Monday.")
         >>> b = Article(id="b", source="Daily", text="Floods forced 2,300 people from their homes in the valley on Monday.")
-        >>> c = compare([a, b])
+        >>> c = compare([a, b]).sources
         >>> [(s.article, s.value) for s in c.conflicts[0].sides]
         [('a', '1,800'), ('b', '2,300')]
     """
-    return compare_story(articles)[0]
-
-
-def compare_story(articles: Iterable[Article]) -> tuple[Comparison, str]:
-    """``compare(articles)`` and the story's headline, chosen as the digest chooses it
-    (``headline.choose_headline``; ``""`` when no article has a usable title).
-
-    Raises:
-        UsageError: two articles share an id.
-    """
-    kept, _ = clean_story(list(articles))
+    kept, skipped = clean_story(list(articles))
     sentences = [s for c in kept for s in c.sentences]
     if not sentences:
-        return Comparison((), (), (), (), ()), ""
+        return StoryComparison(Comparison((), (), (), (), ()), "", skipped)
     encoder = TfidfEncoder()
     vectors = encoder.fit_transform([s.text for s in sentences])
     centroid = np.asarray(vectors.mean(axis=0))
     headline = choose_headline([c.article for c in kept], encoder, centroid)
-    return build_comparison(kept, vectors, encoder.vectorizer_.vocabulary_), headline
+    sources = build_comparison(kept, vectors, encoder.vectorizer_.vocabulary_)
+    return StoryComparison(sources, headline, skipped)
 
 
 def build_comparison(cleaned: Sequence[CleanArticle], vectors: csr_matrix, vocabulary: dict[str, int]) -> Comparison:
