@@ -49,7 +49,7 @@ def main() -> None:
     words = sum(len(a.text.split()) for a in articles)
     seconds = best_of(3, lambda: compare(articles))
     cleaning = best_of(3, lambda: [clean(a) for a in articles])
-    result = compare(articles)
+    result = compare(articles).sources
     print(f"{len(articles)} articles, {words} words: compare {seconds:.2f} s (best of 3), "
           f"{seconds / cleaning:.1f}x the time to clean them; "
           f"{len(result.corroborated)} corroborated, {len(result.conflicts)} conflicts, {len(result.copies)} copies")

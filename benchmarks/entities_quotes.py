@@ -60,7 +60,7 @@ def main() -> None:
     print(polnear.table(polnear.evaluate(DATA / "polnear" / "dev")))
     seeds = storyline.read(DATA / "seeds")
     print("Seeds: who said what")
-    print(quotes_text(storyline.quotes.extract(seeds)))
+    print(quotes_text(storyline.quotes(seeds).quotes))
     articles = cluster(50)
     words = sum(len(a.text.split()) for a in articles)
     both_s = median_seconds(lambda: both(articles), args.repeat)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
@@ -72,3 +75,37 @@ def test_cli_usage_errors_exit_2(tmp_path: Path, seeds_dir: Path) -> None:
     assert runner.invoke(app, ["digest", str(seeds_dir), "--words", "0"]).exit_code == 2
     assert runner.invoke(app, ["digest", str(seeds_dir), "--format", "pdf"]).exit_code == 2
     assert runner.invoke(app, ["digest"]).exit_code == 2
+
+
+BOILERPLATE = (
+    "Advertisement\n\nShare this article\n\nLeave a Reply\n\n"
+    "Sign up for our newsletter\n\nAdvertisement\n"
+)
+"""A file that is only boilerplate: nothing is left of it after cleaning."""
+
+CITED: dict[str, Callable[[dict], set[str]]] = {
+    "digest": lambda d: {s["article"] for s in d["summary"]},
+    "timeline": lambda d: {s["article"] for e in d["timeline"] for s in e["sentences"]},
+    "entities": lambda d: {m["article"] for e in d["entities"] for m in e["mentions"]},
+    "quotes": lambda d: {q["article"] for q in d["quotes"]},
+    "compare": lambda d: {a for o in d["sources"]["outlets"] for a in o["articles"]},
+    "cluster": lambda d: {a for s in d["stories"] for a in s["articles"]},
+}
+"""Per command, the ids of the articles its JSON results come from."""
+
+
+@pytest.mark.parametrize("command", list(CITED))
+def test_cli_every_command_warns_about_an_all_boilerplate_file(
+    command: str, seeds_dir: Path, tmp_path: Path
+) -> None:
+    seed = sorted(seeds_dir.glob("*.txt"))[1]
+    shutil.copy(seed, tmp_path / seed.name)
+    promo = tmp_path / "promo.txt"
+    promo.write_text(BOILERPLATE, encoding="utf-8")
+    result = runner.invoke(app, [command, str(tmp_path), "--format", "json"])
+    assert result.exit_code == 1, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert warnings == [f"warning: skipped {promo}: no article text left after removing boilerplate"]
+    data = json.loads(result.stdout)
+    assert [(s["path"], s["code"]) for s in data["skipped"]] == [(str(promo), "nothing_left")]
+    assert CITED[command](data) == {seed.stem}

@@ -66,14 +66,15 @@ def test_cluster_rejects_repeated_ids_and_unknown_options() -> None:
 
 
 def test_cluster_top_level_returns_stories_with_storylines(seed_articles: list[Article]) -> None:
-    stories = storyline.cluster(seed_articles)
-    assert isinstance(stories, list)
+    result = storyline.cluster(seed_articles)
+    assert isinstance(result, storyline.Clustering)
+    stories = result.stories
     assert sorted(a for s in stories for a in s.articles) == sorted(a.id for a in seed_articles)
-    assert {s.storyline for s in stories} == {line.id for line in stories.storylines}
+    assert {s.storyline for s in stories} == {line.id for line in result.storylines}
 
 
 def test_cluster_headline_is_a_title_from_the_story(seed_articles: list[Article]) -> None:
-    story = storyline.cluster(seed_articles)[0]
+    story = storyline.cluster(seed_articles).stories[0]
     titles = {a.title.split(" | ")[0].strip().rstrip(".") for a in seed_articles}
     assert any(story.headline in title or title in story.headline for title in titles)
 

@@ -51,7 +51,7 @@ def _seed(articles: list[Article], prefix: str) -> Article:
 
 
 def test_compare_seeds_report_the_shared_wire_quotes(seed_articles):
-    result = compare(seed_articles)
+    result = compare(seed_articles).sources
     pairs = {frozenset((c.first, c.second)): c for c in result.copies}
     shared = pairs[frozenset((_seed(seed_articles, "000").id, _seed(seed_articles, "004").id))]
     assert any("Joint Implementation" in p.first.text for p in shared.passages)
@@ -63,14 +63,14 @@ def test_compare_seeds_report_the_shared_wire_quotes(seed_articles):
 
 
 def test_compare_seeds_corroborate_aid_to_aleppo_by_000_and_004(seed_articles):
-    result = compare(seed_articles)
+    result = compare(seed_articles).sources
     aid = [f for f in result.corroborated if "delays" in f.text and "humanitarian aid" in f.text]
     assert aid, [f.text for f in result.corroborated]
     assert {s.article[:3] for s in aid[0].support} == {"000", "004"}
 
 
 def test_compare_examples_find_the_syndicated_copy_and_the_spun_rewrite(example_articles):
-    result = compare(example_articles)
+    result = compare(example_articles).sources
     kinds = {frozenset((c.first, c.second)): c.kind for c in result.copies}
     assert kinds[frozenset(("02_brenfield-courier", "avp-2025-0304-kessling"))] == "copy"
     assert frozenset(("03_northgate-herald", "04_riverline-today")) in kinds
@@ -80,7 +80,7 @@ def test_compare_examples_find_the_syndicated_copy_and_the_spun_rewrite(example_
 
 def test_compare_finds_a_changed_number_between_outlets():
     changed = WIRE.replace("about 1,800 people", "about 2,300 people")
-    result = compare([_article("wire", WIRE, "Wire"), _article("daily", changed, "Daily")])
+    result = compare([_article("wire", WIRE, "Wire"), _article("daily", changed, "Daily")]).sources
     assert len(result.conflicts) == 1
     conflict = result.conflicts[0]
     assert conflict.kind == "number" and conflict.about == "people"
@@ -95,7 +95,7 @@ def test_compare_finds_changed_dates_and_names():
     changed = WIRE.replace("on Tuesday", "on Thursday").replace("Katerina Voss", "Oren Maddock")
     other = _article("third", "The county office, run by Oren Maddock, said the shelters had beds for a week, "
                               "and the authority's Katerina Voss said the dam was safe.")
-    result = compare([_article("wire", WIRE, "Wire"), _article("daily", changed, "Daily"), other])
+    result = compare([_article("wire", WIRE, "Wire"), _article("daily", changed, "Daily"), other]).sources
     found = {(c.kind, tuple(sorted(s.value for s in c.sides))) for c in result.conflicts}
     assert ("date", ("Thursday", "Tuesday")) in found
     assert ("actor", ("Katerina Voss", "Oren Maddock")) in found
@@ -104,19 +104,19 @@ def test_compare_finds_changed_dates_and_names():
 def test_compare_ignores_bounds_rounding_and_respellings():
     same = (WIRE.replace("about 1,800 people", "some 1,790 people")
             .replace("Katerina Voss", "Katarina Voss"))
-    result = compare([_article("wire", WIRE, "Wire"), _article("daily", same, "Daily")])
+    result = compare([_article("wire", WIRE, "Wire"), _article("daily", same, "Daily")]).sources
     assert result.conflicts == ()
 
 
 def test_compare_numbers_for_different_things_are_no_conflict():
     first = "About 300 of those evacuated have no relatives nearby and were staying in the county shelters."
     second = "Fewer than 120 people were still sleeping in the two shelters on Thursday morning, the county said."
-    result = compare([_article("a", first, "A"), _article("b", second, "B")])
+    result = compare([_article("a", first, "A"), _article("b", second, "B")]).sources
     assert result.conflicts == ()
 
 
 def test_compare_single_source_claims_belong_to_one_outlet(example_articles):
-    result = compare(example_articles)
+    result = compare(example_articles).sources
     assert result.single_source
     for fact in result.single_source:
         assert len(fact.outlets) == 1
@@ -134,7 +134,18 @@ def test_compare_outlet_is_source_then_host_then_id():
 def test_compare_rejects_repeated_ids_and_handles_empty_input():
     with pytest.raises(UsageError):
         compare([_article("a", WIRE), _article("a", WIRE)])
-    assert compare([]).copies == ()
+    assert compare([]).sources.copies == ()
+
+
+def test_compare_lists_an_article_with_no_prose_under_skipped(example_articles):
+    promo = Article(id="promo", path="promo.txt", text="Advertisement\n\nShare this article\n\nLeave a Reply\n")
+    result = compare([*example_articles, promo])
+    assert result.skipped == storyline.digest([*example_articles, promo]).skipped
+    assert [(s.path, s.code) for s in result.skipped] == [("promo.txt", "nothing_left")]
+    alone = compare(example_articles)
+    assert (result.sources, result.headline) == (alone.sources, alone.headline)
+    story = storyline.digest(example_articles)
+    assert alone.to_dict()["sources"] == story.to_dict()["sources"] and alone.headline == story.headline
 
 
 def test_compare_is_in_the_digest_json_and_views(example_articles):
@@ -172,7 +183,7 @@ def test_compare_fifty_articles_is_fast_relative_to_cleaning(example_articles):
     articles = [Article(text=a.text.replace("Kessling", f"Kessling{k}"), id=f"{a.id}-{k}", source=f"o{k}")
                 for k in range(9) for a in example_articles][:50]
     start = time.perf_counter()
-    result = compare(articles)
+    result = compare(articles).sources
     elapsed = time.perf_counter() - start
     assert result.copies and elapsed < 30  # a loose guard; benchmarks/compare.py measures speed
 
@@ -220,21 +231,21 @@ def test_compare_a_statement_quoted_by_two_outlets_is_passages_not_a_copy():
         "The county council will meet on Friday to discuss the cost of the shelters and of the repairs.\n\n"
         "Anglers were told to stay off the riverbank below the dam until further notice.")
     short = "The water authority answered its critics late on Wednesday.\n\n" + STATEMENT
-    result = compare([_article("long", long, "Wire"), _article("short", short, "Daily")])
+    result = compare([_article("long", long, "Wire"), _article("short", short, "Daily")]).sources
     assert [(c.kind, c.first, c.second) for c in result.copies] == [("passages", "long", "short")]
     assert any("inspection record" in p.first.text for p in result.copies[0].passages)
 
 
 def test_compare_finds_a_name_changed_next_to_a_reworded_word():
     spun = WIRE.replace("said Katerina Voss", "stated Lena Morrow").replace("concrete", "cement")
-    result = compare([_article("wire", WIRE, "Wire"), _article("spun", spun, "Spun")])
+    result = compare([_article("wire", WIRE, "Wire"), _article("spun", spun, "Spun")]).sources
     found = {(c.kind, tuple(sorted(s.value for s in c.sides))) for c in result.conflicts}
     assert found == {("actor", ("Katerina Voss", "Lena Morrow"))}
 
 
 def test_compare_finds_a_changed_time_of_day():
     changed = WIRE.replace("shortly before 7 p.m.", "shortly before 9 p.m.")
-    result = compare([_article("wire", WIRE, "Wire"), _article("daily", changed, "Daily")])
+    result = compare([_article("wire", WIRE, "Wire"), _article("daily", changed, "Daily")]).sources
     assert [(c.kind, c.about, sorted(s.value for s in c.sides)) for c in result.conflicts] == [
         ("date", "time", ["7 p.m.", "9 p.m."])]
 
@@ -245,12 +256,12 @@ def test_compare_list_items_and_two_records_are_no_conflict():
                "Her next court appearance in the county court is scheduled for Oct. 6, the office said.\n\n"
                "Her next court appearance in the county court is scheduled for Oct. 18, the office said.")
     other = records.split("\n\n")[1] + "\n\nBoth deny the charges, their lawyers said on Monday afternoon."
-    result = compare([_article("a", records, "A"), _article("b", other, "B")])
+    result = compare([_article("a", records, "A"), _article("b", other, "B")]).sources
     assert result.conflicts == ()
 
 
 def test_compare_examples_find_the_evacuee_count_conflict(example_articles):
-    result = compare(example_articles)
+    result = compare(example_articles).sources
     values = [sorted(s.value for s in c.sides) for c in result.conflicts if c.about == "people"]
     assert ["1,800", "2,300"] in values
     for conflict in result.conflicts:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import storyline
 from storyline.entities.extract import entities
 from storyline.entities.mentions import build_vocabulary, find_mentions
 from storyline.model import Article
@@ -14,7 +15,7 @@ def _by_name(found):
 
 
 def test_entities_seeds_merge_variants_once(seed_articles):
-    found = entities(seed_articles)
+    found = entities(seed_articles).entities
     for surname in ("Kerry", "Lavrov", "Assad", "Kirby"):
         people = [e for e in found if e.type == "PERSON" and surname in e.name]
         assert len(people) == 1, (surname, [e.name for e in people])
@@ -25,7 +26,7 @@ def test_entities_seeds_merge_variants_once(seed_articles):
 
 
 def test_entities_seeds_places_and_acronyms(seed_articles):
-    found = _by_name(entities(seed_articles))
+    found = _by_name(entities(seed_articles).entities)
     assert {"US", "U.S.", "USA", "America"} <= set(found["United States"].aliases)
     assert "Russian Federation" in found["Russia"].aliases
     assert "ISSG" in found["International Syria Support Group"].aliases
@@ -35,13 +36,13 @@ def test_entities_seeds_places_and_acronyms(seed_articles):
 
 def test_entities_offsets_point_into_article_text(seed_articles):
     texts = {a.id: a.text for a in seed_articles}
-    for entity in entities(seed_articles):
+    for entity in entities(seed_articles).entities:
         for m in entity.mentions:
             assert texts[m.article][m.start : m.end] == m.text
 
 
 def test_entities_salience_ranks_story_protagonists_first(seed_articles):
-    found = entities(seed_articles)
+    found = entities(seed_articles).entities
     assert found[0].salience == 1.0
     assert all(a.salience >= b.salience for a, b in zip(found, found[1:]))
     top_people = [e.name for e in found if e.type == "PERSON"][:2]
@@ -56,7 +57,7 @@ def test_entities_titles_are_not_part_of_names():
 
 def test_entities_sentence_starts_are_not_names():
     article = Article(id="a", text="However, talks in Geneva failed. Meanwhile the UN waited.")
-    names = {e.name for e in entities([article])}
+    names = {e.name for e in entities([article]).entities}
     assert names == {"Geneva", "UN"}
 
 
@@ -72,14 +73,14 @@ def test_entities_sentence_starts_are_not_names():
 )
 def test_entities_odd_input_keeps_spans_inside(text):
     article = Article(id="odd", text=text)
-    for entity in entities([article]):
+    for entity in entities([article]).entities:
         for m in entity.mentions:
             assert 0 <= m.start < m.end <= len(text)
             assert text[m.start : m.end] == m.text
 
 
 def test_entities_places_typed_by_place_words_and_contexts(example_articles):
-    found = _by_name(entities(example_articles))
+    found = _by_name(entities(example_articles).entities)
     places = ["Marrow Ford", "Kessling Dam", "River Aldern", "Tanner Street", "Valley Road",
               "Brenfield", "East Bank", "Hollin Cross", "Northgate"]
     assert {name: found[name].type for name in places} == dict.fromkeys(places, "GPE")
@@ -94,7 +95,7 @@ def test_entities_context_decides_an_unknown_name():
     text = ("Engineers inspected the dam near Oxley on Monday. "
             "Ruth Pell, a spokeswoman for the firm Tarvick, said Oxley was safe. "
             "The consultancy Norbrook Surveys agreed. Trains to Oxley ran again.")
-    found = _by_name(entities([Article(id="a", text=text)]))
+    found = _by_name(entities([Article(id="a", text=text)]).entities)
     assert found["Oxley"].type == "GPE"
     assert found["Ruth Pell"].type == "PERSON"
     assert found["Tarvick"].type == "ORG"
@@ -104,13 +105,22 @@ def test_entities_context_decides_an_unknown_name():
 def test_entities_type_weighs_evidence_from_all_mentions():
     text = ("Families from Glenmoor were moved. The village of Glenmoor lies below the dam. "
             "Glenmoor said nothing. Residents of Glenmoor waited.")
-    found = _by_name(entities([Article(id="a", text=text)]))
+    found = _by_name(entities([Article(id="a", text=text)]).entities)
     assert found["Glenmoor"].type == "GPE"
     assert len(found["Glenmoor"].mentions) == 4
 
 
 def test_entities_dateline_opens_a_sentence():
     article = Article(id="a", text="BRENFIELD (AVP) — Residents returned to Brenfield on Friday.")
-    found = _by_name(entities([article]))
+    found = _by_name(entities([article]).entities)
     assert set(found) == {"Brenfield", "AVP"}
     assert found["Brenfield"].type == "GPE"
+
+
+def test_entities_list_an_article_with_no_prose_under_skipped():
+    article = Article(id="a", text="Mayor Lena Ortiz opened the new bridge in Holm on Monday.")
+    promo = Article(id="promo", path="promo.txt", text="Advertisement\n\nShare this article\n\nLeave a Reply\n")
+    result = entities([article, promo])
+    assert result.skipped == storyline.digest([article, promo]).skipped
+    assert [(s.path, s.code) for s in result.skipped] == [("promo.txt", "nothing_left")]
+    assert result.entities == entities([article]).entities

@@ -34,7 +34,7 @@ def _support(fact) -> set[tuple[str, str]]:
 
 
 def test_facts_seeds_corroborate_the_kerry_lavrov_deal_by_000_and_004(seed_articles):
-    result = compare(seed_articles)
+    result = compare(seed_articles).sources
     deal = [f for f in result.corroborated
             if any("reached a deal last week" in s.text for s in f.support)]
     assert deal, [f.text for f in result.corroborated]
@@ -48,14 +48,14 @@ def test_facts_a_sentence_joins_the_fact_its_outlet_pair_reports_not_a_closer_qu
     # The wire's deal sentence shares more words with the daily's quote (folded cosine 0.38)
     # than with the daily's deal sentence (0.33), but the quote is the copy of the wire's own
     # quote, so the deal sentences are linked to each other and form their own fact.
-    result = compare([WIRE, DAILY])
+    result = compare([WIRE, DAILY]).sources
     facts = {frozenset(_support(f)) for f in result.corroborated}
     assert frozenset({("wire", "Mayor"), ("daily", "The")}) in facts
     assert frozenset({("wire", "Ortiz"), ("daily", "Ortiz")}) in facts
 
 
 def test_facts_sentences_sharing_only_names_are_not_one_fact():
-    result = compare([WIRE, DAILY])
+    result = compare([WIRE, DAILY]).sources
     # "Lena Ortiz and Sam Brody were seen leaving City Hall" shares both names with the
     # wire's deal sentence (folded cosine 0.26) but not the deal
     supported = {pair for f in result.corroborated for pair in _support(f)}

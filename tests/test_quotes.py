@@ -5,17 +5,18 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import storyline
 from storyline.entities.extract import entities
 from storyline.model import Article
 from storyline.quotes.extract import quotes
 
 
 def _one(text: str):
-    return quotes([Article(id="a", text=text)])
+    return quotes([Article(id="a", text=text)]).quotes
 
 
 def test_quotes_seeds_kirby_quotes_are_kirbys(seed_articles):
-    found = quotes(seed_articles)
+    found = quotes(seed_articles).quotes
     kirby = [q for q in found if "Kirby" in q.speaker]
     assert len(kirby) >= 5
     assert all(q.entity == "John Kirby" for q in kirby)
@@ -25,7 +26,7 @@ def test_quotes_seeds_kirby_quotes_are_kirbys(seed_articles):
 
 def test_quotes_offsets_point_into_article_text(seed_articles):
     texts = {a.id: a.text for a in seed_articles}
-    for q in quotes(seed_articles):
+    for q in quotes(seed_articles).quotes:
         assert texts[q.article][q.start : q.end] == q.text
 
 
@@ -104,10 +105,10 @@ _PIECES = st.sampled_from(
 def test_quotes_fuzz_quote_and_entity_spans_stay_inside_article(pieces):
     text = "".join(pieces)
     article = Article(id="f", text=text)
-    for q in quotes([article]):
+    for q in quotes([article]).quotes:
         assert 0 <= q.start <= q.end <= len(text)
         assert text[q.start : q.end] == q.text
-    for entity in entities([article]):
+    for entity in entities([article]).entities:
         for m in entity.mentions:
             assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.text
 
@@ -170,3 +171,12 @@ def test_quotes_dates_and_nouns_are_not_speakers_or_cues():
     speakers = [q.speaker for q in _one(text)]
     assert not any(s[:1].isdigit() or "September" in s for s in speakers)
     assert "The former secretary of" not in speakers and "Hundreds of civilians" not in speakers
+
+
+def test_quotes_list_an_article_with_no_prose_under_skipped():
+    article = Article(id="a", text='"The bridge is safe," Mayor Lena Ortiz said on Monday.')
+    promo = Article(id="promo", path="promo.txt", text="Advertisement\n\nShare this article\n\nLeave a Reply\n")
+    result = quotes([article, promo])
+    assert result.skipped == storyline.digest([article, promo]).skipped
+    assert [(s.path, s.code) for s in result.skipped] == [("promo.txt", "nothing_left")]
+    assert result.quotes == quotes([article]).quotes and result.quotes

@@ -14,6 +14,7 @@ from typing import Any
 __all__ = [
     "Article",
     "CleanArticle",
+    "Clustering",
     "Comparison",
     "Conflict",
     "ConflictSide",
@@ -21,16 +22,19 @@ __all__ = [
     "DatedSentence",
     "Digest",
     "Entity",
+    "EntityList",
     "Fact",
     "Mention",
     "Outlet",
     "Quote",
+    "QuoteList",
     "Removed",
     "Sentence",
     "SharedPassage",
     "Skipped",
     "Span",
     "Story",
+    "StoryComparison",
     "Storyline",
     "SummarySentence",
     "TimeExpression",
@@ -443,3 +447,71 @@ class Storyline:
     id: str
     headline: str
     stories: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EntityList:
+    """The entities of one story, most salient first, the articles skipped and any notes."""
+
+    entities: tuple[Entity, ...]
+    skipped: tuple[Skipped, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"entities": [...], "notes", "skipped"}``: the ``entities --format json`` object."""
+        return {"entities": [_json(e) for e in self.entities], **_reported(self.skipped, self.notes)}
+
+
+@dataclass(frozen=True)
+class QuoteList:
+    """The quotes of one story in article and reading order, the articles skipped and notes."""
+
+    quotes: tuple[Quote, ...]
+    skipped: tuple[Skipped, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"quotes": [...], "notes", "skipped"}``: the ``quotes --format json`` object."""
+        return {"quotes": [_json(q) for q in self.quotes], **_reported(self.skipped, self.notes)}
+
+
+@dataclass(frozen=True)
+class StoryComparison:
+    """What ``compare`` returns: the outlet comparison (``sources``, as embedded in a
+    ``Digest``), the story's headline, the articles skipped and any notes."""
+
+    sources: Comparison
+    headline: str = ""
+    skipped: tuple[Skipped, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"headline", "sources": {...}, "notes", "skipped"}``: the ``compare --format json``
+        object; ``sources`` is exactly the digest's ``sources``."""
+        return {"headline": self.headline, "sources": self.sources.to_dict(),
+                **_reported(self.skipped, self.notes)}
+
+
+@dataclass(frozen=True)
+class Clustering:
+    """Stories (oldest first) and their storylines (oldest first), the articles skipped and
+    any notes; every article not skipped is in exactly one story."""
+
+    stories: tuple[Story, ...]
+    storylines: tuple[Storyline, ...]
+    skipped: tuple[Skipped, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"stories": [...], "storylines": [...], "notes", "skipped"}`` (dates ISO or null):
+        the ``cluster --format json`` object."""
+        return {
+            "stories": [_json(s) for s in self.stories],
+            "storylines": [_json(line) for line in self.storylines],
+            **_reported(self.skipped, self.notes),
+        }
+
+
+def _reported(skipped: tuple[Skipped, ...], notes: tuple[str, ...]) -> dict[str, Any]:
+    """The ``notes`` and ``skipped`` keys every analysis result's JSON ends with."""
+    return {"notes": list(notes), "skipped": [s.to_dict() for s in skipped]}

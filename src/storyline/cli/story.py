@@ -3,13 +3,14 @@ compare, and cluster (which splits a pile of articles into stories first)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
 
-from storyline.clean.prose import clean
 from storyline.cli.app import (
     STDERR,
     Format,
@@ -31,13 +32,18 @@ from storyline.config import (
     Config,
 )
 from storyline.digest import build_digest
-from storyline.ingest import read_inputs
-from storyline.model import Digest, Skipped
+from storyline.ingest import ReadResult, read_inputs
+from storyline.model import Clustering, Digest, EntityList, QuoteList, Skipped, StoryComparison, Timeline
 from storyline.render import print_text, render
 from storyline.render.json import json_text
 
-__all__ = ["cluster_command", "compare_command", "digest", "entities", "quotes", "timeline_command"]
+__all__ = [
+    "cluster_command", "compare_command", "digest", "entities", "quotes", "report", "show_story",
+    "timeline_command", "with_read_skips",
+]
 
+Analysis = TypeVar("Analysis", Timeline, EntityList, QuoteList, StoryComparison, Clustering)
+"""The result of one analysis a command runs; each lists what it skipped and its notes."""
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 
 
@@ -55,7 +61,7 @@ def digest(
         read = read_inputs(paths, options)
         story = build_digest(read.articles, options, read.skipped)
     show_story(story, fmt, output)
-    finish(story.skipped)
+    report(story.skipped)
 
 
 @app.command("timeline")
@@ -73,15 +79,12 @@ def timeline_command(
     with usage_errors():
         options = Config(max_bytes=max_bytes, dates=dates, per_date=per_date)
         read = read_inputs(paths, options)
-        result = timeline(read.articles, dates=options.dates, per_date=options.per_date)
-    for note in result.notes:
-        STDERR.print(f"note: {note}", markup=False)
-    skipped = (*read.skipped, *result.skipped)
+        result = with_read_skips(read, timeline(read.articles, dates=options.dates, per_date=options.per_date))
     if fmt is Format.json:
-        emit(_json(result.to_dict(), skipped), output)
+        emit(json_text(result.to_dict()), output)
     else:
-        show_story(Digest(result.headline, read.articles, (), skipped, timeline=result.entries), fmt, output)
-    finish(skipped)
+        show_story(Digest(result.headline, read.articles, (), result.skipped, timeline=result.entries), fmt, output)
+    report(result.skipped, result.notes)
 
 
 @app.command("compare")
@@ -90,16 +93,16 @@ def compare_command(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """How the outlets compare: corroborated facts, single-source claims, conflicts, copies."""
-    from storyline.compare.comparison import compare_story
+    from storyline.compare.comparison import compare
 
     with usage_errors():
         read = read_inputs(paths, Config(max_bytes=max_bytes))
-        result, headline = compare_story(read.articles)
+        result = with_read_skips(read, compare(read.articles))
     if fmt is Format.json:
-        emit(_json({"sources": result.to_dict()}, read.skipped), output)
+        emit(json_text(result.to_dict()), output)
     else:
-        show_story(Digest(headline, read.articles, (), read.skipped, sources=result), fmt, output)
-    finish(read.skipped)
+        show_story(Digest(result.headline, read.articles, (), result.skipped, sources=result.sources), fmt, output)
+    report(result.skipped, result.notes)
 
 
 @app.command()
@@ -108,14 +111,14 @@ def entities(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Who is involved: people, organisations and places, merged across articles."""
-    from storyline.entities.extract import extract_entities
-    from storyline.render.people import entities_json, entities_text
+    from storyline.entities.extract import entities as find_entities
+    from storyline.render.people import entities_text
 
     with usage_errors():
         read = read_inputs(paths, Config(max_bytes=max_bytes))
-        found = extract_entities([clean(a) for a in read.articles])
-    emit(entities_json(found) if fmt is Listing.json else entities_text(found), output)
-    finish(read.skipped)
+        result = with_read_skips(read, find_entities(read.articles))
+    emit(json_text(result.to_dict()) if fmt is Listing.json else entities_text(result.entities), output)
+    report(result.skipped, result.notes)
 
 
 @app.command()
@@ -124,16 +127,14 @@ def quotes(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Who said what: direct and reported quotes with their speakers."""
-    from storyline.entities.extract import extract_entities
-    from storyline.quotes.extract import extract_quotes
-    from storyline.render.people import quotes_json, quotes_text
+    from storyline.quotes.extract import quotes as find_quotes
+    from storyline.render.people import quotes_text
 
     with usage_errors():
         read = read_inputs(paths, Config(max_bytes=max_bytes))
-        cleaned = [clean(a) for a in read.articles]
-        found = extract_quotes(cleaned, extract_entities(cleaned))
-    emit(quotes_json(found) if fmt is Listing.json else quotes_text(found), output)
-    finish(read.skipped)
+        result = with_read_skips(read, find_quotes(read.articles))
+    emit(json_text(result.to_dict()) if fmt is Listing.json else quotes_text(result.quotes), output)
+    report(result.skipped, result.notes)
 
 
 @app.command("cluster")
@@ -142,14 +143,14 @@ def cluster_command(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Group articles into stories (one event each) and storylines (threads of stories)."""
-    from storyline.cluster.batch import cluster
-    from storyline.render.clusters import clusters_json, clusters_text
+    from storyline.cluster.batch import cluster_stories
+    from storyline.render.clusters import clusters_text
 
     with usage_errors():
         read = read_inputs(paths, Config(max_bytes=max_bytes))
-        result = cluster(read.articles)
-    emit(clusters_json(result) if fmt is Listing.json else clusters_text(result), output)
-    finish(read.skipped)
+        result = with_read_skips(read, cluster_stories(read.articles))
+    emit(json_text(result.to_dict()) if fmt is Listing.json else clusters_text(result), output)
+    report(result.skipped, result.notes)
 
 
 def show_story(story: Digest, fmt: Format, output: Path | None) -> None:
@@ -160,5 +161,14 @@ def show_story(story: Digest, fmt: Format, output: Path | None) -> None:
         emit(render(story, fmt.value), output)
 
 
-def _json(data: dict, skipped: tuple[Skipped, ...]) -> str:
-    return json_text({**data, "skipped": [s.to_dict() for s in skipped]})
+def with_read_skips(read: ReadResult, result: Analysis) -> Analysis:
+    """``result`` with the inputs skipped while reading listed first under its ``skipped``."""
+    return replace(result, skipped=(*read.skipped, *result.skipped))
+
+
+def report(skipped: Sequence[Skipped], notes: Sequence[str] = ()) -> NoReturn:
+    """How every story command ends: one ``note:`` line per note, then one ``warning:`` line
+    per skipped input (``finish``) and exit code 1 when anything was skipped, else 0."""
+    for note in notes:
+        STDERR.print(f"note: {note}", markup=False)
+    finish(skipped)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 import numpy as np
@@ -35,11 +35,13 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
+from storyline.clean.prose import clean_story
+from storyline.represent.document import document_of
 from storyline.config import ClusterConfig
 from storyline.errors import require_unique_ids
 from storyline.represent.articles import DocumentFrequencies, article_text, encode, weigh
 from storyline.represent.headline import choose_headline
-from storyline.model import Article, Story, Storyline
+from storyline.model import Article, Clustering, Story, Storyline
 
 __all__ = [
     "LOCAL_POWER",
@@ -47,7 +49,6 @@ __all__ = [
     "UNDATED_DAY",
     "Assignment",
     "ClusterResult",
-    "StoryList",
     "StoryTracker",
     "cluster",
     "cluster_stories",
@@ -74,12 +75,6 @@ class ClusterResult:
 
     stories: tuple[Story, ...]
     storylines: tuple[Storyline, ...]
-
-
-class StoryList(list[Story]):
-    """A list of stories that also carries their ``storylines``."""
-
-    storylines: tuple[Storyline, ...] = ()
 
 
 def cluster(
@@ -187,12 +182,22 @@ def split_story(
 
 def cluster_stories(
     articles: Sequence[Article], *, options: ClusterConfig | None = None, **params: object
-) -> StoryList:
-    """``cluster(articles)`` as a list of stories, with ``.storylines`` set (``storyline.cluster.batch``)."""
-    result = cluster(articles, options=options, **params)
-    stories = StoryList(result.stories)
-    stories.storylines = result.storylines
-    return stories
+) -> Clustering:
+    """``cluster`` over the ``articles`` with prose left after cleaning; those with none are
+    ``skipped`` (the public ``storyline.cluster``). Each story is headed as its digest is
+    (``StoryDocument.headline``), each storyline by its first story.
+
+    Raises:
+        UsageError: two articles share an id, or an option is out of range or unknown.
+    """
+    kept, skipped = clean_story(articles)
+    result = cluster([c.article for c in kept], options=options, **params)
+    cleaned = {c.article.id: c for c in kept}
+    stories = tuple(replace(s, headline=document_of([cleaned[a] for a in s.articles]).headline)
+                    for s in result.stories)
+    headline = {s.id: s.headline for s in stories}
+    lines = tuple(replace(line, headline=headline[line.stories[0]]) for line in result.storylines)
+    return Clustering(stories, lines, skipped)
 
 
 def _in_publication_order(articles: Sequence[Article]) -> list[Article]:

@@ -26,15 +26,20 @@ from scipy.sparse import csr_matrix
 from storyline.compare.conflicts import find_conflicts
 from storyline.compare.copies import TokenCache, find_copies, sentence_words
 from storyline.compare.facts import fact_vectors, group_facts, make_facts, sentence_pairs
-from storyline.model import Article, CleanArticle, Comparison, Outlet
+from storyline.model import Article, CleanArticle, Comparison, Outlet, StoryComparison
 from storyline.represent.document import StoryDocument, build_document
 from storyline.text import word_count
 
-__all__ = ["build_comparison", "compare", "compare_story", "outlet_name"]
+__all__ = ["build_comparison", "compare", "outlet_name"]
 
 
-def compare(articles: Iterable[Article]) -> Comparison:
+def compare(articles: Iterable[Article]) -> StoryComparison:
     """Compare the outlets covering one story.
+
+    Returns:
+        The comparison (``sources``) and the story's headline, chosen as the digest chooses
+        it (``StoryDocument.headline``; ``""`` when no article has a usable line);
+        articles with no prose left after cleaning are listed under ``skipped``.
 
     Raises:
         UsageError: two articles share an id.
@@ -42,21 +47,12 @@ def compare(articles: Iterable[Article]) -> Comparison:
     Example:
         >>> a = Article(id="a", source="Wire", text="Floods forced 1,800 people from their homes in the valley on Monday.")
         >>> b = Article(id="b", source="Daily", text="Floods forced 2,300 people from their homes in the valley on Monday.")
-        >>> c = compare([a, b])
+        >>> c = compare([a, b]).sources
         >>> [(s.article, s.value) for s in c.conflicts[0].sides]
         [('a', '1,800'), ('b', '2,300')]
     """
-    return compare_story(articles)[0]
-
-
-def compare_story(articles: Iterable[Article]) -> tuple[Comparison, str]:
-    """``compare(articles)`` and the story's headline (``StoryDocument.headline``).
-
-    Raises:
-        UsageError: two articles share an id.
-    """
     doc = build_document(list(articles))
-    return build_comparison(doc), doc.headline
+    return StoryComparison(build_comparison(doc), doc.headline, doc.skipped)
 
 
 def build_comparison(doc: StoryDocument) -> Comparison:

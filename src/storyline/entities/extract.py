@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from storyline.clean.prose import clean
+from storyline.clean.prose import clean_story
 from storyline.entities.cues import CONTEXT_CUES, Cue, weigh
 from storyline.entities.words import (
     CONNECTORS,
@@ -39,7 +39,7 @@ from storyline.entities.words import (
     demonym_country,
 )
 from storyline.entities.mentions import RawMention, Vocabulary, build_vocabulary, find_mentions
-from storyline.model import Article, CleanArticle, Entity, Mention
+from storyline.model import Article, CleanArticle, Entity, EntityList, Mention
 
 __all__ = ["LEAD_SENTENCES", "entities", "extract_entities", "settle_types", "story_mentions"]
 
@@ -61,15 +61,21 @@ class Found:
     mention: RawMention
 
 
-def entities(articles: Iterable[Article]) -> tuple[Entity, ...]:
-    """The entities of one story's ``articles``, most salient first.
+def entities(articles: Iterable[Article]) -> EntityList:
+    """The entities of one story's ``articles``, most salient first (``EntityList.entities``).
+
+    Articles with no prose left after cleaning are listed under ``skipped``.
+
+    Raises:
+        UsageError: two articles share an id.
 
     Example:
         >>> a = Article(id="a", text="Secretary of State John Kerry met Sergei Lavrov. Kerry said talks went well.")
-        >>> [(e.name, e.type, len(e.mentions)) for e in entities([a])][:2]
+        >>> [(e.name, e.type, len(e.mentions)) for e in entities([a]).entities][:2]
         [('John Kerry', 'PERSON', 2), ('Sergei Lavrov', 'PERSON', 1)]
     """
-    return extract_entities([clean(article) for article in articles])
+    kept, skipped = clean_story(list(articles))
+    return EntityList(extract_entities(kept), skipped)
 
 
 def extract_entities(cleaned: Sequence[CleanArticle]) -> tuple[Entity, ...]:

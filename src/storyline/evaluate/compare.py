@@ -273,7 +273,7 @@ def evaluate(data: Path | str, clusters: int = 120, seed: int = 13) -> tuple[tup
         if case is None:
             continue
         used += 1
-        score_case(case, compare(case.articles), copies, conflicts)
+        score_case(case, compare(case.articles).sources, copies, conflicts)
     return copies, conflicts, used
 
 

@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterable, Sequence
 
 from storyline.quotes.attribution import Attribution, find_attributions
-from storyline.clean.prose import clean
+from storyline.clean.prose import clean_story
 from storyline.entities.extract import extract_entities
 from storyline.entities.words import PERSON_TITLES
-from storyline.model import Article, CleanArticle, Entity, Quote
+from storyline.model import Article, CleanArticle, Entity, Quote, QuoteList
 
 __all__ = ["article_attributions", "extract_quotes", "quotes"]
 
@@ -32,16 +32,21 @@ RECENT_SPEAKER_CHARS = 500
 """A person who spoke this close before "he said" is taken as "he"."""
 
 
-def quotes(articles: Iterable[Article]) -> tuple[Quote, ...]:
-    """The quotes of one story's ``articles``, in article order and reading order.
+def quotes(articles: Iterable[Article]) -> QuoteList:
+    """The quotes of one story's ``articles``, in article and reading order (``QuoteList.quotes``).
+
+    Articles with no prose left after cleaning are listed under ``skipped``.
+
+    Raises:
+        UsageError: two articles share an id.
 
     Example:
         >>> a = Article(id="a", text='"We will not stop the talks," John Kirby said on Monday.')
-        >>> [(q.entity, q.text, q.direct) for q in quotes([a])]
+        >>> [(q.entity, q.text, q.direct) for q in quotes([a]).quotes]
         [('John Kirby', 'We will not stop the talks', True)]
     """
-    cleaned = [clean(article) for article in articles]
-    return extract_quotes(cleaned, extract_entities(cleaned))
+    kept, skipped = clean_story(list(articles))
+    return QuoteList(extract_quotes(kept, extract_entities(kept)), skipped)
 
 
 def extract_quotes(cleaned: Sequence[CleanArticle], entities: Sequence[Entity]) -> tuple[Quote, ...]:

@@ -1,49 +1,15 @@
-"""Stories and storylines (``storyline cluster``) as JSON or plain text.
-
-JSON: ``{"stories": [{"id", "headline", "articles": [ids], "storyline", "first_seen",
-"last_seen"}], "storylines": [{"id", "headline", "stories": [ids]}]}``, dates as ISO
-strings or null. Text: one block per storyline, its stories indented under it.
+"""Stories and storylines (``storyline cluster``) as plain text: one block per storyline,
+its stories indented under it. The JSON is ``Clustering.to_dict()``.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from storyline.model import Clustering, Story
 
-from storyline.cluster.batch import ClusterResult
-from storyline.model import Story
-from storyline.render.json import json_text
-
-__all__ = ["clusters_dict", "clusters_json", "clusters_text"]
+__all__ = ["clusters_text"]
 
 
-def clusters_dict(result: ClusterResult) -> dict[str, Any]:
-    """The JSON object of ``result`` (see the module docstring)."""
-    return {
-        "stories": [_story(story) for story in result.stories],
-        "storylines": [
-            {"id": line.id, "headline": line.headline, "stories": list(line.stories)}
-            for line in result.storylines
-        ],
-    }
-
-
-def _story(story: Story) -> dict[str, Any]:
-    return {
-        "id": story.id,
-        "headline": story.headline,
-        "articles": list(story.articles),
-        "storyline": story.storyline,
-        "first_seen": story.first_seen.isoformat() if story.first_seen else None,
-        "last_seen": story.last_seen.isoformat() if story.last_seen else None,
-    }
-
-
-def clusters_json(result: ClusterResult) -> str:
-    """``clusters_dict(result)`` as indented JSON text ending in a newline."""
-    return json_text(clusters_dict(result))
-
-
-def clusters_text(result: ClusterResult) -> str:
+def clusters_text(result: Clustering) -> str:
     """Storylines, each with its stories (headline, dates, article count) indented under it."""
     stories = {story.id: story for story in result.stories}
     lines = [f"{len(result.stories)} stories in {len(result.storylines)} storylines", ""]

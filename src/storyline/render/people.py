@@ -1,27 +1,16 @@
-"""Output of ``storyline entities`` and ``storyline quotes``: JSON objects and plain text."""
+"""Plain-text output of ``storyline entities`` and ``storyline quotes`` (their JSON is
+``EntityList.to_dict()`` and ``QuoteList.to_dict()``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
 
 from storyline.model import Entity, Quote
-from storyline.render.json import json_text
 from storyline.render.view import clean_display, speaker_groups
 
-__all__ = ["entities_json", "entities_text", "quotes_json", "quotes_text"]
+__all__ = ["entities_text", "quotes_text"]
 
 MAX_ALIASES = 6
-
-
-def entities_json(entities: Sequence[Entity]) -> str:
-    """``{"entities": [...]}`` as indented JSON ending in a newline."""
-    return json_text({"entities": [asdict(e) for e in entities]})
-
-
-def quotes_json(quotes: Sequence[Quote]) -> str:
-    """``{"quotes": [...]}`` as indented JSON ending in a newline."""
-    return json_text({"quotes": [asdict(q) for q in quotes]})
 
 
 def entities_text(entities: Sequence[Entity]) -> str:
