@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict
 
+from storyline.ingest.names import clean_display
 from storyline.model import Entity, Quote
 from storyline.render.json import json_text
-from storyline.render.view import clean_display, speaker_groups
+from storyline.render.view import speaker_groups
 
 __all__ = ["entities_json", "entities_text", "quotes_json", "quotes_text"]
 
