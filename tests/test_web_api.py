@@ -49,6 +49,7 @@ def client(seeds_db: str):
 
 @pytest.fixture()
 def ingest_client(tmp_path: Path):
+    Store(tmp_path / "ingest.db", create=True).close()  # serve never creates a database
     with TestClient(create_app(str(tmp_path / "ingest.db"), allow_ingest=True)) as test_client:
         yield test_client
 
