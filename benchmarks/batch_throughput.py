@@ -33,7 +33,7 @@ from pathlib import Path
 
 import psutil
 
-from storyline.batch import BatchOptions, DaskEngine, LocalEngine, run_batch
+from storyline.batch import DaskEngine, LocalEngine, run_batch
 from storyline.evaluate.timeline17 import load
 
 DATA = Path(__file__).resolve().parents[1] / "../shared/data/timeline17"
@@ -73,7 +73,7 @@ def timed(engine, inputs: Path, output: Path) -> tuple[float, int, float, float]
     """Seconds of one run, the articles it clustered, the CPU seconds of its tasks, and
     the cores the whole machine kept busy on average meanwhile (all processes)."""
     before, start = psutil.cpu_times(), time.perf_counter()
-    report = run_batch([str(inputs)], output, engine, BatchOptions())
+    report = run_batch([str(inputs)], output, engine)
     seconds, after = time.perf_counter() - start, psutil.cpu_times()
     idle = (after.idle + after.iowait) - (before.idle + before.iowait)
     busy = (sum(after) - sum(before) - idle) / seconds

@@ -103,7 +103,7 @@ def run(stream: list[Article], workers: int, args: argparse.Namespace) -> float:
 
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.db"
-        with Store(db) as store:
+        with Store(db, create=True) as store:
             start, cpu = time.perf_counter(), time.process_time()
             report = store.ingest(stream, batch_size=args.batch_size, digests=False,
                                   tracker_type=TimedTracker, progress=progress,

@@ -83,7 +83,7 @@ def _story_batch(first: int, count: int, seq: int, rng: random.Random) -> tuple[
 def build_big_store(path: Path, count: int) -> None:
     """Write ``count`` synthetic stories into a new store at ``path`` (its real writer)."""
     rng, seq = random.Random(7), 1
-    with Store(path) as store:
+    with Store(path, create=True) as store:
         for first in range(0, count, BATCH):
             batch, seq = _story_batch(first, min(BATCH, count - first), seq, rng)
             with store.engine.begin() as connection:
@@ -180,7 +180,7 @@ def build_story_store(path: Path, collection: Path) -> list[str]:
                                    "line", chunk[0].published, chunk[-1].published))
         ids.append(story_id)
     batch.storylines.append(Storyline("line", collection.name, tuple(ids)))
-    with Store(path) as store:
+    with Store(path, create=True) as store:
         with store.engine.begin() as connection:
             write_batch(connection, batch)
         for story_id in ids:

@@ -14,9 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.batch import (
-    BatchOptions,
     LocalEngine,
-    WindowPlan,
     find_shards,
     open_engine,
     read_shard,
@@ -25,7 +23,7 @@ from storyline.batch import (
 from storyline.batch.windows import Piece, chunks, join, link, windows_of
 from storyline.cli import app
 from storyline.cluster.batch import cluster
-from storyline.config import Config
+from storyline.config import BatchConfig, Config
 from storyline.errors import UsageError
 from storyline.evaluate.timeline17 import load_topic
 from storyline.ingest.files import Found
@@ -33,7 +31,8 @@ from storyline.ingest.files import Found
 SLICE = (("H1N1_guardian", 14), ("haiti_bbc", 10))
 """Timeline17 collections and how many of their (shorter) articles the tests use."""
 
-PLAN = WindowPlan(days=7, overlap=2)
+PLAN = BatchConfig(window_days=7, overlap_days=2)
+RUN = Config(batch=PLAN)
 """Week windows, so that the H1N1 slice (April 2009) crosses several boundaries."""
 
 PAGE = """<html><head><title>Dock workers end strike in Rotterdam</title>
@@ -100,7 +99,7 @@ def corpus(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def local_run(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("local") / "out"
-    run_batch([corpus], output, LocalEngine(), BatchOptions(plan=PLAN))
+    run_batch([corpus], output, LocalEngine(), RUN)
     return output
 
 
@@ -148,7 +147,7 @@ def test_batch_reads_html_pages_from_warc(tmp_path: Path) -> None:
 
 def test_batch_one_window_gives_the_stories_of_cluster(corpus: Path, tmp_path: Path) -> None:
     report = run_batch([corpus], tmp_path / "out", LocalEngine(),
-                       BatchOptions(plan=WindowPlan(days=100_000, overlap=0)))
+                       Config(batch=BatchConfig(window_days=100_000, overlap_days=0)))
     articles = [a for s in find_shards([str(corpus)])[0]
                 for a in (f.article for f in read_shard(s, Config()))]
     expected = cluster(articles)
@@ -176,7 +175,7 @@ def test_batch_local_run_writes_stories_digests_and_report(local_run: Path, corp
 
 def test_batch_small_windows_join_stories_cut_by_boundaries(corpus: Path, tmp_path: Path) -> None:
     report = run_batch([corpus], tmp_path / "out", LocalEngine(),
-                       BatchOptions(plan=WindowPlan(days=7, overlap=2, max_articles=10)))
+                       Config(batch=BatchConfig(window_days=7, overlap_days=2, max_articles=10)))
     rows = stories_of(tmp_path / "out")
     ids = [i for r in rows for i in r["article_ids"]]
     assert len(ids) == len(set(ids)) == 24
@@ -185,16 +184,16 @@ def test_batch_small_windows_join_stories_cut_by_boundaries(corpus: Path, tmp_pa
 
 def test_batch_rerun_skips_finished_shards(local_run: Path, corpus: Path, tmp_path: Path) -> None:
     output = tmp_path / "out"
-    run_batch([corpus], output, LocalEngine(), BatchOptions(plan=PLAN))
+    run_batch([corpus], output, LocalEngine(), RUN)
     before = (output / "digests.jsonl").read_bytes()
-    again = run_batch([corpus], output, LocalEngine(), BatchOptions(plan=PLAN))
+    again = run_batch([corpus], output, LocalEngine(), RUN)
     assert again.counts["shards_reused"] == again.counts["shards"] == 3
     assert again.counts["digest_tasks_reused"] == again.counts["digest_tasks"]
     assert (output / "digests.jsonl").read_bytes() == before
     assert stories_of(output) == stories_of(local_run)
     shard = sorted(corpus.glob("*.jsonl"))[-1]
     os.utime(shard, ns=(shard.stat().st_atime_ns, shard.stat().st_mtime_ns + 10**9))
-    changed = run_batch([corpus], output, LocalEngine(), BatchOptions(plan=PLAN))
+    changed = run_batch([corpus], output, LocalEngine(), RUN)
     assert changed.counts["shards_reused"] == 2
     assert stories_of(output) == stories_of(local_run)
 
@@ -227,4 +226,4 @@ def test_batch_engine_options_are_checked() -> None:
     with pytest.raises(UsageError, match="not both"):
         open_engine("dask", scheduler="tcp://127.0.0.1:1", workers=2)
     with pytest.raises(UsageError, match="overlap"):
-        WindowPlan(days=3, overlap=3)
+        BatchConfig(window_days=3, overlap_days=3)

@@ -17,9 +17,9 @@ from pathlib import Path
 import psutil
 import pytest
 from distributed import Client, LocalCluster
-from test_batch import PLAN, stories_of, timeline_records, write_shards
+from test_batch import RUN, stories_of, timeline_records, write_shards
 
-from storyline.batch import BatchOptions, DaskEngine, LocalEngine, run_batch
+from storyline.batch import DaskEngine, LocalEngine, run_batch
 
 
 def _children() -> set[int]:
@@ -59,14 +59,14 @@ def corpus(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def local_output(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("local") / "out"
-    run_batch([corpus], output, LocalEngine(), BatchOptions(plan=PLAN))
+    run_batch([corpus], output, LocalEngine(), RUN)
     return output
 
 
 def test_batch_dask_gives_the_same_stories_as_local(
     client: Client, corpus: Path, local_output: Path, tmp_path: Path
 ) -> None:
-    report = run_batch([corpus], tmp_path / "out", DaskEngine(client), BatchOptions(plan=PLAN))
+    report = run_batch([corpus], tmp_path / "out", DaskEngine(client), RUN)
     assert report.engine == "dask" and report.workers == 2
     assert stories_of(tmp_path / "out") == stories_of(local_output)
     assert (tmp_path / "out" / "digests.jsonl").read_bytes() == (
@@ -79,7 +79,7 @@ def test_batch_dask_survives_a_worker_killed_mid_run(
     pids = client.run(os.getpid)
     finished: list[object] = []
     runner = threading.Thread(target=lambda: finished.append(run_batch(
-        [corpus], tmp_path / "out", DaskEngine(client), BatchOptions(plan=PLAN))))
+        [corpus], tmp_path / "out", DaskEngine(client), RUN)))
     runner.start()
     victim = _busy_worker(client, tmp_path / "out", runner)
     os.kill(pids[victim], signal.SIGKILL)

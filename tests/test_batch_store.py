@@ -99,7 +99,7 @@ def test_batch_store_partial_load_is_consistent_and_resumes(tmp_path: Path) -> N
     every = [Article(text, id=key, url=f"https://example.org/{key}") for key, text in texts.items()]
     copy = Article(texts["b1"], id="b1-copy")
     document = {"story_id": "story-a", **build_digest(every[:2], Config()).to_dict()}
-    with Store(tmp_path / "s.db") as store:
+    with Store(tmp_path / "s.db", create=True) as store:
         first = store.store_batch([story_a, story_b], lines, every[:1], [document], batch_size=1)
         assert (first.stored, first.digests, store.check()) == (1, 0, [])
         again = store.store_batch([story_a, story_b], lines, [*every, every[0]], [document],

@@ -109,7 +109,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 @pytest.fixture
 def store(db_url: str) -> Iterator[Store]:
-    with Store(db_url) as opened:
+    with Store(db_url, create=True) as opened:
         yield opened
 
 
@@ -129,7 +129,7 @@ class ScriptedTracker:
 
     PLAN: ClassVar[dict[str, tuple[Any, ...]]] = {}
 
-    def __init__(self) -> None:
+    def __init__(self, _options: object = None) -> None:
         self.members: dict[str, list[str]] = {}
         self.lines: dict[str, str] = {}
         self.days: dict[str, list[str | None]] = {}
@@ -250,10 +250,10 @@ def test_store_ingest_skips_same_url_or_text_under_another_id(store: Store, batc
 def test_store_resumed_ingest_equals_one_run(
     db_url: str, tmp_path: Path, story_articles: list[Article]
 ) -> None:
-    with Store(tmp_path / "one-run.db") as whole:
+    with Store(tmp_path / "one-run.db", create=True) as whole:
         whole.ingest(story_articles, batch_size=3)
         expected = _partition(whole)
-    with Store(db_url) as first:
+    with Store(db_url, create=True) as first:
         first.ingest(story_articles[:4], batch_size=3, digests=False)
     with Store(db_url) as resumed:
         report = resumed.ingest(story_articles, batch_size=3)
@@ -265,10 +265,10 @@ def test_store_resumed_ingest_equals_one_run(
 def test_store_ingest_with_worker_processes_equals_one_process(
     tmp_path: Path, story_articles: list[Article]
 ) -> None:
-    with Store(tmp_path / "one.db") as one:
+    with Store(tmp_path / "one.db", create=True) as one:
         one.ingest(story_articles, batch_size=3)
         expected = (_partition(one), _count(one, sentences), _documents(one))
-    with Store(tmp_path / "two.db") as two:
+    with Store(tmp_path / "two.db", create=True) as two:
         report = two.ingest(story_articles, batch_size=3, workers=2)
         assert (report.stored, report.digests) == (len(story_articles), len(expected[2]))
         assert (_partition(two), _count(two, sentences), _documents(two)) == expected
@@ -282,14 +282,14 @@ def _documents(store: Store) -> dict[str, str]:
 
 
 def test_store_ingest_refuses_no_workers(tmp_path: Path, story_articles: list[Article]) -> None:
-    with Store(tmp_path / "none.db") as store, pytest.raises(UsageError, match="--workers"):
+    with Store(tmp_path / "none.db", create=True) as store, pytest.raises(UsageError, match="--workers"):
         store.ingest(story_articles, workers=0)
 
 
 def test_store_error_inside_a_batch_writes_none_of_it(
     db_url: str, tmp_path: Path, story_articles: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with Store(tmp_path / "one-run.db") as whole:
+    with Store(tmp_path / "one-run.db", create=True) as whole:
         whole.ingest(story_articles, batch_size=3, digests=False)
         expected = _partition(whole)
     real, calls = writer.index_articles, []
@@ -301,7 +301,7 @@ def test_store_error_inside_a_batch_writes_none_of_it(
         real(connection, rows)
 
     monkeypatch.setattr(writer, "index_articles", failing)
-    with Store(db_url) as broken:
+    with Store(db_url, create=True) as broken:
         with pytest.raises(RuntimeError, match="disk full"):
             broken.ingest(story_articles, batch_size=3)
         assert broken.check() == [] and _count(broken, articles) == 3
@@ -333,7 +333,7 @@ def test_store_stories_follow_the_tracker_through_splits(db_url: str, shared_dat
     random.Random(0).shuffle(stream)
     tracker = StoryTracker()
     assert sum(len(tracker.add(article).split) for article in stream) >= 2
-    with Store(db_url) as store:
+    with Store(db_url, create=True) as store:
         store.ingest(stream, batch_size=7, digests=False)
         assert _partition(store) == {s.id: set(s.articles) for s in tracker.stories()}
         assert [s.id for s in store.stories()] and store.check() == []
@@ -448,18 +448,18 @@ def test_store_migrations_build_the_declared_schema(store: Store) -> None:
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"include_object": ours})
         assert compare_metadata(context, metadata) == []
-        assert context.get_current_revision() == store.version == "0002"
+        assert context.get_current_revision() == store.version == "0003"
 
 
 def test_store_reopen_keeps_data_and_version(db_url: str, story_articles: list[Article]) -> None:
-    with Store(db_url) as first:
+    with Store(db_url, create=True) as first:
         first.ingest(story_articles[:2], digests=False)
     with Store(db_url) as again:
-        assert again.version == "0002" and _count(again, articles) == 2
+        assert again.version == "0003" and _count(again, articles) == 2
 
 
 def test_store_refuses_a_database_from_a_newer_storyline(tmp_path: Path) -> None:
-    with Store(tmp_path / "new.db") as opened, opened.engine.begin() as connection:
+    with Store(tmp_path / "new.db", create=True) as opened, opened.engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     with pytest.raises(UsageError, match="schema version '9999'"):
         Store(tmp_path / "new.db")
@@ -467,7 +467,7 @@ def test_store_refuses_a_database_from_a_newer_storyline(tmp_path: Path) -> None
 
 def test_store_unreadable_tracker_state_is_a_usage_error(tmp_path: Path) -> None:
     ScriptedTracker.PLAN = {"a": ("s", "l", ())}
-    with Store(tmp_path / "t.db") as opened:
+    with Store(tmp_path / "t.db", create=True) as opened:
         opened.ingest([_article("a", "port strike", "2020-05-01")], tracker_type=ScriptedTracker)
         with opened.engine.begin() as connection:
             connection.execute(text("UPDATE tracker SET state = '{\"version\": 99}'"))
@@ -487,7 +487,7 @@ def test_store_database_url_reads_paths_and_schemes(tmp_path: Path) -> None:
 
 
 def test_store_sqlite_runs_in_wal_mode(tmp_path: Path) -> None:
-    with Store(tmp_path / "w.db") as opened, opened.engine.connect() as connection:
+    with Store(tmp_path / "w.db", create=True) as opened, opened.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 

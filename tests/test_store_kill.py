@@ -108,7 +108,7 @@ def test_store_kill_9_at_any_moment_loses_and_duplicates_nothing(
     stream: Path, tmp_path: Path
 ) -> None:
     read = read_inputs([stream], Config())
-    with Store(tmp_path / "one-run.db") as reference:
+    with Store(tmp_path / "one-run.db", create=True) as reference:
         one_run = reference.ingest(read.articles, batch_size=int(BATCH), digests=False)
         expected, total = _partition(reference), one_run.stored
     db = tmp_path / "killed.db"
@@ -123,7 +123,7 @@ def test_store_kill_9_at_any_moment_loses_and_duplicates_nothing(
     for name, ready in moments:
         status = _kill_when(db, stream, ready, rng.uniform(0, JITTER_S))
         stored = _count(db, "articles")
-        with Store(db) as store:
+        with Store(db, create=True) as store:
             problems = store.check()
         print(f"kill -9 {name}: exit {status}, {stored} of {total} articles stored, "
               f"{_count(db, 'digests')} digests, consistent: {not problems}")

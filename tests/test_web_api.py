@@ -36,7 +36,7 @@ HOSTILE = {
 def seeds_db(tmp_path_factory: pytest.TempPathFactory, seed_articles: list) -> str:
     """A SQLite database holding the five seed articles, digests built."""
     path = tmp_path_factory.mktemp("web") / "seeds.db"
-    with Store(path) as store:
+    with Store(path, create=True) as store:
         store.ingest(seed_articles)
     return str(path)
 
@@ -49,6 +49,7 @@ def client(seeds_db: str):
 
 @pytest.fixture()
 def ingest_client(tmp_path: Path):
+    Store(tmp_path / "ingest.db", create=True).close()  # serve never creates a database
     with TestClient(create_app(str(tmp_path / "ingest.db"), allow_ingest=True)) as test_client:
         yield test_client
 
@@ -266,7 +267,7 @@ def _paging_store(path: Path) -> None:
         batch.seqs[article.id], batch.home[article.id] = k + 1, f"s{k}"
         batch.stories.append(Story(f"s{k}", text[:20], (article.id,), f"l{k}", published, published))
         batch.storylines.append(Storyline(f"l{k}", text[:20], (f"s{k}",)))
-    with Store(path) as store, store.engine.begin() as connection:
+    with Store(path, create=True) as store, store.engine.begin() as connection:
         write_batch(connection, batch)
 
 
@@ -295,9 +296,8 @@ def test_web_pages_name_a_story_by_its_digest_headline(client) -> None:
 
 def test_web_story_page_reads_kept_sentences_as_clean_finds_them(seeds_db: str, seed_articles: list) -> None:
     from storyline.clean.prose import clean
-    from storyline.web.data import kept_sentences
 
     with Store(seeds_db) as store:
         story_id = store.stories()[0].id
-        kept = kept_sentences(store, story_id)
+        kept = store.sentences(story_id)
     assert kept == {a.id: clean(a).sentences for a in seed_articles}

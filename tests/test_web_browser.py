@@ -43,7 +43,7 @@ def _free_port() -> int:
 def server(tmp_path_factory: pytest.TempPathFactory, seed_articles: list) -> Iterator[str]:
     """A uvicorn server on 127.0.0.1 serving the seeds, stopped after the module."""
     path = tmp_path_factory.mktemp("browser") / "seeds.db"
-    with Store(path) as store:
+    with Store(path, create=True) as store:
         store.ingest(seed_articles)
     port = _free_port()
     config = uvicorn.Config(create_app(str(path)), host="127.0.0.1", port=port, log_level="warning")

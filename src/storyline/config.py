@@ -1,13 +1,23 @@
-"""The run's configuration, built once at the entry point (CLI or API) and passed down frozen."""
+"""The run's configuration, built once at the entry point (CLI or API) and passed down frozen.
+
+``Config`` holds every option: reading and digest options at the top, ``cluster``
+(``ClusterConfig``) and ``batch`` (``BatchConfig``) as sections. A store saves the
+``Config`` it was created with (``to_dict``/``from_dict``) and rebuilds a stored digest
+when ``digest_key()`` changes.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
 
 from storyline.errors import UsageError
 
 __all__ = [
-    "DEFAULT_DATES", "DEFAULT_MAX_BYTES", "DEFAULT_PER_DATE", "DEFAULT_WORDS", "ClusterConfig", "Config",
+    "DEFAULT_DATES", "DEFAULT_MAX_BYTES", "DEFAULT_PER_DATE", "DEFAULT_WORDS", "DIGEST_VERSION",
+    "BatchConfig", "ClusterConfig", "Config",
 ]
 
 DEFAULT_WORDS = 120
@@ -16,36 +26,11 @@ DEFAULT_DATES = 8
 """Dates on a story's timeline."""
 DEFAULT_PER_DATE = 1
 """Sentences per timeline date."""
-
-
-@dataclass(frozen=True)
-class Config:
-    """What a run may be told.
-
-    Args:
-        words: word budget of the summary.
-        max_bytes: inputs larger than this (a file, or one JSONL line) are skipped.
-        dates: how many dates the timeline shows.
-        per_date: how many sentences the timeline shows for each date.
-
-    Raises:
-        UsageError: a value is out of range.
-    """
-
-    words: int = DEFAULT_WORDS
-    max_bytes: int = DEFAULT_MAX_BYTES
-    dates: int = DEFAULT_DATES
-    per_date: int = DEFAULT_PER_DATE
-
-    def __post_init__(self) -> None:
-        if self.words < 1:
-            raise UsageError(f"--words must be at least 1, got {self.words}")
-        if self.max_bytes < 1:
-            raise UsageError(f"--max-bytes must be at least 1, got {self.max_bytes}")
-        if self.dates < 1:
-            raise UsageError(f"--dates must be at least 1, got {self.dates}")
-        if self.per_date < 1:
-            raise UsageError(f"--per-date must be at least 1, got {self.per_date}")
+DIGEST_VERSION = 1
+"""The version of the digest code: bump it when a change to the analyses changes what a
+digest holds, so that digests stored by older code are rebuilt (``Config.digest_key``)."""
+DIGEST_FIELDS = ("words", "dates", "per_date")
+"""The ``Config`` fields that change a digest."""
 
 
 @dataclass(frozen=True)
@@ -112,3 +97,112 @@ class ClusterConfig:
             raise UsageError(f"unknown clustering option(s): {', '.join(unknown)}")
         base = {f.name: getattr(options or cls(), f.name) for f in fields(cls)}
         return cls(**{**base, **params})  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class BatchConfig:
+    """How a batch run (``storyline.batch``) cuts its archive and its work.
+
+    Args:
+        window_days: width of a clustering time window in days.
+        overlap_days: days at the start of each window that the window before also
+            clusters; at least the story time scale (``ClusterConfig.story_days``, 3) is
+            sensible.
+        max_articles: most articles clustered at once (memory and time grow with its square).
+        digest_chars: most characters of article text (about) digested by one task; a
+            larger story gets a task of its own.
+
+    Raises:
+        UsageError: a value is out of range.
+    """
+
+    window_days: float = 30.0
+    overlap_days: float = 3.0
+    max_articles: int = 2500
+    digest_chars: int = 1_000_000
+
+    def __post_init__(self) -> None:
+        if not self.window_days > 0:
+            raise UsageError(f"--window-days must be above 0, got {self.window_days}")
+        if not 0 <= self.overlap_days < self.window_days:
+            raise UsageError(
+                f"--overlap-days must be 0 or more and below --window-days, got {self.overlap_days}")
+        if self.max_articles < 10:
+            raise UsageError(f"--max-window must be at least 10, got {self.max_articles}")
+        if self.digest_chars < 1:
+            raise UsageError(f"digest_chars must be at least 1, got {self.digest_chars}")
+
+
+@dataclass(frozen=True)
+class Config:
+    """What a run may be told.
+
+    Args:
+        words: word budget of the summary.
+        max_bytes: inputs larger than this (a file, or one JSONL line) are skipped.
+        dates: how many dates the timeline shows.
+        per_date: how many sentences the timeline shows for each date.
+        cluster: how articles are grouped into stories and storylines.
+        batch: how a batch run cuts its archive and its work.
+
+    Raises:
+        UsageError: a value is out of range.
+
+    Example:
+        >>> Config(words=60).digest_key() == Config(words=60, max_bytes=10).digest_key()
+        True
+        >>> Config.from_dict(Config(dates=3).to_dict()) == Config(dates=3)
+        True
+    """
+
+    words: int = DEFAULT_WORDS
+    max_bytes: int = DEFAULT_MAX_BYTES
+    dates: int = DEFAULT_DATES
+    per_date: int = DEFAULT_PER_DATE
+    cluster: ClusterConfig = field(default_factory=ClusterConfig)
+    batch: BatchConfig = field(default_factory=BatchConfig)
+
+    def __post_init__(self) -> None:
+        if self.words < 1:
+            raise UsageError(f"--words must be at least 1, got {self.words}")
+        if self.max_bytes < 1:
+            raise UsageError(f"--max-bytes must be at least 1, got {self.max_bytes}")
+        if self.dates < 1:
+            raise UsageError(f"--dates must be at least 1, got {self.dates}")
+        if self.per_date < 1:
+            raise UsageError(f"--per-date must be at least 1, got {self.per_date}")
+
+    def digest_key(self) -> str:
+        """A short hash of what a digest is built with: ``DIGEST_FIELDS`` and
+        ``DIGEST_VERSION``; equal keys mean a stored digest is still current."""
+        wanted = {name: getattr(self, name) for name in DIGEST_FIELDS}
+        text = json.dumps({"version": DIGEST_VERSION, **wanted}, sort_keys=True)
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The config as plain JSON-able data (read back by ``from_dict``)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Config:
+        """The config saved by ``to_dict``; a field it lacks takes its default, and a
+        name this version does not know is ignored (a config saved by another version).
+
+        Raises:
+            UsageError: a value is out of range.
+        """
+        sections = {"cluster": ClusterConfig, "batch": BatchConfig}
+        values: dict[str, Any] = {}
+        for item in fields(cls):
+            if item.name not in data:
+                continue
+            value = data[item.name]
+            section = sections.get(item.name)
+            values[item.name] = section(**_known(section, value)) if section else value
+        return cls(**values)
+
+
+def _known(cls: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """The items of ``data`` that name a field of the dataclass ``cls``."""
+    names = {item.name for item in fields(cls)}
+    return {name: value for name, value in data.items() if name in names}

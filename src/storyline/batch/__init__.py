@@ -24,21 +24,18 @@ from __future__ import annotations
 
 from storyline.batch.engine import DaskEngine, Engine, LocalEngine, open_engine
 from storyline.batch.outputs import DIGESTS, RUN, STORIES, BatchReport
-from storyline.batch.run import BatchOptions, run_batch
+from storyline.batch.run import run_batch
 from storyline.batch.shards import Shard, find_shards, read_shard
-from storyline.batch.windows import WindowPlan
 
 __all__ = [
     "DIGESTS",
     "RUN",
     "STORIES",
-    "BatchOptions",
     "BatchReport",
     "DaskEngine",
     "Engine",
     "LocalEngine",
     "Shard",
-    "WindowPlan",
     "find_shards",
     "open_engine",
     "read_shard",

@@ -14,7 +14,7 @@ import math
 import os
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -32,13 +32,13 @@ from storyline.batch.tasks import (
     shard_task,
     window_task,
 )
-from storyline.batch.windows import Joined, WindowPlan, join, window_sort_key
+from storyline.batch.windows import Joined, join, window_sort_key
 from storyline.batch.workdir import WORK_DIR, content_key, load
-from storyline.config import ClusterConfig, Config
+from storyline.config import Config
 from storyline.errors import skip
 from storyline.model import Skipped
 
-__all__ = ["BatchOptions", "Progress", "run_batch"]
+__all__ = ["Progress", "run_batch"]
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(phase, done, total)``; phases "shards", "windows", "digests"."""
@@ -49,33 +49,14 @@ still spread over the workers; the grouping does not depend on the engine, so a 
 another engine reuses finished digests."""
 
 
-@dataclass(frozen=True)
-class BatchOptions:
-    """Everything a batch run may be told.
-
-    Args:
-        options: reading and digest options (``max_bytes``, ``words``, ...).
-        plan: the time windows of clustering.
-        cluster: clustering options.
-        digest_chars: most characters of article text (about) digested by one task; a
-            larger story gets a task of its own.
-        db: a storyline database (path or URL) to load the results into after the outputs
-            are written (``storyline.batch.to_store``); ``None``: files only.
-    """
-
-    options: Config = field(default_factory=Config)
-    plan: WindowPlan = field(default_factory=WindowPlan)
-    cluster: ClusterConfig = field(default_factory=ClusterConfig)
-    digest_chars: int = 1_000_000
-    db: str | None = None
-
-
 def run_batch(
     inputs: Sequence[str | os.PathLike[str]],
     output: str | os.PathLike[str],
     engine: Engine,
-    settings: BatchOptions | None = None,
+    config: Config | None = None,
     progress: Progress | None = None,
+    *,
+    db: str | None = None,
 ) -> BatchReport:
     """Read, cluster and digest every article under ``inputs``; write them to ``output``.
 
@@ -83,29 +64,32 @@ def run_batch(
         inputs: files, folders or glob patterns of shards (see ``storyline.batch.shards``).
         output: the output folder; a rerun with the same folder skips finished tasks.
         engine: where tasks run (``storyline.batch.engine``).
-        settings: the run's options; ``BatchOptions()`` when omitted.
+        config: the run's options (reading, ``cluster``, ``batch`` and digest options);
+            ``Config()`` when omitted.
         progress: called as each task finishes.
+        db: a storyline database (path or URL) to load the results into after the outputs
+            are written (``storyline.batch.to_store``); ``None``: files only.
 
     Returns:
         The ``BatchReport`` also written to ``output/run.json``.
 
     Raises:
-        UsageError: an input does not exist or a glob matches nothing, or ``settings.db``
-            cannot be opened.
+        UsageError: an input does not exist or a glob matches nothing, or ``db`` cannot
+            be opened.
     """
-    settings = settings or BatchOptions()
+    config = config or Config()
     clock = _Clock()
     shards, skipped = find_shards([os.fspath(p) for p in inputs])
     work = Path(output) / WORK_DIR
-    shard_results = _phase("shards", _shard_jobs(shards, work, settings), shard_task,
+    shard_results = _phase("shards", _shard_jobs(shards, work, config), shard_task,
                            engine, progress)
     clock.lap("shards")
     excluded, repeated = _repeated_ids(shard_results)
-    window_results = _phase("windows", _window_jobs(shard_results, excluded, work, settings),
+    window_results = _phase("windows", _window_jobs(shard_results, excluded, work, config),
                             window_task, engine, progress)
     clock.lap("windows")
     stories = join([p for w in window_results for p in w.pieces])
-    jobs = _digest_jobs(stories, window_results, work, settings)
+    jobs = _digest_jobs(stories, window_results, work, config)
     digest_results = _phase("digests", jobs, digest_task, engine, progress)
     clock.lap("digests")
     skipped += [s for r in shard_results for s in r.skipped] + repeated
@@ -113,12 +97,13 @@ def run_batch(
     report = BatchReport.build(engine, (shard_results, window_results, digest_results),
                                skipped, clock.laps, stories)
     report = write_outputs(Path(output), digest_results, report)
-    if settings.db is None:
+    if db is None:
         return report
     from storyline.batch.to_store import load_into_store
 
     started = time.perf_counter()
-    loaded = load_into_store(settings.db, Path(output), shard_results, excluded, digest_results)
+    loaded = load_into_store(db, config, Path(output), shard_results, excluded,
+                             digest_results)
     seconds = round(time.perf_counter() - started, 3)
     report = dataclasses.replace(report, counts={**report.counts, **loaded},
                                  seconds={**report.seconds, "db": seconds})
@@ -179,13 +164,20 @@ def _file_size(path: str) -> int:
         return 0
 
 
-def _shard_jobs(shards: Sequence[Shard], work: Path, settings: BatchOptions) -> list[ShardJob]:
+def _shard_jobs(shards: Sequence[Shard], work: Path, config: Config) -> list[ShardJob]:
     jobs = []
     for shard in shards:
         files = [_stamp(s.path) for s in shard.sources]
-        key = content_key(shard.key, files, settings.options.max_bytes, asdict(settings.plan))
-        jobs.append(ShardJob(shard, key, str(work), settings.options, settings.plan))
+        key = content_key(shard.key, files, config.max_bytes, _windowing(config))
+        jobs.append(ShardJob(shard, key, str(work), config))
     return jobs
+
+
+def _windowing(config: Config) -> dict[str, float]:
+    """The options that decide which articles a window clusters (part of task keys)."""
+    plan = config.batch
+    return {"days": plan.window_days, "overlap": plan.overlap_days,
+            "max_articles": plan.max_articles}
 
 
 def _stamp(path: str) -> tuple[int, int]:
@@ -216,7 +208,7 @@ def _repeated_ids(
 
 def _window_jobs(
     results: Sequence[ShardResult], excluded: frozenset[tuple[str, str]], work: Path,
-    settings: BatchOptions,
+    config: Config,
 ) -> list[WindowJob]:
     inputs: dict[str, list[tuple[str, str]]] = {}
     for result in results:
@@ -226,21 +218,19 @@ def _window_jobs(
     for name in sorted(inputs, key=window_sort_key):
         shards = {key for key, _ in inputs[name]}
         left_out = frozenset(pair for pair in excluded if pair[0] in shards)
-        key = content_key(name, inputs[name], sorted(left_out), asdict(settings.plan),
-                          asdict(settings.cluster))
-        jobs.append(WindowJob(name, key, str(work), tuple(inputs[name]), left_out,
-                              settings.plan, settings.cluster))
+        key = content_key(name, inputs[name], sorted(left_out), _windowing(config),
+                          asdict(config.cluster))
+        jobs.append(WindowJob(name, key, str(work), tuple(inputs[name]), left_out, config))
     return jobs
 
 
 def _digest_jobs(
-    stories: Sequence[Joined], windows: Sequence[WindowResult], work: Path,
-    settings: BatchOptions,
+    stories: Sequence[Joined], windows: Sequence[WindowResult], work: Path, config: Config,
 ) -> list[DigestJob]:
     """Consecutive stories grouped into jobs of about ``digest_chars`` characters."""
     where = [(w.file, i) for w in windows for i in range(len(w.pieces))]
     total = sum(s.chars for s in stories)
-    target = max(1, min(settings.digest_chars, math.ceil(total / MIN_DIGEST_TASKS)))
+    target = max(1, min(config.batch.digest_chars, math.ceil(total / MIN_DIGEST_TASKS)))
     groups: list[list[StorySpec]] = [[]]
     sizes = [0]
     for story in stories:
@@ -250,7 +240,7 @@ def _digest_jobs(
         parts = tuple(where[k] for k in story.pieces)
         groups[-1].append(StorySpec(story.id, story.storyline, story.headline, parts))
         sizes[-1] += story.chars
-    options = asdict(settings.options)
+    options = config.digest_key()
     return [DigestJob(content_key([asdict(s) for s in group], options), str(work), tuple(group),
-                      settings.options, size)
+                      config, size)
             for group, size in zip(groups, sizes, strict=True) if group]

@@ -4,7 +4,7 @@
    cleaning (``storyline.clean.prose``), date each article, and write the articles of each time
    window it touches to its own file (a shuffle by window through the work folder).
 2. ``window_task``: read one window's files from every shard, cluster them with
-   ``storyline.cluster.batch.cluster`` (in chunks of at most ``WindowPlan.max_articles``), and
+   ``storyline.cluster.batch.cluster`` (in chunks of at most ``BatchConfig.max_articles``), and
    write the window's articles and story pieces; return small ``Piece`` summaries.
 3. ``digest_task``: build the digest (``storyline.digest.build_digest``) of each story of
    a group of consecutive stories, reading only the window files its pieces came from,
@@ -26,7 +26,6 @@ from pathlib import Path
 from storyline.batch.shards import Shard, read_shard
 from storyline.batch.windows import (
     Piece,
-    WindowPlan,
     chunks,
     join,
     order_key,
@@ -35,7 +34,7 @@ from storyline.batch.windows import (
 from storyline.batch.workdir import atomic_write, load, save
 from storyline.clean.prose import clean
 from storyline.cluster.batch import cluster, day_number
-from storyline.config import ClusterConfig, Config
+from storyline.config import Config
 from storyline.digest import build_digest
 from storyline.errors import skip
 from storyline.model import Article, Skipped
@@ -64,8 +63,7 @@ class ShardJob:
     shard: Shard
     key: str
     work: str
-    options: Config
-    plan: WindowPlan
+    config: Config
 
     @property
     def marker(self) -> Path:
@@ -100,7 +98,7 @@ def shard_task(job: ShardJob) -> ShardResult:
     skipped: list[Skipped] = []
     seen: dict[str, str] = {}
     read = sentences = 0
-    for item in read_shard(job.shard, job.options):
+    for item in read_shard(job.shard, job.config):
         if isinstance(item, Skipped):
             skipped.append(item)
             continue
@@ -113,7 +111,7 @@ def shard_task(job: ShardJob) -> ShardResult:
         sentences += problem
         ids.append((article.id, article.path, item.line))
         day = day_number(article.published)
-        for window in windows_of(day, job.plan):
+        for window in windows_of(day, job.config.batch):
             by_window.setdefault(window, []).append((article, day))
     files = _write_windows(Path(job.work) / "shards" / job.key, by_window)
     result = ShardResult(job.key, job.shard.path, read, sentences, tuple(ids), tuple(skipped),
@@ -150,8 +148,7 @@ class WindowJob:
     work: str
     inputs: tuple[tuple[str, str], ...]
     excluded: frozenset[tuple[str, str]]
-    plan: WindowPlan
-    options: ClusterConfig
+    config: Config
 
     @property
     def file(self) -> Path:
@@ -190,7 +187,7 @@ def window_task(job: WindowJob) -> WindowResult:
     stories = _cluster_chunks([a for a, _ in records], day, job)
     chars = {article.id: len(article.text) for article, _ in records}
     pieces = tuple(
-        Piece(frozenset(i for i in ids if len(windows_of(day[i], job.plan)) > 1),
+        Piece(frozenset(i for i in ids if len(windows_of(day[i], job.config.batch)) > 1),
               order_key(day[ids[0]], ids[0]), len(ids), headline, f"{job.name}/{line}",
               sum(chars[i] for i in ids))
         for ids, headline, line in stories
@@ -208,9 +205,9 @@ def _cluster_chunks(
 ) -> list[tuple[tuple[str, ...], str, str]]:
     """``(ids in publication order, headline, storyline label)`` of the window's stories."""
     found: list[tuple[tuple[str, ...], str, str]] = []
-    spans = chunks(len(articles), job.plan.max_articles)
+    spans = chunks(len(articles), job.config.batch.max_articles)
     for number, span in enumerate(spans):
-        result = cluster([articles[i] for i in span], options=job.options)
+        result = cluster([articles[i] for i in span], options=job.config.cluster)
         found.extend((s.articles, s.headline, f"{number}/{s.storyline}") for s in result.stories)
     if len(spans) == 1:
         return found
@@ -242,7 +239,7 @@ class DigestJob:
     key: str
     work: str
     stories: tuple[StorySpec, ...]
-    options: Config
+    config: Config
     size: int = 0
 
     @property
@@ -277,7 +274,7 @@ def digest_task(job: DigestJob) -> DigestResult:
     lines, rows, skipped = [], [], []
     for spec in job.stories:
         articles = _story_articles(spec, windows)
-        story = build_digest(articles, job.options)
+        story = build_digest(articles, job.config)
         skipped.extend(story.skipped)
         record = {"story_id": spec.id, "storyline_id": spec.storyline, **story.to_dict()}
         lines.append(json.dumps(record, ensure_ascii=False) + "\n")

@@ -18,16 +18,19 @@ from storyline.batch.outputs import DIGESTS
 from storyline.batch.tasks import DigestResult, ShardResult
 from storyline.batch.windows import window_sort_key
 from storyline.batch.workdir import load
+from storyline.config import Config
 from storyline.model import Article, Story, Storyline
 
 __all__ = ["load_into_store"]
 
 
 def load_into_store(
-    db: str, output: Path, shards: Sequence[ShardResult],
+    db: str, config: Config, output: Path, shards: Sequence[ShardResult],
     excluded: frozenset[tuple[str, str]], digests: Sequence[DigestResult],
 ) -> dict[str, int]:
-    """Store the run's articles, stories, storylines and digests in ``db``.
+    """Store the run's articles, stories, storylines and digests in ``db``, creating it
+    (with ``config`` saved in it) when it does not exist; the digests are stored as built
+    with ``config`` (rebuilt when shown if the database was created with other options).
 
     Returns:
         Counts for ``run.json``: ``db_articles_stored``, ``db_articles_known``,
@@ -39,9 +42,9 @@ def load_into_store(
     from storyline.store import Store
 
     stories, lines = _stories(digests)
-    with Store(db) as store:
+    with Store(db, config=config, create=True) as store:
         loaded = store.store_batch(stories, lines, _articles(shards, excluded),
-                                   _documents(output / DIGESTS))
+                                   _documents(output / DIGESTS), built_with=config)
     return {"db_articles_stored": loaded.stored, "db_articles_known": loaded.known,
             "db_articles_skipped": len(loaded.skipped), "db_digests_stored": loaded.digests}
 

@@ -2,9 +2,9 @@
 
 Batch clustering (``storyline.cluster.batch.cluster``) compares every pair of its articles, so
 an archive is clustered one time window at a time. Window ``k`` holds the articles
-published in days ``[k * days, (k + 1) * days)`` (days since 1970-01-01) plus the first
-``overlap`` days of window ``k + 1``: those *boundary* articles are clustered in both
-windows. A window with more than ``max_articles`` is cut, in publication order, into
+published in days ``[k * window_days, (k + 1) * window_days)`` (days since 1970-01-01) plus
+the first ``overlap_days`` of window ``k + 1`` (``storyline.config.BatchConfig``): those
+*boundary* articles are clustered in both windows. A window with more than ``max_articles`` is cut, in publication order, into
 chunks that overlap by a tenth of a chunk, in the same way. Undated articles form one
 window of their own (``UNDATED``).
 
@@ -14,7 +14,7 @@ they hold. Ids follow the batch rule of ``storyline.cluster.batch``: a story is 
 earliest article (ties by id), a storyline after its earliest story.
 
 Example:
-    >>> plan = WindowPlan(days=7, overlap=2)
+    >>> plan = BatchConfig(window_days=7, overlap_days=2)
     >>> windows_of(14.5, plan), windows_of(19.0, plan)
     (('2', '1'), ('2',))
     >>> link([{"a", "b"}, {"c"}, {"b", "d"}])
@@ -28,13 +28,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from storyline.cluster.batch import UNDATED_DAY, story_id, storyline_id
-from storyline.errors import UsageError
+from storyline.config import BatchConfig
 
 __all__ = [
     "UNDATED",
     "Joined",
     "Piece",
-    "WindowPlan",
     "chunks",
     "join",
     "link",
@@ -47,40 +46,13 @@ UNDATED = "undated"
 """The window of articles without a publication date."""
 
 
-@dataclass(frozen=True)
-class WindowPlan:
-    """How the archive is cut for clustering.
-
-    Args:
-        days: width of a time window in days.
-        overlap: days at the start of each window that the window before also clusters;
-            at least the story time scale (``ClusterConfig.story_days``, 3) is sensible.
-        max_articles: most articles clustered at once (memory and time grow with its square).
-
-    Raises:
-        UsageError: a value is out of range.
-    """
-
-    days: float = 30.0
-    overlap: float = 3.0
-    max_articles: int = 2500
-
-    def __post_init__(self) -> None:
-        if not self.days > 0:
-            raise UsageError(f"--window-days must be above 0, got {self.days}")
-        if not 0 <= self.overlap < self.days:
-            raise UsageError(f"--overlap-days must be 0 or more and below --window-days, got {self.overlap}")
-        if self.max_articles < 10:
-            raise UsageError(f"--max-window must be at least 10, got {self.max_articles}")
-
-
-def windows_of(day: float, plan: WindowPlan) -> tuple[str, ...]:
+def windows_of(day: float, plan: BatchConfig) -> tuple[str, ...]:
     """The windows that cluster an article of ``day``: its own first, then the one before
     when it falls in the overlap (NaN gives ``(UNDATED,)``)."""
     if math.isnan(day):
         return (UNDATED,)
-    k = math.floor(day / plan.days)
-    if day - k * plan.days < plan.overlap:
+    k = math.floor(day / plan.window_days)
+    if day - k * plan.window_days < plan.overlap_days:
         return (str(k), str(k - 1))
     return (str(k),)
 

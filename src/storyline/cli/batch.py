@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from storyline.cli.app import STDERR, MaxBytes, app, finish, usage_errors
-from storyline.config import DEFAULT_MAX_BYTES, DEFAULT_WORDS, Config
+from storyline.config import DEFAULT_MAX_BYTES, DEFAULT_WORDS, BatchConfig, Config
 from storyline.render.listing import progress_bar
 
 __all__ = ["BatchEngine", "batch"]
@@ -34,8 +34,9 @@ def batch(
         help="A running Dask scheduler, e.g. tcp://HOST:8786 (with --engine dask).")] = None,
     workers: Annotated[int | None, typer.Option(
         help="Worker processes of a local Dask cluster (with --engine dask; default: one per core).")] = None,
-    window_days: Annotated[float, typer.Option(help="Days per clustering window.")] = 30.0,
-    overlap_days: Annotated[float, typer.Option(help="Days each window shares with the next.")] = 3.0,
+    window_days: Annotated[float, typer.Option(help="Days per clustering window.")] = BatchConfig.window_days,
+    overlap_days: Annotated[float, typer.Option(
+        help="Days each window shares with the next.")] = BatchConfig.overlap_days,
     words: Annotated[int, typer.Option(help="Word budget of each summary.")] = DEFAULT_WORDS,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     db: Annotated[str | None, typer.Option(
@@ -43,13 +44,13 @@ def batch(
                      "path (SQLite) or a URL such as postgresql+psycopg://USER@HOST/NAME.")] = None,
 ) -> None:
     """Process a sharded archive into stories, storylines and digests, here or on Dask."""
-    from storyline.batch import BatchOptions, WindowPlan, open_engine, run_batch
+    from storyline.batch import open_engine, run_batch
 
     with usage_errors():
-        settings = BatchOptions(Config(words=words, max_bytes=max_bytes),
-                                WindowPlan(days=window_days, overlap=overlap_days), db=db)
+        config = Config(words=words, max_bytes=max_bytes,
+                        batch=BatchConfig(window_days=window_days, overlap_days=overlap_days))
         with open_engine(engine.value, scheduler, workers) as runner, progress_bar(STDERR) as progress:
-            report = run_batch(inputs, output, runner, settings, progress)
+            report = run_batch(inputs, output, runner, config, progress, db=db)
     STDERR.print(report.line(), markup=False)
     if db is not None:
         c = report.counts

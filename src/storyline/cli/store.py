@@ -1,4 +1,9 @@
-"""Commands over a database of stories: ingest, stories, show, search, serve."""
+"""Commands over a database of stories: ingest, stories, show, search, serve.
+
+Only ``ingest`` creates a database (saving its options in it); the others open an
+existing one and, given a missing path or a file that is not a storyline database, say
+so in one line and exit 2 without making anything.
+"""
 
 from __future__ import annotations
 
@@ -50,8 +55,9 @@ def ingest(
 ) -> None:
     """Store articles in a database, grouped into stories and storylines (safe to rerun)."""
     with usage_errors():
-        read = read_inputs(paths, Config(max_bytes=max_bytes))
-        with Store(db) as store, progress_bar(STDERR) as progress:
+        config = Config(max_bytes=max_bytes)
+        read = read_inputs(paths, config)
+        with Store(db, config=config, create=True) as store, progress_bar(STDERR) as progress:
             report = store.ingest(
                 read.articles, batch_size=batch_size, digests=digests, progress=progress,
                 workers=default_workers() if workers is None else workers,
@@ -79,7 +85,7 @@ def show(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     output: Output = None,
 ) -> None:
-    """Print the digest of one stored story (rebuilt only when its articles changed)."""
+    """Print the digest of one stored story (rebuilt only when its articles or options changed)."""
     with usage_errors(), Store(db) as store:
         story_digest = store.digest(story)
     show_story(story_digest, fmt, output)

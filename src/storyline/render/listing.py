@@ -22,9 +22,9 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from storyline.ingest.names import clean_display
 from storyline.render.json import json_text
 from storyline.render.text import plain_text
-from storyline.render.view import clean_display
 from storyline.store import IngestReport, SearchHit, StoryRow
 
 __all__ = [

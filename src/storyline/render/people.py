@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from storyline.ingest.names import clean_display
 from storyline.model import Entity, Quote
-from storyline.render.view import clean_display, speaker_groups
+from storyline.render.view import speaker_groups
 
 __all__ = ["entities_text", "quotes_text"]
 

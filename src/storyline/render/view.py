@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from pathlib import PurePath
 
+from storyline.ingest.names import clean_display, display_title, outlet_name
 from storyline.model import (
     Article,
     Comparison,
@@ -57,7 +57,6 @@ __all__ = [
 ]
 
 UNTITLED_STORY = "Untitled story"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _QUOTE_WORD = re.compile(r"\w+")
 _WEB_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
@@ -272,16 +271,6 @@ def meta_line(articles: tuple[Article, ...]) -> str:
     return f"{line}, {days[0].isoformat()} to {days[-1].isoformat()}"
 
 
-def outlet_name(article: Article) -> str:
-    """The outlet shown for ``article``: its source, else its title, else its display title."""
-    return clean_display(article.source) or clean_display(article.title) or display_title(article)
-
-
-def display_title(article: Article) -> str:
-    """The article's title, else its file name, else its id."""
-    return clean_display(article.title) or PurePath(article.path).name or article.id
-
-
 def published_day(article: Article) -> date | None:
     """The calendar day ``article`` was published (a ``datetime`` gives its date), or None."""
     published = article.published
@@ -294,11 +283,6 @@ def skipped_entry(skipped: Skipped) -> SkippedEntry:
     """Where (``path`` or ``path:line``) and why one input was skipped."""
     where = skipped.path if skipped.line is None else f"{skipped.path}:{skipped.line}"
     return SkippedEntry(where=clean_display(where), reason=clean_display(skipped.reason))
-
-
-def clean_display(text: str) -> str:
-    """``text`` on one line: whitespace runs collapsed, control characters removed."""
-    return " ".join(_CONTROL.sub("", text).split())
 
 
 def _citations(sentence: SummarySentence) -> tuple[str, ...]:

@@ -9,13 +9,20 @@ One job per module, along the data flow:
   articles, their sentences, story assignments and the tracker state - idempotent and
   resumable after a crash or ``kill -9``;
 - ``batch_load``: the stories of a batch run (``storyline batch --db``) stored as computed;
-- ``read`` + ``digests``: story lists and digests (rebuilt only when a story's articles
-  changed); ``search``: full-text search (FTS5 / ``tsvector``); ``check``: consistency rules;
-- ``sqlalchemy_store``: the ``Store`` class that puts them together.
+- ``settings``: the ``Config`` the database was created with, used by every command on it;
+- ``read`` + ``digests``: story lists, articles and digests (rebuilt only when a story's
+  articles, the config's digest options or the code's ``DIGEST_VERSION`` changed);
+  ``search``: full-text search (FTS5 / ``tsvector``); ``check``: consistency rules;
+- ``sqlalchemy_store``: the ``Store`` class that puts them together: the one interface
+  the commands and the web app use.
+
+Only a ``Store(..., create=True)`` (``storyline ingest``, ``storyline batch --db``) makes a
+database; every other opening refuses a missing path or a file that is not a storyline
+database with a one-line ``UsageError`` and makes nothing.
 
 Example::
 
-    with Store("stories.db") as store:
+    with Store("stories.db", config=Config(words=80), create=True) as store:
         store.ingest(read("feeds/today"))
         for row in store.stories(limit=5):
             print(row.headline, row.article_count)
@@ -25,7 +32,7 @@ from __future__ import annotations
 
 from storyline.store.engine import DEFAULT_DB, database_url
 from storyline.store.ingest import DEFAULT_BATCH, IngestReport
-from storyline.store.read import StoryRow
+from storyline.store.read import StoredArticle, StoryRow
 from storyline.store.search import SearchHit
 from storyline.store.sqlalchemy_store import Store
 
@@ -35,6 +42,7 @@ __all__ = [
     "IngestReport",
     "SearchHit",
     "Store",
+    "StoredArticle",
     "StoryRow",
     "database_url",
 ]

@@ -10,8 +10,8 @@ which some stories hold part of their articles; the same load run again stores t
 
 Articles already stored (same id) are left alone; one with the URL or text of a stored
 article under another id is skipped with the reason ``already_stored``. Digests come
-last: the batch digest of a story is stored when the story's stored articles are exactly
-the ones it was built from; otherwise the story keeps no digest and one is built from its
+last: the batch digest of a story is stored, with the digest key of the config it was
+built with, when the story's stored articles are exactly the ones it was built from; otherwise the story keeps no digest and one is built from its
 stored articles when it is first shown (``storyline.store.read``).
 """
 
@@ -59,6 +59,7 @@ def load_batch(
     stream: Iterable[Article],
     documents: Iterable[dict],
     *,
+    digest_key: str,
     batch_size: int = DEFAULT_BATCH,
 ) -> BatchLoad:
     """Store ``stream`` under ``batch_stories``, then the digests in ``documents``.
@@ -70,6 +71,7 @@ def load_batch(
         stream: the articles, in any order, each once or more; articles no story lists
             are not stored.
         documents: ``storyline.digest/1`` objects, each with its ``story_id`` key.
+        digest_key: ``Config.digest_key()`` of the config the documents were built with.
         batch_size: articles per transaction.
     """
     home = {a: s.id for s in batch_stories for a in s.articles}
@@ -81,7 +83,9 @@ def load_batch(
         fresh, n_known, dropped = new_articles(engine, chunk)
         known, skipped = known + n_known, skipped + dropped
         stored += _write_chunk(engine, fresh, home, (by_id, lines), skipped)
-    return BatchLoad(stored, known, tuple(skipped), _store_digests(engine, documents, batch_size))
+    written = sum(_write_digests(engine, pending, digest_key)
+                  for pending in chunked(documents, batch_size))
+    return BatchLoad(stored, known, tuple(skipped), written)
 
 
 def _write_chunk(
@@ -148,31 +152,28 @@ def _fresh_state() -> str:
     return json.dumps(StoryTracker().to_state(), separators=(",", ":"))
 
 
-def _store_digests(engine: Engine, documents: Iterable[dict], batch_size: int) -> int:
-    """Store each digest whose story holds exactly its articles, ``batch_size`` per
-    transaction; how many were stored."""
-    return sum(_write_digests(engine, pending) for pending in chunked(documents, batch_size))
-
-
-def _write_digests(engine: Engine, documents: list[dict]) -> int:
+def _write_digests(engine: Engine, documents: list[dict], key: str) -> int:
+    """Store, in one transaction, each digest whose story holds exactly its articles and
+    has no digest of the same articles and ``key`` yet; how many were stored."""
     with engine.begin() as connection:
-        return _digest_rows(connection, documents)
+        return _digest_rows(connection, documents, key)
 
 
-def _digest_rows(connection: Connection, documents: list[dict]) -> int:
+def _digest_rows(connection: Connection, documents: list[dict], key: str) -> int:
     wanted = {d["story_id"] for d in documents}
     current = {row.id: row for row in connection.execute(
-        select(stories.c.id, stories.c.articles_hash, digests.c.articles_hash.label("built"))
+        select(stories.c.id, stories.c.articles_hash, digests.c.articles_hash.label("built"),
+               digests.c.digest_key)
         .outerjoin(digests, digests.c.story_id == stories.c.id)
         .where(stories.c.id.in_(wanted)))}
     rows = []
     for document in documents:
         built = articles_hash(item["id"] for item in document["articles"])
         row = current.get(document["story_id"])
-        if row is None or row.articles_hash != built or row.built == built:
+        if row is None or row.articles_hash != built or (row.built, row.digest_key) == (built, key):
             continue
         body = {k: v for k, v in document.items() if k not in ("story_id", "storyline_id")}
         rows.append({"story_id": document["story_id"], "articles_hash": built,
-                     "document": json.dumps(body, ensure_ascii=False)})
+                     "document": json.dumps(body, ensure_ascii=False), "digest_key": key})
     upsert(connection, digests, rows)
     return len(rows)

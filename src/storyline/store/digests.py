@@ -1,8 +1,9 @@
 """Stored digests: the hash that says when one is stale, and JSON back to a ``Digest``.
 
 A story's digest is stored as its ``storyline.digest/1`` JSON together with the hash of
-the article ids it was built from (``articles_hash``); it is rebuilt only when the story's
-current hash differs. ``digest_from_dict`` turns the stored JSON back into the ``Digest``
+the article ids it was built from (``articles_hash``) and the ``Config.digest_key()`` it
+was built with; it is rebuilt only when the story's current hash or the database's
+config's key differs (``storyline.store.read``). ``digest_from_dict`` turns the stored JSON back into the ``Digest``
 the renderers take, following the type annotations of ``storyline.model``, so analyses
 added to the digest later come back as their dataclasses without code here.
 """

@@ -14,13 +14,16 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from storyline.errors import UsageError
 
-__all__ = ["DEFAULT_DB", "MIGRATIONS", "create_store_engine", "database_url", "migrate"]
+__all__ = [
+    "DEFAULT_DB", "MIGRATIONS", "create_store_engine", "database_url", "migrate", "missing_database",
+    "not_a_database",
+]
 
 DEFAULT_DB = "storyline.db"
 """The database used when none is given: an SQLite file in the working directory."""
@@ -68,11 +71,15 @@ def database_url(db: str | os.PathLike[str]) -> str:
     )
 
 
-def create_store_engine(db: str | os.PathLike[str]) -> Engine:
+def create_store_engine(db: str | os.PathLike[str], *, create: bool = True) -> Engine:
     """An engine for ``db`` (see ``database_url``), with storyline's SQLite settings.
 
+    With ``create`` an SQLite file and its folders are made when missing; without, a
+    missing file is refused before anything is made.
+
     Raises:
-        UsageError: the URL is malformed or unsupported, or its driver is missing.
+        UsageError: the URL is malformed or unsupported, its driver is missing, or (without
+            ``create``) the SQLite file does not exist or is a folder.
     """
     url = database_url(db)
     try:
@@ -80,7 +87,7 @@ def create_store_engine(db: str | os.PathLike[str]) -> Engine:
     except ArgumentError as error:
         raise UsageError(f"--db {db}: {error}") from None
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(parsed)
+        return _sqlite_engine(parsed, db, create)
     try:
         return create_engine(parsed, pool_pre_ping=True)
     except ImportError:
@@ -89,10 +96,32 @@ def create_store_engine(db: str | os.PathLike[str]) -> Engine:
         ) from None
 
 
-def _sqlite_engine(url: Any) -> Engine:
+def missing_database(db: str | os.PathLike[str]) -> UsageError:
+    """The error for a ``--db`` where no database is."""
+    return UsageError(
+        f"no storyline database at {os.fspath(db)}; check --db, or create one there with "
+        f"'storyline ingest FILES --db {os.fspath(db)}'"
+    )
+
+
+def not_a_database(db: str | os.PathLike[str]) -> UsageError:
+    """The error for a ``--db`` that is something other than a storyline database."""
+    return UsageError(
+        f"{os.fspath(db)} is not a storyline database; give the --db of one made by "
+        "'storyline ingest'"
+    )
+
+
+def _sqlite_engine(url: Any, db: str | os.PathLike[str], create: bool) -> Engine:
     database = url.database or ""
     if database and database != ":memory:":
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        path = Path(database)
+        if path.is_dir():
+            raise not_a_database(db)
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        elif not path.is_file():
+            raise missing_database(db)
     engine = create_engine(url)
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
@@ -113,15 +142,21 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
-def migrate(engine: Engine) -> str:
+def migrate(engine: Engine, *, create: bool = True, db: str | os.PathLike[str] = "") -> str:
     """Upgrade the database behind ``engine`` to the newest schema version, in one transaction.
+
+    Args:
+        engine: from ``create_store_engine``.
+        create: an empty database gets the storyline schema; without, it is refused.
+        db: the ``--db`` the errors name (``engine``'s URL when empty).
 
     Returns:
         The schema version (Alembic revision) the database is at.
 
     Raises:
-        UsageError: the database cannot be reached, or is at a version this storyline does
-            not know (written by a newer storyline).
+        UsageError: the database cannot be reached, is not a storyline database (another
+            kind of file, or tables without a storyline schema version; an empty one
+            without ``create``), or is at a version this storyline does not know.
     """
     from alembic import command
     from alembic.config import Config
@@ -129,18 +164,25 @@ def migrate(engine: Engine) -> str:
     from alembic.script import ScriptDirectory
     from alembic.util import CommandError
 
+    shown = db or engine.url.render_as_string(hide_password=True)
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     head = ScriptDirectory.from_config(config).get_current_head()
+    current = None
     try:
         with engine.begin() as connection:
             current = MigrationContext.configure(connection).get_current_revision()
             if current == head:
                 return head
+            if current is None and (inspect(connection).get_table_names() or not create):
+                raise not_a_database(shown)
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except OperationalError as error:
-        raise UsageError(f"cannot open the database: {error.orig}") from None
+        reason = " ".join(str(error.orig).split())
+        raise UsageError(f"cannot open the database {shown}: {reason}") from None
+    except DatabaseError:
+        raise not_a_database(shown) from None
     except CommandError:
         raise UsageError(
             f"the database is at schema version {current!r}, which this storyline "

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine, func, or_, select
 
+from storyline.config import ClusterConfig
 from storyline.errors import UsageError, skip
 from storyline.model import Article, CleanArticle, Skipped, Story, Storyline
 from storyline.store.prepare import Prepared, prepare, worker_map
@@ -77,6 +78,7 @@ def ingest_articles(
     *,
     batch_size: int = DEFAULT_BATCH,
     tracker_type: Any = None,
+    cluster: ClusterConfig | None = None,
     progress: Progress | None = None,
     workers: int = 1,
 ) -> IngestReport:
@@ -87,8 +89,9 @@ def ingest_articles(
         stream: the articles, in arrival (publication) order.
         batch_size: articles per transaction.
         tracker_type: the ``StoryTracker`` class (``storyline.cluster.batch.StoryTracker`` when
-            ``None``); a fresh database starts ``tracker_type()``, a resumed one
-            ``tracker_type.from_state(saved)``.
+            ``None``); a fresh database starts ``tracker_type(cluster)``, a resumed one
+            ``tracker_type.from_state(saved)`` (the state holds its options).
+        cluster: the clustering options of a fresh tracker (the defaults when ``None``).
         progress: called after each batch with ``("articles", done, total)``.
         workers: processes that clean and encode articles, one batch ahead of the
             assigning and writing (``storyline.store.prepare``); 1 does it all here.
@@ -103,7 +106,7 @@ def ingest_articles(
     if batch_size < 1:
         raise UsageError(f"--batch-size must be at least 1, got {batch_size}")
     items = stream if isinstance(stream, Sequence) else list(stream)
-    run = _start(engine, tracker_type)
+    run = _start(engine, tracker_type, cluster or ClusterConfig())
     stored = known = done = 0
     skipped: list[Skipped] = []
     with worker_map(workers) as run_map:
@@ -142,7 +145,7 @@ def _store(engine: Engine, run: _Run, chunk: _Chunk, skipped: list[Skipped]) -> 
     return len(batch.cleaned)
 
 
-def _start(engine: Engine, tracker_type: Any) -> _Run:
+def _start(engine: Engine, tracker_type: Any, cluster: ClusterConfig) -> _Run:
     """Restore the saved tracker (or start a new one) and find the next article number."""
     if tracker_type is None:
         from storyline.cluster.batch import StoryTracker as tracker_type
@@ -150,7 +153,7 @@ def _start(engine: Engine, tracker_type: Any) -> _Run:
         saved = connection.execute(select(tracker.c.state, tracker.c.articles)).first()
         last_seq = connection.execute(select(func.max(articles.c.seq))).scalar()
     if saved is None:
-        return _Run(tracker_type(), 0, (last_seq or 0) + 1, {}, {})
+        return _Run(tracker_type(cluster), 0, (last_seq or 0) + 1, {}, {})
     try:
         restored = tracker_type.from_state(json.loads(saved.state))
     except (KeyError, TypeError, ValueError) as error:

@@ -1,7 +1,9 @@
 """Reading a storyline database: story lists, articles, digests (rebuilt when stale).
 
 A digest is stale when the hash of its story's article ids (``stories.articles_hash``)
-differs from the hash it was built from; ``story_digest`` and ``refresh_digests`` rebuild
+differs from the hash it was built from, or when the ``Config.digest_key()`` it was built
+with differs from the database's config's (another option that changes digests, or
+another ``DIGEST_VERSION`` of the code); ``story_digest`` and ``refresh_digests`` rebuild
 stale digests with ``storyline.digest.build_digest`` and store them, and otherwise give
 back the stored JSON untouched.
 """
@@ -27,12 +29,22 @@ from storyline.store.schema import articles, digests, sentences, stories, storyl
 from storyline.store.writer import upsert
 
 __all__ = [
-    "DIGESTS_PER_ROUND", "StoryRow", "article_from_row", "list_stories", "refresh_digests",
-    "story_articles", "story_digest",
+    "DIGESTS_PER_ROUND", "StoredArticle", "StoryRow", "article_from_row", "count_stories",
+    "find_article", "list_stories", "refresh_digests", "story_articles", "story_digest",
+    "story_sentences", "story_storyline", "story_version",
 ]
 
 DIGESTS_PER_ROUND = 8
 """Stale stories read from the database per worker before their digests are built."""
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """A stored article, its outlet name and the story it is filed under."""
+
+    article: Article
+    outlet: str
+    story: str
 
 
 @dataclass(frozen=True)
@@ -64,10 +76,12 @@ class StoryRow:
 
 def list_stories(
     connection: Connection, limit: int | None = None, offset: int = 0,
+    storyline: str | None = None,
 ) -> list[StoryRow]:
-    """Stories, newest activity first (latest article date, then latest stored article),
-    skipping the first ``offset``; a page is chosen before its rows are counted, so a page
-    of a large database reads only its own stories' articles.
+    """Stories (of ``storyline`` only, when given), newest activity first (latest article
+    date, then latest stored article), skipping the first ``offset``; a page is chosen
+    before its rows are counted, so a page of a large database reads only its own
+    stories' articles.
 
     Raises:
         UsageError: ``limit`` is given and below 1, or ``offset`` is negative.
@@ -80,9 +94,11 @@ def list_stories(
         select(func.max(articles.c.seq)).where(articles.c.story_id == stories.c.id)
         .scalar_subquery().label("latest")
     )
+    chosen = select(stories.c.id, stories.c.last_seen, latest)
+    if storyline is not None:
+        chosen = chosen.where(stories.c.storyline_id == storyline)
     page = (
-        select(stories.c.id, stories.c.last_seen, latest)
-        .order_by(stories.c.last_seen.desc().nulls_last(), latest.desc())
+        chosen.order_by(stories.c.last_seen.desc().nulls_last(), latest.desc())
         .limit(limit).offset(offset or None)
         .subquery()
     )
@@ -99,6 +115,33 @@ def list_stories(
         .order_by(page.c.last_seen.desc().nulls_last(), page.c.latest.desc())
     )
     return [StoryRow(*row) for row in connection.execute(query)]
+
+
+def count_stories(connection: Connection) -> int:
+    """How many stories the database holds."""
+    return connection.scalar(select(func.count()).select_from(stories)) or 0
+
+
+def find_article(connection: Connection, article_id: str) -> StoredArticle | None:
+    """The stored article ``article_id`` (``None`` when there is none)."""
+    row = connection.execute(select(articles).where(articles.c.id == article_id)).first()
+    return None if row is None else StoredArticle(article_from_row(row), row.outlet, row.story_id)
+
+
+def story_storyline(connection: Connection, story_id: str) -> tuple[str, str] | None:
+    """``(storyline id, storyline headline)`` of ``story_id`` (``None`` when there is none)."""
+    row = connection.execute(
+        select(storylines.c.id, storylines.c.headline)
+        .join(stories, stories.c.storyline_id == storylines.c.id)
+        .where(stories.c.id == story_id)
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
+def story_version(connection: Connection, story_id: str) -> str | None:
+    """What ``story_id``'s digest is built from now (the hash of its article ids; ``None``
+    when there is no such story): equal versions, equal digests, for one config."""
+    return connection.scalar(select(stories.c.articles_hash).where(stories.c.id == story_id))
 
 
 def story_articles(connection: Connection, story_id: str) -> list[Article]:
@@ -131,15 +174,17 @@ def article_from_row(row: Row[Any]) -> Article:
     )
 
 
-def story_digest(engine: Engine, story_id: str, options: Config | None = None) -> Digest:
-    """The digest of ``story_id``: the stored one, or a new one (stored) when stale.
+def story_digest(engine: Engine, story_id: str, config: Config) -> Digest:
+    """The digest of ``story_id``: the stored one, or a new one built with ``config``
+    (stored) when stale.
 
     Raises:
         UsageError: there is no story ``story_id``.
     """
     with engine.connect() as connection:
         found = connection.execute(
-            select(stories.c.articles_hash, digests.c.articles_hash, digests.c.document)
+            select(stories.c.articles_hash, digests.c.articles_hash, digests.c.digest_key,
+                   digests.c.document)
             .outerjoin(digests, digests.c.story_id == stories.c.id)
             .where(stories.c.id == story_id)
         ).first()
@@ -147,17 +192,18 @@ def story_digest(engine: Engine, story_id: str, options: Config | None = None) -
         raise UsageError(
             f"no story '{story_id}' in the database; list them with 'storyline stories'"
         )
-    current, built, document = found
-    if current == built:
+    current, built, key, document = found
+    if current == built and key == config.digest_key():
         return digest_from_dict(json.loads(document))
-    return _rebuild(engine, story_id, options or Config())
+    return _rebuild(engine, story_id, config)
 
 
 def refresh_digests(
-    engine: Engine, options: Config | None = None,
+    engine: Engine, config: Config,
     progress: Callable[[str, int, int], None] | None = None, workers: int = 1,
 ) -> int:
-    """Rebuild and store every stale digest, one transaction each; returns how many.
+    """Rebuild with ``config`` and store every stale digest, one transaction each; returns
+    how many.
 
     With ``workers`` above 1 the digests are built in that many processes
     (``storyline.store.prepare.worker_map``), ``DIGESTS_PER_ROUND`` per worker at a time.
@@ -167,16 +213,17 @@ def refresh_digests(
             select(stories.c.id)
             .outerjoin(digests, digests.c.story_id == stories.c.id)
             .where(or_(digests.c.articles_hash.is_(None),
-                       digests.c.articles_hash != stories.c.articles_hash))
+                       digests.c.articles_hash != stories.c.articles_hash,
+                       digests.c.digest_key != config.digest_key()))
             .order_by(stories.c.id)
         ).all()
-    build = functools.partial(_document, options=options or Config())
+    build = functools.partial(_document, options=config)
     done = 0
     with worker_map(workers) as run_map:
         for chunk in chunked(stale, DIGESTS_PER_ROUND * workers):
             loaded = [_load(engine, story_id) for story_id in chunk]
             for (story_id, story, _), document in zip(loaded, run_map(build, loaded), strict=True):
-                _store(engine, story_id, story, document)
+                _store(engine, (story_id, story), document, config)
                 done += 1
                 if progress:
                     progress("digests", done, len(stale))
@@ -187,7 +234,7 @@ def _rebuild(engine: Engine, story_id: str, options: Config) -> Digest:
     """Build the digest of ``story_id`` from its stored articles, store it and return it."""
     _, story, kept = _load(engine, story_id)
     digest = _digest(story, kept, options)
-    _store(engine, story_id, story, _json(digest))
+    _store(engine, (story_id, story), _json(digest), options)
     return digest
 
 
@@ -221,10 +268,14 @@ def _json(digest: Digest) -> str:
     return json.dumps(digest.to_dict(), ensure_ascii=False)
 
 
-def _store(engine: Engine, story_id: str, story: list[Article], document: str) -> None:
-    """Store ``document`` as the digest of ``story`` unless the story is gone meanwhile."""
-    row = {"story_id": story_id, "articles_hash": articles_hash(a.id for a in story),
-           "document": document}
+def _store(
+    engine: Engine, story: tuple[str, list[Article]], document: str, config: Config
+) -> None:
+    """Store ``document`` (built with ``config``) as the digest of ``story`` (its id and
+    articles) unless the story is gone meanwhile."""
+    story_id, members = story
+    row = {"story_id": story_id, "articles_hash": articles_hash(a.id for a in members),
+           "document": document, "digest_key": config.digest_key()}
     with engine.begin() as connection:
         if connection.scalar(select(stories.c.id).where(stories.c.id == story_id)):
             upsert(connection, digests, [row])

@@ -25,6 +25,7 @@ from sqlalchemy import (
 __all__ = [
     "FTS_TABLE",
     "articles",
+    "config",
     "digests",
     "metadata",
     "sentences",
@@ -74,7 +75,7 @@ articles = Table(
     Index("ix_articles_story_seq", "story_id", "seq"),
 )
 """``seq`` is the order articles were stored in; ``url`` is NULL when the article has none;
-``outlet`` is the outlet name shown to users (``render.view.outlet_name``)."""
+``outlet`` is the outlet name shown to users (``storyline.ingest.names.outlet_name``)."""
 
 sentences = Table(
     "sentences",
@@ -94,9 +95,21 @@ digests = Table(
     Column("story_id", String, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
     Column("articles_hash", String, nullable=False),
     Column("document", Text, nullable=False),
+    Column("digest_key", String, nullable=False, server_default=""),
 )
 """The ``storyline.digest/1`` JSON of each story, built from the articles whose ids hash to
-``articles_hash``; it is stale when that differs from ``stories.articles_hash``."""
+``articles_hash`` with the options and code whose ``Config.digest_key()`` is ``digest_key``;
+it is stale when either differs from now (``stories.articles_hash``, the saved config's
+key). Digests stored before keys were kept have ``""``: stale."""
+
+config = Table(
+    "config",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("document", Text, nullable=False),
+)
+"""One row (``id = 1``): ``Config.to_dict()`` of the database, as JSON, saved when it was
+created (or changed with ``Store.configure``)."""
 
 tracker = Table(
     "tracker",

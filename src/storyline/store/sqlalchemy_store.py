@@ -9,23 +9,15 @@ from types import TracebackType
 from typing import Any, Self
 
 from storyline.config import Config
-from storyline.model import Article, Digest, Story, Storyline
+from storyline.model import Article, Digest, Sentence, Story, Storyline
+from storyline.store import read
 from storyline.store.batch_load import BatchLoad, load_batch
 from storyline.store.check import check
-from storyline.store.engine import (
-    DEFAULT_DB,
-    create_store_engine,
-    database_url,
-    migrate,
-)
-from storyline.store.ingest import (
-    DEFAULT_BATCH,
-    IngestReport,
-    Progress,
-    ingest_articles,
-)
-from storyline.store.read import StoryRow, list_stories, refresh_digests, story_digest
+from storyline.store.engine import DEFAULT_DB, create_store_engine, database_url, migrate
+from storyline.store.ingest import DEFAULT_BATCH, IngestReport, Progress, ingest_articles
+from storyline.store.read import StoredArticle, StoryRow
 from storyline.store.search import SearchHit, search
+from storyline.store.settings import load_config, save_config
 
 __all__ = ["Store"]
 
@@ -36,26 +28,55 @@ class Store:
     Args:
         db: a file path (SQLite) or a URL (``sqlite:///PATH``,
             ``postgresql+psycopg://USER@HOST:PORT/NAME``).
+        config: the options saved in the database when ``create`` makes it (or it has
+            none saved yet); a database keeps the config it was created with
+            (``configure`` changes it), and ``self.config`` is the one in use.
+        create: make the database (and an SQLite file's folders) when it does not exist;
+            without it, only an existing storyline database is opened and nothing is made.
 
     Raises:
-        UsageError: ``db`` is not a supported path or URL, or cannot be opened.
+        UsageError: ``db`` is not a supported path or URL, cannot be opened, does not exist
+            (without ``create``) or is not a storyline database.
 
     Example:
         >>> from storyline.model import Article
-        >>> with Store(":memory:") as store:
+        >>> with Store(":memory:", create=True) as store:
         ...     report = store.ingest([Article("Flood waters rose in Dresden on Monday.", id="a")])
         ...     [row.article_count for row in store.stories()], store.check()
         ([1], [])
     """
 
-    def __init__(self, db: str | os.PathLike[str] = DEFAULT_DB) -> None:
+    def __init__(
+        self, db: str | os.PathLike[str] = DEFAULT_DB, *, config: Config | None = None,
+        create: bool = False,
+    ) -> None:
         self.url = database_url(db)
-        self.engine = create_store_engine(db)
+        self.engine = create_store_engine(db, create=create)
         try:
-            self.version = migrate(self.engine)
+            self.version = migrate(self.engine, create=create, db=db)
+            self.config = self._open_config(config, create)
         except BaseException:
             self.engine.dispose()
             raise
+
+    def _open_config(self, given: Config | None, create: bool) -> Config:
+        """The saved config; else ``given`` (or the defaults), saved when ``create``."""
+        with self.engine.connect() as connection:
+            saved = load_config(connection)
+        if saved is not None:
+            return saved
+        config = given or Config()
+        if create:
+            with self.engine.begin() as connection:
+                save_config(connection, config)
+        return config
+
+    def configure(self, config: Config) -> None:
+        """Save ``config`` as the database's config; digests built with options that
+        ``config.digest_key()`` tells apart become stale (rebuilt when shown or refreshed)."""
+        with self.engine.begin() as connection:
+            save_config(connection, config)
+        self.config = config
 
     def ingest(
         self,
@@ -69,16 +90,24 @@ class Store:
     ) -> IngestReport:
         """Store ``articles`` (a stream, in order) and, with ``digests``, refresh stale digests.
 
-        See ``storyline.store.ingest.ingest_articles`` for the arguments and guarantees.
+        A new tracker is made with ``self.config.cluster``. See
+        ``storyline.store.ingest.ingest_articles`` for the arguments and guarantees.
         """
         report = ingest_articles(
             self.engine, articles, batch_size=batch_size, tracker_type=tracker_type,
-            progress=progress, workers=workers,
+            cluster=self.config.cluster, progress=progress, workers=workers,
         )
         if not digests:
             return report
-        built = refresh_digests(self.engine, Config(), progress, workers=workers)
-        return replace(report, digests=built)
+        return replace(report, digests=self.refresh(progress, workers=workers))
+
+    def refresh(self, progress: Progress | None = None, *, workers: int = 1) -> int:
+        """Rebuild (with ``self.config``) and store every stale digest; how many.
+
+        A digest is stale when its story's articles, the config's ``digest_key()`` or the
+        code's ``DIGEST_VERSION`` changed since it was built.
+        """
+        return read.refresh_digests(self.engine, self.config, progress, workers=workers)
 
     def store_batch(
         self,
@@ -88,15 +117,18 @@ class Store:
         digests: Iterable[dict[str, Any]],
         *,
         batch_size: int = DEFAULT_BATCH,
+        built_with: Config | None = None,
     ) -> BatchLoad:
         """Store the results of a batch run: its stories as computed, not re-clustered.
 
         ``stories`` hold article ids; ``articles`` is a stream (any order) of the texts,
         written ``batch_size`` at a time, one transaction each, with the rows of the stories
-        they join; ``digests`` are the ``digests.jsonl`` objects (with ``story_id``), stored
-        when their story holds exactly their articles. Idempotent: an article already
-        stored (by id, or by URL or text under another id) is not stored again, so a rerun
-        or a resumed load stores only what is missing (see ``storyline.store.batch_load``).
+        they join; ``digests`` are the ``digests.jsonl`` objects (with ``story_id``), built
+        with ``built_with`` (``self.config`` when ``None``), stored when their story holds
+        exactly their articles (they are stale, and rebuilt when shown, when the two
+        configs' digest keys differ). Idempotent: an article already stored (by id, or by
+        URL or text under another id) is not stored again, so a rerun or a resumed load
+        stores only what is missing (see ``storyline.store.batch_load``).
 
         The online tracker does not learn the batch stories: a database without tracker
         state gets the state of a new tracker, one with state keeps it (only its article
@@ -104,17 +136,53 @@ class Store:
         new articles to batch stories; they start new stories (or join the stories of
         earlier online ingests).
         """
+        key = (built_with or self.config).digest_key()
         return load_batch(self.engine, stories, storylines, articles, digests,
-                          batch_size=batch_size)
+                          digest_key=key, batch_size=batch_size)
 
-    def stories(self, limit: int | None = None, offset: int = 0) -> list[StoryRow]:
-        """Stories, newest activity first, skipping the first ``offset``."""
+    def stories(
+        self, limit: int | None = None, offset: int = 0, *, storyline: str | None = None,
+    ) -> list[StoryRow]:
+        """Stories (of ``storyline`` only, when given), newest activity first, skipping the
+        first ``offset``."""
         with self.engine.connect() as connection:
-            return list_stories(connection, limit, offset)
+            return read.list_stories(connection, limit, offset, storyline)
+
+    def story_count(self) -> int:
+        """How many stories the database holds."""
+        with self.engine.connect() as connection:
+            return read.count_stories(connection)
+
+    def storyline_of(self, story_id: str) -> tuple[str, str] | None:
+        """``(storyline id, storyline headline)`` of ``story_id`` (``None``: no such story)."""
+        with self.engine.connect() as connection:
+            return read.story_storyline(connection, story_id)
 
     def digest(self, story_id: str) -> Digest:
-        """The digest of ``story_id`` (rebuilt and stored only when its articles changed)."""
-        return story_digest(self.engine, story_id)
+        """The digest of ``story_id`` (rebuilt with ``self.config`` and stored when stale).
+
+        Raises:
+            UsageError: there is no story ``story_id``.
+        """
+        return read.story_digest(self.engine, story_id, self.config)
+
+    def digest_version(self, story_id: str) -> str | None:
+        """What the digest of ``story_id`` is built from now, as a short string (``None``:
+        no such story); while it stays the same, so does ``digest(story_id)``."""
+        with self.engine.connect() as connection:
+            articles_hash = read.story_version(connection, story_id)
+        return None if articles_hash is None else f"{articles_hash}/{self.config.digest_key()}"
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        """The stored article ``article_id``, its outlet and story (``None``: no such article)."""
+        with self.engine.connect() as connection:
+            return read.find_article(connection, article_id)
+
+    def sentences(self, story_id: str) -> dict[str, tuple[Sentence, ...]]:
+        """The kept sentences (``storyline.clean.prose``, as stored at ingest) of each article
+        of ``story_id``, in text order; articles with none stored are left out."""
+        with self.engine.connect() as connection:
+            return read.story_sentences(connection, story_id)
 
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         """Full-text search: the ``limit`` best-matching articles, best first."""

@@ -20,7 +20,7 @@ from storyline.clean.prose import clean
 from storyline.errors import UsageError
 from storyline.model import Article, Digest
 from storyline.store import Store
-from storyline.web.data import MAX_PER_PAGE, find_article, story_page
+from storyline.web.data import MAX_PER_PAGE, story_page
 
 __all__ = ["MAX_BODY_BYTES", "MAX_TEXT_CHARS", "ArticleIn", "router"]
 
@@ -72,7 +72,7 @@ def api_story(request: Request, story_id: str) -> dict[str, Any]:
 
 @router.get("/articles/{article_id}", summary="One stored article, its kept sentences and removed boilerplate")
 def api_article(request: Request, article_id: str) -> dict[str, Any]:
-    stored = find_article(_store(request), article_id)
+    stored = _store(request).article(article_id)
     if stored is None:
         raise HTTPException(404, f"no article {article_id!r}")
     article, cleaned = stored.article, clean(stored.article)
@@ -110,7 +110,7 @@ async def api_add_article(request: Request) -> dict[str, Any]:
     article = _article(await _read_json(request))
     with _WRITE_LOCK:
         report = _store(request).ingest([article])
-    stored = find_article(_store(request), article.id)
+    stored = _store(request).article(article.id)
     return {"id": article.id, "stored": report.stored, "known": report.known,
             "story": stored.story if stored else None,
             "skipped": [s.to_dict() for s in report.skipped]}

@@ -1,7 +1,8 @@
 """The FastAPI application: pages, the JSON API, local static files, security headers.
 
-``create_app(db_url)`` opens the store once (migrating it) and serves it read-only unless
-``allow_ingest`` is set. Every asset is served by the app (no CDN; Swagger and ReDoc are
+``create_app(db_url)`` opens an existing store once (migrating it; it never creates one)
+and serves it read-only unless ``allow_ingest`` is set; digests are built with the
+store's saved config. Every asset is served by the app (no CDN; Swagger and ReDoc are
 off; the OpenAPI schema stays at ``/openapi.json``). Errors under ``/api/`` are JSON, the
 others an HTML page; neither echoes a stack trace.
 """
@@ -40,7 +41,8 @@ def create_app(db_url: str, allow_ingest: bool = False) -> FastAPI:
     """The storyline web app over the database ``db_url`` (a path or SQLAlchemy URL).
 
     Raises:
-        UsageError: ``db_url`` cannot be opened.
+        UsageError: ``db_url`` cannot be opened, does not exist or is not a storyline
+            database.
     """
     store = Store(db_url)
 

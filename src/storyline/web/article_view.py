@@ -12,13 +12,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from storyline.clean.prose import clean, paragraph_spans
+from storyline.ingest.names import clean_display, display_title, outlet_name
 from storyline.model import Article, Digest
-from storyline.render.view import (
-    clean_display,
-    display_title,
-    outlet_name,
-    published_day,
-)
+from storyline.render.view import published_day
 
 __all__ = ["ArticleView", "Piece", "article_view", "used_spans"]
 

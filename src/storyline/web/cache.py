@@ -2,8 +2,9 @@
 
 ``Store.digest`` reads and parses the stored digest JSON on every call (tens of ms for a
 big story). The web app asks for the same few stories again and again, so it keeps the
-parsed ``Digest`` keyed by ``(story id, stories.articles_hash)``: when a story gains an
-article its hash changes and the next request goes back to the store (which rebuilds it).
+parsed ``Digest`` keyed by ``(story id, Store.digest_version(story id))``: when a story
+gains an article (or the store's digest options change) its version changes and the next
+request goes back to the store (which rebuilds it).
 """
 
 from __future__ import annotations
@@ -13,12 +14,9 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import select
-
 from storyline.errors import UsageError
 from storyline.model import Digest
 from storyline.store import Store
-from storyline.store.schema import stories
 
 __all__ = ["DigestCache"]
 
@@ -39,8 +37,7 @@ class DigestCache:
         Raises:
             UsageError: there is no story ``story_id``.
         """
-        with self.store.engine.connect() as connection:
-            version = connection.scalar(select(stories.c.articles_hash).where(stories.c.id == story_id))
+        version = self.store.digest_version(story_id)
         if version is None:
             raise UsageError(f"no story '{story_id}' in the database")
         key = (story_id, version)

@@ -12,8 +12,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from storyline.ingest.names import outlet_name
 from storyline.model import Digest
-from storyline.render.view import outlet_name, published_day
+from storyline.render.view import published_day
 
 __all__ = ["Bar", "Chart", "Mark", "digest_points", "volume_chart"]
 

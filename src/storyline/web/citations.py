@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from storyline.clean.prose import clean
 from storyline.model import DatedSentence, Digest, Sentence, Span, SummarySentence
-from storyline.render.view import SourceEntry, clean_display
+from storyline.ingest.names import clean_display
+from storyline.render.view import SourceEntry
 
 __all__ = ["CitationContext", "Citer"]
 
@@ -39,7 +40,7 @@ class Citer:
     Args:
         digest: the story digest.
         sources: the numbered sources of its view (``DigestView.sources``).
-        kept: the kept sentences of its articles as stored (``web.data.kept_sentences``);
+        kept: the kept sentences of its articles as stored (``Store.sentences``);
             an article missing from it is cleaned here.
     """
 

@@ -17,19 +17,14 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from storyline.errors import UsageError
 from storyline.model import Digest, Sentence
-from storyline.render.view import DigestView, build_view, clean_display
+from storyline.ingest.names import clean_display
+from storyline.render.view import DigestView, build_view
 from storyline.store import Store
 from storyline.web.article_view import article_view, used_spans
 from storyline.web.cache import DigestCache
 from storyline.web.chart import digest_points, volume_chart
 from storyline.web.citations import Citer
-from storyline.web.data import (
-    find_article,
-    kept_sentences,
-    story_page,
-    story_storyline,
-    storyline_stories,
-)
+from storyline.web.data import story_page
 
 __all__ = ["render_page", "router"]
 
@@ -116,11 +111,11 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "")
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page_view(request: Request, story_id: str) -> HTMLResponse:
     store = _store(request)
-    storyline = story_storyline(store, story_id)
+    storyline = store.storyline_of(story_id)
     try:
         _found, html = _digests(request).derived(
             story_id, f"page {storyline!r}",
-            lambda digest: _story_html(digest, story_id, storyline, kept_sentences(store, story_id)))
+            lambda digest: _story_html(digest, story_id, storyline, store.sentences(story_id)))
     except UsageError:
         raise HTTPException(404, f"There is no story {story_id!r}.") from None
     return HTMLResponse(html)
@@ -148,7 +143,7 @@ def _story_html(digest: Digest, story_id: str, storyline: tuple[str, str] | None
 @router.get("/storylines/{storyline_id}", response_class=HTMLResponse)
 def storyline_page(request: Request, storyline_id: str) -> HTMLResponse:
     store = _store(request)
-    rows = storyline_stories(store, storyline_id)
+    rows = store.stories(storyline=storyline_id)[::-1]
     if not rows:
         raise HTTPException(404, f"There is no storyline {storyline_id!r}.")
     points, events, inferred, missing, lines, headlines = [], [], 0, 0, {}, {}
@@ -173,7 +168,7 @@ def article_page(
     start: Annotated[int | None, Query(ge=0)] = None, end: Annotated[int | None, Query(ge=0)] = None,
 ) -> HTMLResponse:
     store = _store(request)
-    stored = find_article(store, article_id)
+    stored = store.article(article_id)
     if stored is None:
         raise HTTPException(404, f"There is no article {article_id!r}.")
     text = stored.article.text
