@@ -225,7 +225,9 @@ class Timeline:
     notes: tuple[str, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     headline: str = ""
-    """The story's headline: the article title closest to the story centroid, or ``""``."""
+    """The story's headline (``StoryDocument.headline``), or ``""``."""
+    articles: tuple[Article, ...] = ()
+    """The articles the timeline was drawn from (the sources its citations number)."""
 
     def to_dict(self) -> dict[str, Any]:
         """``{"headline", "timeline": [{"date", "sentences": [...]}], "notes", "skipped"}``."""
@@ -484,6 +486,8 @@ class StoryComparison:
     headline: str = ""
     skipped: tuple[Skipped, ...] = ()
     notes: tuple[str, ...] = ()
+    articles: tuple[Article, ...] = ()
+    """The articles compared (the sources its items number)."""
 
     def to_dict(self) -> dict[str, Any]:
         """``{"headline", "sources": {...}, "notes", "skipped"}``: the ``compare --format json``

@@ -83,7 +83,7 @@ def timeline_command(
     if fmt is Format.json:
         emit(json_text(result.to_dict()), output)
     else:
-        show_story(Digest(result.headline, read.articles, (), result.skipped, timeline=result.entries), fmt, output)
+        show_story(Digest(result.headline, result.articles, (), result.skipped, timeline=result.entries), fmt, output)
     report(result.skipped, result.notes)
 
 
@@ -101,7 +101,7 @@ def compare_command(
     if fmt is Format.json:
         emit(json_text(result.to_dict()), output)
     else:
-        show_story(Digest(result.headline, read.articles, (), result.skipped, sources=result.sources), fmt, output)
+        show_story(Digest(result.headline, result.articles, (), result.skipped, sources=result.sources), fmt, output)
     report(result.skipped, result.notes)
 
 

@@ -52,7 +52,7 @@ def compare(articles: Iterable[Article]) -> StoryComparison:
         [('a', '1,800'), ('b', '2,300')]
     """
     doc = build_document(list(articles))
-    return StoryComparison(build_comparison(doc), doc.headline, doc.skipped)
+    return StoryComparison(build_comparison(doc), doc.headline, doc.skipped, articles=doc.articles)
 
 
 def build_comparison(doc: StoryDocument) -> Comparison:

@@ -29,7 +29,7 @@ from storyline.model import Article, Skipped, Story, Storyline
 from storyline.store.digests import articles_hash, parse_moment
 from storyline.store.ingest import DEFAULT_BATCH, chunked, new_articles
 from storyline.store.schema import articles, digests, stories, tracker
-from storyline.store.writer import Batch, iso, upsert, write_batch
+from storyline.store.writer import Batch, iso, take_headline, upsert, write_batch
 
 __all__ = ["BatchLoad", "load_batch"]
 
@@ -175,5 +175,6 @@ def _digest_rows(connection: Connection, documents: list[dict], key: str) -> int
         body = {k: v for k, v in document.items() if k not in ("story_id", "storyline_id")}
         rows.append({"story_id": document["story_id"], "articles_hash": built,
                      "document": json.dumps(body, ensure_ascii=False), "digest_key": key})
+        take_headline(connection, document["story_id"], document["headline"])
     upsert(connection, digests, rows)
     return len(rows)

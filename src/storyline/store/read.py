@@ -26,7 +26,7 @@ from storyline.store.digests import articles_hash, digest_from_dict, parse_momen
 from storyline.store.ingest import chunked
 from storyline.store.prepare import worker_map
 from storyline.store.schema import articles, digests, sentences, stories, storylines
-from storyline.store.writer import upsert
+from storyline.store.writer import take_headline, upsert
 
 __all__ = [
     "DIGESTS_PER_ROUND", "StoredArticle", "StoryRow", "article_from_row", "count_stories",
@@ -272,10 +272,12 @@ def _store(
     engine: Engine, story: tuple[str, list[Article]], document: str, config: Config
 ) -> None:
     """Store ``document`` (built with ``config``) as the digest of ``story`` (its id and
-    articles) unless the story is gone meanwhile."""
+    articles) unless the story is gone meanwhile; the story takes the digest's headline, so
+    the stories list, the API and every page show the one headline."""
     story_id, members = story
     row = {"story_id": story_id, "articles_hash": articles_hash(a.id for a in members),
            "document": document, "digest_key": config.digest_key()}
     with engine.begin() as connection:
         if connection.scalar(select(stories.c.id).where(stories.c.id == story_id)):
             upsert(connection, digests, [row])
+            take_headline(connection, story_id, json.loads(document)["headline"])

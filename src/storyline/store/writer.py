@@ -23,7 +23,7 @@ from storyline.store.digests import articles_hash
 from storyline.store.schema import articles, sentences, stories, storylines, tracker
 from storyline.store.search import index_articles
 
-__all__ = ["Batch", "content_hash", "iso", "upsert", "write_batch"]
+__all__ = ["Batch", "content_hash", "iso", "take_headline", "upsert", "write_batch"]
 
 TRACKER_ROW = 1
 
@@ -155,3 +155,9 @@ def upsert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> 
     connection.execute(
         statement.on_conflict_do_update(index_elements=keys, set_=replaced), rows
     )
+
+
+def take_headline(connection: Connection, story_id: str, headline: str) -> None:
+    """Give story ``story_id`` its digest's ``headline`` (kept as it is when that is empty)."""
+    if headline:
+        connection.execute(update(stories).where(stories.c.id == story_id).values(headline=headline))

@@ -116,7 +116,7 @@ def timeline(
     """
     doc = build_document(list(articles))
     result = build_timeline(doc, Config(dates=dates, per_date=per_date))
-    return Timeline(result.entries, result.notes, result.skipped, doc.headline)
+    return Timeline(result.entries, result.notes, result.skipped, doc.headline, doc.articles)
 
 
 def build_timeline(doc: StoryDocument, options: Config) -> Timeline:
