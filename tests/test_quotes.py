@@ -170,3 +170,21 @@ def test_quotes_dates_and_nouns_are_not_speakers_or_cues():
     speakers = [q.speaker for q in _one(text)]
     assert not any(s[:1].isdigit() or "September" in s for s in speakers)
     assert "The former secretary of" not in speakers and "Hundreds of civilians" not in speakers
+
+
+def test_quotes_guillemets_and_low_opening_marks_are_quotation_marks():
+    found = _one("« We will rebuild the bridge before winter, » the mayor said.\n\n"
+                 "Anna Weber said: „The dam will hold through the spring floods.“\n\n"
+                 "The minister said: „Nobody will be left without shelter tonight.”")
+    assert [(q.text, q.direct) for q in found] == [
+        ("We will rebuild the bridge before winter", True),
+        ("The dam will hold through the spring floods.", True),
+        ("Nobody will be left without shelter tonight.", True),
+    ]
+    assert [q.speaker for q in found] == ["the mayor", "Anna Weber", "The minister"]
+
+
+def test_quotes_a_curly_opening_mark_does_not_close_another():
+    # “ closes only a German „...“ quote: here the quote runs on to the first ”.
+    found = _one('The envoy said: “The talks will go on “as long as it takes” and we will stay.')
+    assert [q.text for q in found if q.direct] == ["The talks will go on “as long as it takes"]

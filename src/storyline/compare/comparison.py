@@ -10,15 +10,14 @@ encoder's vocabulary), so a digest compares its sources without encoding twice. 
 3. conflicts (``storyline.compare.conflicts``): aligned sentences with different values;
 4. outlets: per outlet, articles, words, unique facts and the share of text shared.
 
-An article's outlet is its ``source`` when set; else the host of its URL (``www.``
-dropped); else its id, so two articles without a source or URL never count as one outlet.
+Outlets are told apart by ``ingest.outlet.outlet_key``: the outlet's name (source, else URL
+host), else the article id, so two articles without a source or URL never count as one outlet.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from urllib.parse import urlsplit
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -27,12 +26,13 @@ from storyline.clean.prose import clean_story
 from storyline.compare.conflicts import find_conflicts
 from storyline.compare.copies import TokenCache, find_copies, sentence_words
 from storyline.compare.facts import fact_vectors, group_facts, make_facts, sentence_pairs
+from storyline.ingest.outlet import outlet_key
 from storyline.summary.headline import choose_headline
 from storyline.model import Article, CleanArticle, Comparison, Outlet
 from storyline.represent.encoder import TfidfEncoder
 from storyline.text import word_count
 
-__all__ = ["build_comparison", "compare", "compare_story", "outlet_name"]
+__all__ = ["build_comparison", "compare", "compare_story"]
 
 
 def compare(articles: Iterable[Article]) -> Comparison:
@@ -80,7 +80,7 @@ def build_comparison(cleaned: Sequence[CleanArticle], vectors: csr_matrix, vocab
     sentences = [s for c in cleaned for s in c.sentences]
     if not sentences:
         return Comparison((), (), (), (), ())
-    outlet_of = {c.article.id: outlet_name(c.article) for c in cleaned}
+    outlet_of = {c.article.id: outlet_key(c.article) for c in cleaned}
     pairs = sentence_pairs(vectors, fact_vectors(vectors, vocabulary))
     tokens = TokenCache(sentences, [sentence_words(s) for s in sentences])
     centrality = _centrality(vectors)
@@ -94,16 +94,6 @@ def build_comparison(cleaned: Sequence[CleanArticle], vectors: csr_matrix, vocab
         conflicts=find_conflicts(sentences, tokens, pairs, outlet_of),
         copies=copies,
     )
-
-
-def outlet_name(article: Article) -> str:
-    """The outlet of ``article``: its source, else its URL's host, else its id."""
-    if article.source.strip():
-        return " ".join(article.source.split())
-    host = urlsplit(article.url).hostname or "" if article.url else ""
-    if host:
-        return host.removeprefix("www.")
-    return article.id
 
 
 def _centrality(vectors: csr_matrix) -> np.ndarray:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import PurePath
 
+from storyline.ingest.outlet import UNKNOWN_OUTLET, outlet_key, outlet_name
 from storyline.model import (
     Article,
     Comparison,
@@ -32,6 +33,7 @@ from storyline.model import (
     SummarySentence,
     TimelineEntry,
 )
+from storyline.text import match_key
 
 __all__ = [
     "CitedSentence",
@@ -57,7 +59,6 @@ __all__ = [
 
 UNTITLED_STORY = "Untitled story"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_QUOTE_WORD = re.compile(r"\w+")
 _WEB_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
 
@@ -78,9 +79,15 @@ class SourceEntry:
     link: str
 
     @property
+    def byline_outlet(self) -> str:
+        """The outlet as a byline shows it: ``""`` when unknown (``UNKNOWN_OUTLET``) or when
+        it repeats the title."""
+        return "" if self.outlet in (UNKNOWN_OUTLET, self.title) else self.outlet
+
+    @property
     def byline(self) -> str:
         """``Title - Outlet, YYYY-MM-DD`` with the empty parts left out."""
-        line = self.title if self.outlet == self.title else f"{self.title} - {self.outlet}"
+        line = f"{self.title} - {self.byline_outlet}" if self.byline_outlet else self.title
         return f"{line}, {self.date}" if self.date else line
 
 
@@ -218,7 +225,7 @@ def speaker_groups(
         speaker = clean_display(quote.entity or quote.speaker) or UNKNOWN_SPEAKER
         number = _number(by_id or {}, quote.article)
         said = groups.setdefault(speaker, {})
-        key = _quote_key(quote.text)
+        key = match_key(quote.text)
         if key in said:
             first = said[key]
             if number and number not in first.numbers:
@@ -228,11 +235,6 @@ def speaker_groups(
                                quote.article, number)
     order = sorted(groups, key=lambda k: (k == UNKNOWN_SPEAKER, -len(groups[k])))
     return tuple(SpeakerGroup(k, tuple(groups[k].values())) for k in order)
-
-
-def _quote_key(text: str) -> str:
-    """Quotes that differ only in case, spacing or punctuation share this key."""
-    return " ".join(_QUOTE_WORD.findall(text.lower()))
 
 
 def citation_order(digest: Digest) -> tuple[Article, ...]:
@@ -262,7 +264,7 @@ def meta_line(articles: tuple[Article, ...]) -> str:
         >>> meta_line((Article("x", source="Daily", published=date(2016, 9, 9)),))
         '1 article from 1 outlet, 2016-09-09'
     """
-    outlets = {outlet_name(a) for a in articles}
+    outlets = {outlet_key(a) for a in articles}
     line = f"{_count(len(articles), 'article')} from {_count(len(outlets), 'outlet')}"
     days = sorted(d for d in (published_day(a) for a in articles) if d is not None)
     if not days:
@@ -270,11 +272,6 @@ def meta_line(articles: tuple[Article, ...]) -> str:
     if days[0] == days[-1]:
         return f"{line}, {days[0].isoformat()}"
     return f"{line}, {days[0].isoformat()} to {days[-1].isoformat()}"
-
-
-def outlet_name(article: Article) -> str:
-    """The outlet shown for ``article``: its source, else its title, else its display title."""
-    return clean_display(article.source) or clean_display(article.title) or display_title(article)
 
 
 def display_title(article: Article) -> str:
@@ -311,7 +308,7 @@ def _source_entry(number: int, article: Article) -> SourceEntry:
         number=number,
         article_id=article.id,
         title=display_title(article),
-        outlet=outlet_name(article),
+        outlet=clean_display(outlet_name(article)),
         date=day.isoformat() if (day := published_day(article)) else "",
         location=url or clean_display(article.path),
         link=url if _WEB_URL.match(url) else "",

@@ -74,7 +74,7 @@ articles = Table(
     Index("ix_articles_story_seq", "story_id", "seq"),
 )
 """``seq`` is the order articles were stored in; ``url`` is NULL when the article has none;
-``outlet`` is the outlet name shown to users (``render.view.outlet_name``)."""
+``outlet`` is the outlet name shown to users (``ingest.outlet.outlet_name``)."""
 
 sentences = Table(
     "sentences",

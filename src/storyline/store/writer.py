@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Table, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from storyline.model import Article, CleanArticle, Story, Storyline
-from storyline.render.view import outlet_name
+from storyline.ingest.outlet import outlet_name
 from storyline.store.digests import articles_hash
 from storyline.store.schema import articles, sentences, stories, storylines, tracker
 from storyline.store.search import index_articles

@@ -12,13 +12,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from storyline.clean.prose import clean, paragraph_spans
+from storyline.ingest.outlet import outlet_name
 from storyline.model import Article, Digest
-from storyline.render.view import (
-    clean_display,
-    display_title,
-    outlet_name,
-    published_day,
-)
+from storyline.render.view import clean_display, display_title, published_day
 
 __all__ = ["ArticleView", "Piece", "article_view", "used_spans"]
 
@@ -71,7 +67,7 @@ def article_view(article: Article, story: str, used: list[tuple[int, int]],
     url = clean_display(article.url)
     day = published_day(article)
     return ArticleView(
-        id=article.id, title=display_title(article), outlet=outlet_name(article),
+        id=article.id, title=display_title(article), outlet=clean_display(outlet_name(article)),
         date=day.isoformat() if day else "", story=story,
         link=url if url.lower().startswith(("http://", "https://")) else "",
         paragraphs=tuple(paragraphs),

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from storyline.model import Digest
-from storyline.render.view import outlet_name, published_day
+from storyline.ingest.outlet import outlet_name
+from storyline.render.view import published_day
 
 __all__ = ["Bar", "Chart", "Mark", "digest_points", "volume_chart"]
 
