@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 import storyline
 from storyline.clean.prose import clean
 from storyline.cli import app
-from storyline.compare.comparison import compare, outlet_name
+from storyline.compare.comparison import compare
 from storyline.compare.conflicts import NEAR_COPY, may_be_near_copies
 from storyline.compare.copies import (
     LSH_THRESHOLD,
@@ -27,6 +27,7 @@ from storyline.compare.copies import (
     shared_runs,
 )
 from storyline.errors import UsageError
+from storyline.ingest.names import UNKNOWN_OUTLET, outlet_key, outlet_name
 from storyline.compare.facts import PairCosines
 from storyline.model import Article
 from storyline.render import render
@@ -126,9 +127,23 @@ def test_compare_single_source_claims_belong_to_one_outlet(example_articles):
 
 
 def test_compare_outlet_is_source_then_host_then_id():
-    assert outlet_name(Article("x", id="a", source=" Daily  Star ")) == "Daily Star"
-    assert outlet_name(Article("x", id="a", url="https://www.herald.example/a/b")) == "herald.example"
-    assert outlet_name(Article("x", id="a")) == "a"
+    assert outlet_key(Article("x", id="a", source=" Daily  Star ")) == "Daily Star"
+    assert outlet_key(Article("x", id="a", url="https://www.herald.example/a/b")) == "herald.example"
+    assert outlet_key(Article("x", id="a")) == "a"
+
+
+def test_compare_outlet_shown_is_source_then_host_never_the_title():
+    titled = Article("x", id="a", title="Floods close the valley road", url="https://www.herald.example/a")
+    assert outlet_name(titled) == "herald.example"
+    assert outlet_name(Article("x", id="a", title="Floods close the valley road")) == UNKNOWN_OUTLET
+
+
+def test_compare_counts_two_articles_of_unknown_outlet_as_two_outlets(seed_articles):
+    seeds = list(seed_articles[:2])
+    assert all(not a.source and not a.url for a in seeds)
+    assert {outlet_name(a) for a in seeds} == {UNKNOWN_OUTLET}
+    result = compare(seeds)
+    assert sorted(o.name for o in result.sources.outlets) == sorted(a.id for a in seeds)
 
 
 def test_compare_rejects_repeated_ids_and_handles_empty_input():

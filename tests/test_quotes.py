@@ -180,3 +180,19 @@ def test_quotes_list_an_article_with_no_prose_under_skipped():
     assert result.skipped == storyline.digest([article, promo]).skipped
     assert [(s.path, s.code) for s in result.skipped] == [("promo.txt", "nothing_left")]
     assert result.quotes == quotes([article]).quotes and result.quotes
+def test_quotes_guillemets_and_low_opening_marks_are_quotation_marks():
+    found = _one("« We will rebuild the bridge before winter, » the mayor said.\n\n"
+                 "Anna Weber said: „The dam will hold through the spring floods.“\n\n"
+                 "The minister said: „Nobody will be left without shelter tonight.”")
+    assert [(q.text, q.direct) for q in found] == [
+        ("We will rebuild the bridge before winter", True),
+        ("The dam will hold through the spring floods.", True),
+        ("Nobody will be left without shelter tonight.", True),
+    ]
+    assert [q.speaker for q in found] == ["the mayor", "Anna Weber", "The minister"]
+
+
+def test_quotes_a_curly_opening_mark_does_not_close_another():
+    # “ closes only a German „...“ quote: here the quote runs on to the first ”.
+    found = _one('The envoy said: “The talks will go on “as long as it takes” and we will stay.')
+    assert [q.text for q in found if q.direct] == ["The talks will go on “as long as it takes"]

@@ -182,7 +182,7 @@ def test_view_sentence_numbers_point_at_the_cited_articles() -> None:
 
 
 def test_view_meta_line_counts_outlets_and_date_range() -> None:
-    # The forum article has no source: its title stands for the outlet; it has no date.
+    # The forum article has no source nor URL: its outlet is unknown, counted as its own; it has no date.
     expected = "4 articles from 4 outlets, 2023-03-06 to 2023-03-20"
     assert meta_line(_digest().articles) == expected
 
@@ -442,3 +442,16 @@ def test_render_speaker_groups_show_a_syndicated_quote_once_with_every_source() 
     (group,) = speaker_groups(quotes, by_id)
     assert group.speaker == "Ana Holm"
     assert [(q.text, q.numbers) for q in group.quotes] == [(words, (2, 1)), ("Tickets are refunded.", (1,))]
+
+
+def test_view_outlet_is_source_then_url_host_never_the_title() -> None:
+    with_url = Article("Floods hit the valley.", id="w", title="Floods hit the valley",
+                       url="https://www.reuters.com/world/floods")
+    bare = Article("Floods hit the valley.", id="b", title="Valley floods", path="news/b.txt")
+    view = build_view(Digest(headline="Floods", articles=(with_url, bare), summary=()))
+    entries = {e.article_id: e for e in view.sources}
+    assert entries["w"].outlet == "reuters.com"
+    assert entries["w"].byline == "Floods hit the valley - reuters.com"
+    assert entries["b"].outlet == "unknown outlet"
+    assert entries["b"].byline == "Valley floods"
+    assert meta_line((with_url, bare)).startswith("2 articles from 2 outlets")

@@ -1,9 +1,14 @@
-"""The language layer: sentence spans, word tokens and stems, all in one place.
+"""The language layer: sentence spans, words and tokens, quotation marks and stems, all in one place.
 
 Sentence boundaries come from syntok, which returns character offsets into the text it
-was given, so every span here points into the caller's string unchanged. Word tokens are
-a plain ``\\w+`` scan (as scikit-learn's default token pattern), stems come from Snowball
-(PyStemmer, the C build of the Snowball stemmers).
+was given, so every span here points into the caller's string unchanged. Words are runs of
+word characters with inner apostrophes (``WORD``); ``COMPOUND_WORD`` keeps the units names
+are made of ("U.S.", "al-Assad", "AT&T") whole. Both are cut into ``Token`` objects, with
+offsets, by ``word_tokens``. Quotation marks and how they pair are defined here once
+(``QUOTE_PAIRS``, ``QUOTE_MARK``). Stems come from Snowball (PyStemmer, the C build of the
+Snowball stemmers). Every stage that reads words or quotation marks imports them from here;
+a stage keeps a pattern of its own only for another purpose (a number, a date), in its
+``words.py``.
 """
 
 from __future__ import annotations
@@ -17,25 +22,62 @@ from syntok import segmenter
 
 __all__ = [
     "CLOSERS",
+    "CLOSING_QUOTES",
+    "COMPOUND_WORD",
+    "OPENING_QUOTES",
+    "Offsets",
+    "QUOTE_CLOSERS",
+    "QUOTE_MARK",
+    "QUOTE_PAIRS",
     "SENTENCE_END",
     "STOP_WORDS",
+    "Token",
+    "WORD",
     "analyze",
+    "closes_quote",
     "ends_with",
+    "match_key",
     "sentence_spans",
     "stem",
     "tokens",
     "word_count",
+    "word_tokens",
 ]
+
+Offsets = tuple[int, int]
+"""``(start, end)`` character offsets into a text (``model.Span`` adds the article and text)."""
 
 STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "mr", "ms"}
 """Words too common in news to tell two sentences apart."""
 
 SENTENCE_END = ".!?…"
 """Characters that end a sentence."""
-CLOSERS = "\"'”’»)]"
+QUOTE_PAIRS: tuple[tuple[str, str], ...] = (
+    ("“", "”"), ("‘", "’"), ('"', '"'), ("'", "'"), ("``", "''"), ("''", "''"),
+    ("„", "“"), ("„", "”"), ("‚", "‘"), ("‚", "’"), ("«", "»"), ("‹", "›"),
+)
+"""(opening, closing) quotation marks as they pair in print: English “…” and ‘…’, straight
+marks, the ````…''`` and ``''…''`` of older newswire, German „…“ and ‚…‘, Polish „…”, French
+« … » and ‹ … ›. (German »…« is left out: a lone » is more often a breadcrumb than a quote.)"""
+OPENING_QUOTES: frozenset[str] = frozenset(opening for opening, _ in QUOTE_PAIRS)
+"""Marks that may open a quotation."""
+CLOSING_QUOTES: frozenset[str] = frozenset(closing for _, closing in QUOTE_PAIRS)
+"""Marks that may close a quotation ("“" closes a German „…“ as well as opening)."""
+QUOTE_MARK = re.compile(r"``|''|[\"“”„«»‹›]")
+"""One quotation mark that is never an apostrophe or a comma: the single marks ' ’ ‘ and ‚
+of ``QUOTE_PAIRS`` are left out, since ' and ’ end "don't" and "’90s" as often as a
+quotation (and ‚ closes with ‘)."""
+QUOTE_CLOSERS = "".join(sorted({c for mark in CLOSING_QUOTES for c in mark}))
+"""The characters closing marks are made of, for a character class."""
+CLOSERS = QUOTE_CLOSERS + ")]"
 """Closing quotes and brackets that may follow the end of a sentence."""
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+"""A word: word characters, apostrophes inside ("don't", "Iran’s")."""
+COMPOUND_WORD = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’&.]\w+)*")
+"""A word as names are made of them: joined by hyphens, apostrophes, ampersands or full
+stops ("al-Assad", "AT&T", "Gov.Smith"), an initialism with its full stops ("U.S.") whole."""
+_NON_WORD = re.compile(r"\W+")
 _INNER_BREAK = re.compile(r"[.!?…;:\n]")
 """Marks that may end a sentence before the end of a chunk; without one, the chunk is one sentence."""
 _SPACE = " \t\r\n\f\v\u00a0\u200b\ufeff"
@@ -43,7 +85,7 @@ _TRIMMED = re.compile(r"[\s\u200b\ufeff]*(.*?)[\s\u200b\ufeff]*\Z", re.DOTALL)
 _STEMMER = Stemmer.Stemmer("english")
 
 
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Offsets]:
     """Split ``text[start:end]`` into sentences.
 
     A piece that syntok cuts off without sentence punctuation (a dateline such as
@@ -65,7 +107,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     chunk = text[start:end]
     if not _INNER_BREAK.search(chunk.rstrip(CLOSERS + SENTENCE_END + _SPACE)):
         return _one_sentence(text, start, end)
-    spans: list[tuple[int, int]] = []
+    spans: list[Offsets] = []
     pending: int | None = None
     for paragraph in segmenter.analyze(chunk):
         for sentence in paragraph:
@@ -77,13 +119,22 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
                 spans.append(span)
     if pending is not None:
         spans.append(span)
-    return [span for span in spans if _WORD.search(text, span[0], span[1])]
+    return [span for span in spans if WORD.search(text, span[0], span[1])]
 
 
-def _one_sentence(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _one_sentence(text: str, start: int, end: int) -> list[Offsets]:
     """``text[start:end]`` stripped as one span, or nothing when it holds no word."""
     inner = _TRIMMED.match(text, start, end)
-    return [inner.span(1)] if _WORD.search(text, *inner.span(1)) else []
+    return [inner.span(1)] if WORD.search(text, *inner.span(1)) else []
+
+
+def closes_quote(opening: str, mark: str) -> bool:
+    """Whether ``mark`` closes a quotation opened by ``opening``: a mark that only closes
+    (” »), a mark that pairs with itself (straight marks: curly and straight may be mixed),
+    or the opener's own partner (“ closes „ but not another “)."""
+    if mark not in CLOSING_QUOTES:
+        return False
+    return mark not in OPENING_QUOTES or (mark, mark) in QUOTE_PAIRS or (opening, mark) in QUOTE_PAIRS
 
 
 def ends_with(text: str, characters: str) -> bool:
@@ -92,9 +143,55 @@ def ends_with(text: str, characters: str) -> bool:
     return bool(stripped) and stripped[-1] in characters
 
 
+class Token:
+    """A word of a text with its offsets: ``text == source[start:end]``; ``key`` is its
+    lower-case form without a final full stop ("U.S." -> "u.s"). A plain slotted class:
+    tokens are made by the hundred thousand."""
+
+    __slots__ = ("start", "end", "text", "key")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
+        self.key = text.lower().rstrip(".")
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.start, self.end, self.text) == (
+            other.start, other.end, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+
+def word_tokens(
+    text: str, start: int = 0, end: int | None = None, *, pattern: re.Pattern[str] = WORD, base: int = 0
+) -> list[Token]:
+    """The words of ``text[start:end]`` as ``Token`` objects, in reading order.
+
+    Args:
+        pattern: what a word is (``WORD``, ``COMPOUND_WORD``, or a stage's own pattern).
+        base: added to every offset, for a ``text`` that is a slice of a longer one
+            (a sentence's text, offsets wanted into its article).
+
+    Example:
+        >>> word_tokens("The U.S. envoy", pattern=COMPOUND_WORD)
+        [Token(0, 3, 'The'), Token(4, 8, 'U.S.'), Token(9, 14, 'envoy')]
+    """
+    found = pattern.finditer(text, start, len(text) if end is None else end)
+    return [Token(base + m.start(), base + m.end(), m.group()) for m in found]
+
+
+def match_key(text: str) -> str:
+    """``text`` lower-cased with every run of non-word characters one space: two texts
+    that differ only in case, spacing or punctuation (apostrophes included) share it."""
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens of ``text`` (punctuation dropped, apostrophes kept)."""
-    return [match.group().lower() for match in _WORD.finditer(text)]
+    return [match.group().lower() for match in WORD.finditer(text)]
 
 
 @lru_cache(maxsize=200_000)
@@ -110,4 +207,4 @@ def analyze(text: str) -> list[str]:
 
 def word_count(text: str) -> int:
     """Number of word tokens in ``text``."""
-    return len(_WORD.findall(text))
+    return len(WORD.findall(text))

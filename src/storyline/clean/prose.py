@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from storyline.clean.boilerplate import line_reason
 from storyline.errors import require_unique_ids, skip
 from storyline.model import Article, CleanArticle, Removed, Sentence, Skipped
-from storyline.text import ends_with, sentence_spans, word_count
+from storyline.text import ends_with, match_key, sentence_spans, word_count
 
 __all__ = ["clean", "clean_story", "paragraph_spans"]
 
@@ -31,7 +31,6 @@ PARAGRAPH_END = ".!?:;…"
 
 _LINE = re.compile(r"[^\r\n]+")
 _BLOCK = re.compile(r"\S(?:.*\S)?(?:\r?\n[ \t]*\S(?:.*\S)?)*")
-_NON_WORD = re.compile(r"\W+")
 
 
 def clean(article: Article) -> CleanArticle:
@@ -43,12 +42,12 @@ def clean(article: Article) -> CleanArticle:
         ['The talks ended on Monday.']
     """
     text = article.text
-    title_key = _key(article.title)
+    title_key = match_key(article.title)
     seen: set[str] = set()
     sentences: list[Sentence] = []
     removed: list[Removed] = []
     for start, end in paragraph_spans(text):
-        key = _key(text[start:end])
+        key = match_key(text[start:end])
         reason = _paragraph_reason(text[start:end], key, title_key, seen)
         seen.add(key)
         if reason:
@@ -135,8 +134,3 @@ def _is_hard_wrapped(text: str) -> bool:
         return False
     open_ended = sum(1 for line in long_lines if not ends_with(line, PARAGRAPH_END))
     return open_ended / len(long_lines) > 0.5
-
-
-def _key(text: str) -> str:
-    """Comparison key: lower-cased words only, so spacing and punctuation do not matter."""
-    return _NON_WORD.sub(" ", text.lower()).strip()

@@ -7,6 +7,6 @@ fact, ``copies`` finds near-copies, ``conflicts`` differing values, ``quantities
 numbers, ``words`` holds the patterns.
 """
 
-from storyline.compare.comparison import build_comparison, compare, outlet_name
+from storyline.compare.comparison import build_comparison, compare
 
-__all__ = ["build_comparison", "compare", "outlet_name"]
+__all__ = ["build_comparison", "compare"]

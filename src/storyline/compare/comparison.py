@@ -10,15 +10,14 @@ encoding twice. Steps:
 3. conflicts (``storyline.compare.conflicts``): aligned sentences with different values;
 4. outlets: per outlet, articles, words, unique facts and the share of text shared.
 
-An article's outlet is its ``source`` when set; else the host of its URL (``www.``
-dropped); else its id, so two articles without a source or URL never count as one outlet.
+Outlets are told apart by ``ingest.names.outlet_key``: the outlet's name (source, else URL
+host), else the article id, so two articles without a source or URL never count as one outlet.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from urllib.parse import urlsplit
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -26,11 +25,12 @@ from scipy.sparse import csr_matrix
 from storyline.compare.conflicts import find_conflicts
 from storyline.compare.copies import TokenCache, find_copies, sentence_words
 from storyline.compare.facts import fact_vectors, group_facts, make_facts, sentence_pairs
+from storyline.ingest.names import outlet_key
 from storyline.model import Article, CleanArticle, Comparison, Outlet, StoryComparison
 from storyline.represent.document import StoryDocument, build_document
 from storyline.text import word_count
 
-__all__ = ["build_comparison", "compare", "outlet_name"]
+__all__ = ["build_comparison", "compare"]
 
 
 def compare(articles: Iterable[Article]) -> StoryComparison:
@@ -60,7 +60,7 @@ def build_comparison(doc: StoryDocument) -> Comparison:
     sentences = doc.sentences
     if not sentences:
         return Comparison((), (), (), (), ())
-    outlet_of = {a.id: outlet_name(a) for a in doc.articles}
+    outlet_of = {a.id: outlet_key(a) for a in doc.articles}
     vectors = doc.vectors
     pairs = sentence_pairs(vectors, fact_vectors(vectors, doc.encoder.get_feature_names_out()))
     tokens = TokenCache(sentences, [sentence_words(s) for s in sentences])
@@ -75,16 +75,6 @@ def build_comparison(doc: StoryDocument) -> Comparison:
         conflicts=find_conflicts(sentences, tokens, pairs, outlet_of),
         copies=copies,
     )
-
-
-def outlet_name(article: Article) -> str:
-    """The outlet of ``article``: its source, else its URL's host, else its id."""
-    if article.source.strip():
-        return " ".join(article.source.split())
-    host = urlsplit(article.url).hostname or "" if article.url else ""
-    if host:
-        return host.removeprefix("www.")
-    return article.id
 
 
 def _centrality(vectors: csr_matrix) -> np.ndarray:

@@ -41,11 +41,11 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from storyline.compare.words import ACTOR_STOP, COUNT_EVENTS, DATE_WORD, FACT_SYNONYMS
-from storyline.compare.copies import Token, TokenCache
+from storyline.compare.copies import TokenCache
 from storyline.compare.facts import ALIGN_MIN, SentencePairs
 from storyline.model import Conflict, ConflictSide, Sentence
 from storyline.compare.quantities import YEAR, Value, compatible, counts, numbers_in
-from storyline.text import analyze
+from storyline.text import Token, analyze
 
 __all__ = ["NEAR_COPY", "find_conflicts", "may_be_near_copies", "story_names"]
 

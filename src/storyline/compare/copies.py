@@ -26,17 +26,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import NamedTuple
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 from scipy.sparse import csr_matrix
 
-from storyline.compare.words import TOKEN
+from storyline.compare.words import NUMBER_OR_WORD
 from storyline.compare.facts import PairCosines
 from storyline.model import Copy, Sentence, SharedPassage, Span
+from storyline.text import Token, word_tokens
 
-__all__ = ["MIN_RUN", "REWORD_MIN", "Token", "TokenCache", "find_copies", "sentence_tokens", "sentence_words"]
+__all__ = ["MIN_RUN", "REWORD_MIN", "TokenCache", "find_copies", "sentence_tokens", "sentence_words"]
 
 MIN_RUN = 6
 """Identical words in a row that make a shared passage."""
@@ -57,23 +57,14 @@ PASSAGE_WORDS_MIN = 25
 """Words copied word for word that make a ``passages`` pair when the share is small."""
 
 
-class Token(NamedTuple):
-    """One word (or number) of a sentence: lower-cased ``text`` at ``start:end`` of the article."""
-
-    text: str
-    start: int
-    end: int
-
-
 def sentence_tokens(sentence: Sentence) -> list[Token]:
-    """The words and numbers of ``sentence`` with offsets into its article's text."""
-    base = sentence.start
-    return [Token(m.group().lower(), base + m.start(), base + m.end()) for m in TOKEN.finditer(sentence.text)]
+    """The words and numbers (``NUMBER_OR_WORD``) of ``sentence`` with offsets into its article's text."""
+    return word_tokens(sentence.text, pattern=NUMBER_OR_WORD, base=sentence.start)
 
 
 def sentence_words(sentence: Sentence) -> list[str]:
-    """The texts of ``sentence_tokens(sentence)``, without offsets (cheaper, for comparing)."""
-    return list(map(str.lower, TOKEN.findall(sentence.text)))
+    """The lower-cased texts of ``sentence_tokens(sentence)``, without offsets (cheaper, for comparing)."""
+    return list(map(str.lower, NUMBER_OR_WORD.findall(sentence.text)))
 
 
 class TokenCache:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from storyline.text import WORD
+
 __all__ = [
     "ACTOR_STOP",
     "BOUND_WORDS",
@@ -14,9 +16,9 @@ __all__ = [
     "DATE_WORD",
     "FACT_SYNONYMS",
     "NUMBER",
+    "NUMBER_OR_WORD",
     "NUMBER_WORDS",
     "SCALE_WORDS",
-    "TOKEN",
     "UNIT_CLASSES",
 ]
 
@@ -112,5 +114,6 @@ ACTOR_STOP: frozenset[str] = frozenset({
 })
 """Capitalised words that do not name an actor on their own."""
 
-TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)*|[$£€%]")
-"""A word, a number written with separators ("1,800", "2.5") as one token, or a currency/percent sign."""
+NUMBER_OR_WORD = re.compile(rf"\d+(?:[.,]\d+)*|{WORD.pattern}|[$£€%]")
+"""What copies and conflicts compare: a number written with separators ("1,800", "2.5") as
+one token, a word (``storyline.text.WORD``), or a currency/percent sign."""

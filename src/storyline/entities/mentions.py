@@ -33,13 +33,12 @@ from storyline.entities.words import (
     country_names,
     demonym_country,
 )
+from storyline.text import COMPOUND_WORD, Token
 
 __all__ = [
-    "RawMention", "Token", "Vocabulary", "build_vocabulary", "find_mentions", "known",
+    "RawMention", "Vocabulary", "build_vocabulary", "find_mentions", "known",
 ]
 
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’&.]\w+)*")
-"""Word tokens; acronyms with full stops ("U.S.") are one token."""
 JOINERS = CONNECTORS | NAME_PARTICLES
 """Lower-case words that may stand inside a name ("Bank of England", "Ursula von der Leyen")."""
 OPENING_DASH = re.compile(r"[—–]|\s--?\s")
@@ -53,28 +52,6 @@ ALL_CAPS_SHARE = 0.6
 """A sentence with more all-capital words than this is shouting: only known names count."""
 MAX_RUN = 8
 """Longest run of capitalised tokens taken as one name."""
-
-
-class Token:
-    """A word token: ``text == source[start:end]``; ``key`` is its lower-case form without
-    a final full stop. A plain slotted class: tokens are made by the hundred thousand."""
-
-    __slots__ = ("start", "end", "text", "key", "capital")
-
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self.start, self.end, self.text = start, end, text
-        self.key = text.lower().rstrip(".")
-        self.capital = _capital_word(text)
-
-    def __repr__(self) -> str:
-        return f"Token({self.start}, {self.end}, {self.text!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Token) and (self.start, self.end, self.text) == (
-            other.start, other.end, other.text)
-
-    def __hash__(self) -> int:
-        return hash((self.start, self.end, self.text))
 
 
 @dataclass(frozen=True)
@@ -95,7 +72,7 @@ class RawMention:
 
 
 def _match_tokens(match: re.Match[str]) -> list[Token]:
-    """The tokens of one ``TOKEN`` match: a possessive ("Iran's") cut off, and a name pair
+    """The tokens of one ``COMPOUND_WORD`` match: a possessive ("Iran's") cut off, and a name pair
     ("US-Russia", "Kerry-Lavrov") split in two."""
     word, stop = match.group(), match.end()
     cut = POSSESSIVE.search(word) if "'" in word or "’" in word else None
@@ -115,7 +92,7 @@ def _name_candidates(text: str, start: int, end: int) -> tuple[list[Token], bool
     found: list[Token] = []
     letters = capitals = 0
     first = -1
-    for match in TOKEN.finditer(text, start, end):
+    for match in COMPOUND_WORD.finditer(text, start, end):
         word = match.group()
         if first < 0:
             first = match.start()
@@ -136,7 +113,7 @@ def _openings(text: str, start: int, end: int, first: int) -> set[int]:
     chunk = text[start:end]
     if "—" in chunk or "–" in chunk or " -" in chunk:
         for dash in OPENING_DASH.finditer(text, start, end):
-            match = TOKEN.search(text, dash.end(), end)
+            match = COMPOUND_WORD.search(text, dash.end(), end)
             if match:
                 openings.add(match.start())
     return openings
@@ -174,7 +151,7 @@ def build_vocabulary(texts: Collection[str]) -> Vocabulary:
     lower: set[str] = set()
     names: set[str] = set()
     for text in texts:
-        lower.update(w for w in set(TOKEN.findall(text)) if w.islower())
+        lower.update(w for w in set(COMPOUND_WORD.findall(text)) if w.islower())
         names.update(m.lower() for m in MID_SENTENCE_NAME.findall(text))
     return Vocabulary(frozenset(lower), frozenset(names))
 
@@ -209,7 +186,7 @@ MEMO_SIZE = 50_000
 def _remembered(text: str, run: list[Token], initial: bool, vocabulary: Vocabulary) -> list[RawMention]:
     """``_run_mentions`` through ``vocabulary.memo``: worked out once per run text, then
     moved to where this run stands. (A run's tokens follow from its text: they are the
-    words between its spaces, as ``TOKEN`` cuts them.)"""
+    words between its spaces, as ``COMPOUND_WORD`` cuts them.)"""
     base = run[0].start
     key = (text[base : run[-1].end], len(run), initial)
     found = vocabulary.memo.get(key)
@@ -222,7 +199,7 @@ def _remembered(text: str, run: list[Token], initial: bool, vocabulary: Vocabula
 
 
 def _capitalised(token: Token) -> bool:
-    return token.capital
+    return _capital_word(token.text)
 
 
 def _capital_word(text: str) -> bool:

@@ -33,7 +33,7 @@ __all__ = [
 CONLL_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "OTHER": "MISC"}
 """Our entity types as CoNLL tags."""
 
-Span = tuple[int, int, str]
+TypedMention = tuple[int, int, str]
 """``(start, end, type)`` of one mention in a document's text."""
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 
@@ -44,7 +44,7 @@ class ConllDocument:
 
     text: str
     sentences: tuple[tuple[int, int], ...]
-    gold: tuple[Span, ...]
+    gold: tuple[TypedMention, ...]
 
 
 @dataclass(frozen=True)
@@ -93,9 +93,9 @@ def _document(sentences: list[list[tuple[str, int, int, str]]]) -> ConllDocument
     return ConllDocument("".join(chars), tuple(spans), tuple(gold_mentions(sentences)))
 
 
-def gold_mentions(sentences: Iterable[Sequence[tuple[str, int, int, str]]]) -> list[Span]:
+def gold_mentions(sentences: Iterable[Sequence[tuple[str, int, int, str]]]) -> list[TypedMention]:
     """Mentions from IOB1/IOB2 tags: a run of one type, restarted by a ``B-`` tag."""
-    mentions: list[Span] = []
+    mentions: list[TypedMention] = []
     for sentence in sentences:
         current: list = []
         for _, start, end, tag in [*sentence, ("", 0, 0, "O")]:
@@ -110,7 +110,7 @@ def gold_mentions(sentences: Iterable[Sequence[tuple[str, int, int, str]]]) -> l
     return mentions
 
 
-def storyline_mentions(documents: Sequence[ConllDocument]) -> list[list[Span]]:
+def storyline_mentions(documents: Sequence[ConllDocument]) -> list[list[TypedMention]]:
     """Our mentions for each document, typed with CoNLL tags."""
     vocabulary = build_vocabulary([d.text for d in documents])
     found = []
@@ -125,7 +125,7 @@ def storyline_mentions(documents: Sequence[ConllDocument]) -> list[list[Span]]:
     return found
 
 
-def capitalised_runs(documents: Sequence[ConllDocument]) -> list[list[Span]]:
+def capitalised_runs(documents: Sequence[ConllDocument]) -> list[list[TypedMention]]:
     """The peer: every run of capitalised tokens in a sentence is a mention (typed MISC)."""
     found = []
     for document in documents:
@@ -137,7 +137,7 @@ def capitalised_runs(documents: Sequence[ConllDocument]) -> list[list[Span]]:
     return found
 
 
-def score(predicted: Sequence[Sequence[Span]], gold: Sequence[Sequence[Span]], typed: bool) -> Scores:
+def score(predicted: Sequence[Sequence[TypedMention]], gold: Sequence[Sequence[TypedMention]], typed: bool) -> Scores:
     """Exact-span P/R/F1 over documents; ``typed`` also requires the same type.
 
     Example:
@@ -162,7 +162,7 @@ def evaluate(path: Path) -> dict[str, dict[str, Scores]]:
     """
     documents = load_conll(path)
     gold = [list(d.gold) for d in documents]
-    systems: dict[str, Callable[[Sequence[ConllDocument]], list[list[Span]]]] = {
+    systems: dict[str, Callable[[Sequence[ConllDocument]], list[list[TypedMention]]]] = {
         "storyline": storyline_mentions,
         "peer: capitalised runs": capitalised_runs,
     }

@@ -23,33 +23,25 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storyline.quotes.words import (
-    CLOSING_MARKS,
-    COLON_NOT_SPEAKERS,
-    MIN_QUOTE_WORDS,
-    OPENING_MARKS,
-    QUOTE_MARK,
-    SPEAKER_STOP,
-)
+from storyline.quotes.words import COLON_NOT_SPEAKERS, MIN_QUOTE_WORDS, SPEAKER_STOP
 from storyline.quotes.reported import reported_speech
 from storyline.quotes.speakers import (
     BOUNDARY,
     MAX_SPEAKER_WORDS,
     Attribution,
-    Span,
-    Word,
     inside,
     is_cue,
     make_attribution,
     speaker_right,
     subject,
-    word_tokens,
+    words_of,
 )
+from storyline.text import OPENING_QUOTES, QUOTE_MARK, Offsets, Token, closes_quote
 
 __all__ = ["Attribution", "find_attributions", "quote_spans"]
 
 
-COLON_LABEL = re.compile(r"[\"“]?((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s")
+COLON_LABEL = re.compile(rf"(?:{QUOTE_MARK.pattern})?((?:[A-Z][\w.'’-]*\s){{0,3}}[A-Z][\w.'’-]*):\s")
 """One to four capitalised words and a colon at the start of a paragraph."""
 
 
@@ -73,7 +65,7 @@ def find_attributions(text: str, sentences: Sequence[tuple[int, int, int]]) -> l
 
 
 def _colon_lines(
-    text: str, sentences: Sequence[tuple[int, int, int]], covered: Sequence[Span]
+    text: str, sentences: Sequence[tuple[int, int, int]], covered: Sequence[Offsets]
 ) -> list[Attribution]:
     """``TAPPER: And obviously ...`` or ``Poll: Trump Ties Clinton``: a paragraph that opens
     with a short capitalised name and a colon; the rest of the paragraph is the content."""
@@ -87,7 +79,7 @@ def _colon_lines(
             continue
         speaker = label.span(1)
         item = make_attribution(text, label.end(), end, (label.end() - 1, label.end()), speaker)
-        if item and len(word_tokens(text, item.start, item.end)) >= MIN_QUOTE_WORDS - 1:
+        if item and len(words_of(text, item.start, item.end)) >= MIN_QUOTE_WORDS - 1:
             found.append(item)
     return found
 
@@ -95,15 +87,16 @@ def _colon_lines(
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
     """Quoted stretches of ``text[start:end]`` as (open mark, content start, content end, close).
 
-    An opening mark never closed runs to ``end`` (the close is then ``end``). Curly and
-    straight marks may be mixed; a closing mark with nothing open is ignored.
+    An opening mark never closed runs to ``end`` (the close is then ``end``). Which mark
+    closes which is ``text.closes_quote``: curly and straight marks may be mixed, „ closes
+    with “; a closing mark with nothing open is ignored.
     """
     spans = []
     opened: re.Match[str] | None = None
     for mark in QUOTE_MARK.finditer(text, start, end):
-        if opened is None and mark.group() not in CLOSING_MARKS:
+        if opened is None and mark.group() in OPENING_QUOTES:
             opened = mark
-        elif opened is not None and mark.group() not in OPENING_MARKS:
+        elif opened is not None and closes_quote(opened.group(), mark.group()):
             spans.append(_trimmed(text, opened, mark.start()))
             opened = None
     if opened is not None:
@@ -134,7 +127,7 @@ def _direct_quotes(text: str, sentences: Sequence[tuple[int, int, int]]) -> list
         if not QUOTE_MARK.match(text, p_start):
             previous = None
         for opened, start, end, closed in quote_spans(text, p_start, p_end):
-            words = len(word_tokens(text, start, end))
+            words = len(words_of(text, start, end))
             head = (_sentence_at(paragraph, opened)[0], opened)
             if words < 2 or _embedded(text, *head):
                 previous = None if words >= 2 else previous
@@ -157,7 +150,7 @@ def _direct_quotes(text: str, sentences: Sequence[tuple[int, int, int]]) -> list
 def _embedded(text: str, start: int, opened: int) -> bool:
     """A quotation inside a reported clause (``said that he "supports" the plan``): words
     come before the mark in its sentence, not closed by ``:`` or ``,`` or a cue verb."""
-    before = word_tokens(text, start, opened)
+    before = words_of(text, start, opened)
     if not before:
         return False
     gap = text[before[-1].end : opened]
@@ -168,7 +161,7 @@ def _embedded(text: str, start: int, opened: int) -> bool:
 
 def _is_sentence(text: str, start: int, end: int) -> bool:
     """Quoted text that reads as a whole statement (not a title or a phrase)."""
-    return text[end - 1] in ".!?…" or len(word_tokens(text, start, end)) >= 2 * MIN_QUOTE_WORDS
+    return text[end - 1] in ".!?…" or len(words_of(text, start, end)) >= 2 * MIN_QUOTE_WORDS
 
 
 def _paragraphs(sentences: Sequence[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
@@ -187,14 +180,14 @@ def _sentence_at(paragraph: list[tuple[int, int, int]], offset: int) -> tuple[in
     return paragraph[-1] if offset >= paragraph[-1][0] else paragraph[0]
 
 
-def _around(text: str, head: Span, tail: Span) -> tuple[Span, Span] | None:
+def _around(text: str, head: Offsets, tail: Offsets) -> tuple[Offsets, Offsets] | None:
     """Cue and speaker of a quote, from the words after it, else the words before it."""
     return _after(text, *tail) or _before(text, *head)
 
 
-def _after(text: str, start: int, end: int) -> tuple[Span, Span] | None:
+def _after(text: str, start: int, end: int) -> tuple[Offsets, Offsets] | None:
     """``"...," X said`` or ``"...," said X`` right after the closing mark."""
-    words = word_tokens(text, start, end)[: MAX_SPEAKER_WORDS + 2]
+    words = words_of(text, start, end)[: MAX_SPEAKER_WORDS + 2]
     for index, word in enumerate(words):
         if is_cue(words, index):
             if index == 0:
@@ -207,15 +200,15 @@ def _after(text: str, start: int, end: int) -> tuple[Span, Span] | None:
     return None
 
 
-def _stops(text: str, word: Word, words: list[Word], index: int) -> bool:
+def _stops(text: str, word: Token, words: list[Token], index: int) -> bool:
     if word.key in SPEAKER_STOP:
         return True
     return index > 0 and BOUNDARY.search(text, words[index - 1].end, word.start) is not None
 
 
-def _before(text: str, start: int, end: int) -> tuple[Span, Span] | None:
+def _before(text: str, start: int, end: int) -> tuple[Offsets, Offsets] | None:
     """``X said: "..."`` or ``X said that Y had "..."``: the last cue before the quote."""
-    words = word_tokens(text, start, end)
+    words = words_of(text, start, end)
     for index in range(len(words) - 1, -1, -1):
         if is_cue(words, index):
             speaker = subject(text, words, index, start)

@@ -27,16 +27,15 @@ from storyline.quotes.speakers import (
     BOUNDARY,
     MAX_SPEAKER_WORDS,
     Attribution,
-    Span,
-    Word,
     inside,
     is_cue,
     leading_phrase,
     make_attribution,
     speaker_right,
     subject,
-    word_tokens,
+    words_of,
 )
+from storyline.text import Offsets, Token
 
 __all__ = ["reported_speech"]
 
@@ -92,7 +91,7 @@ def reported_speech(
     if no_cue and not ACCORDING.search(text, start, end):
         return []
     found = _according(text, start, end)
-    words = word_tokens(text, start, end)
+    words = words_of(text, start, end)
     for index, word in enumerate(words):
         if word.key in NOMINAL_CUES and not inside((word.start, word.end), covered):
             item = _nominal(text, words, index, end)
@@ -122,7 +121,7 @@ def _split_shared(text: str, found: list[Attribution]) -> list[Attribution]:
     return result
 
 
-def _nominal(text: str, words: list[Word], index: int, end: int) -> Attribution | None:
+def _nominal(text: str, words: list[Token], index: int, end: int) -> Attribution | None:
     """``Trump's claim that ...``, ``his warning that ...``: the owner is the speaker."""
     if index == 0 or index + 1 >= len(words) or words[index + 1].key != "that":
         return None
@@ -141,7 +140,7 @@ def _nominal(text: str, words: list[Word], index: int, end: int) -> Attribution 
 
 
 def _shared_subject(
-    text: str, words: list[Word], index: int, sentence: Span, found: list[Attribution]
+    text: str, words: list[Token], index: int, sentence: Offsets, found: list[Attribution]
 ) -> Attribution | None:
     """A second cue with the subject left out: ``X said A but said B``, ``X said A,
     adding that B``, ``X refused to comment, saying B``. The speaker is that of the cue
@@ -163,7 +162,7 @@ def _shared_subject(
     return make_attribution(text, *_after_cue(text, words, index, sentence[1]), cue, speaker)
 
 
-def _opening_name(words: list[Word]) -> Span | None:
+def _opening_name(words: list[Token]) -> Offsets | None:
     """The name or pronoun a sentence opens with ("Mook refused ...", "She said ...")."""
     if words and words[0].key in PRONOUNS:
         return words[0].start, words[0].end
@@ -178,7 +177,7 @@ def _opening_name(words: list[Word]) -> Span | None:
 
 
 def _cue_attribution(
-    text: str, words: list[Word], index: int, sentence: Span
+    text: str, words: list[Token], index: int, sentence: Offsets
 ) -> Attribution | None:
     cue = (words[index].start, words[index].end)
     passive = _passive(text, words, index, sentence)
@@ -200,7 +199,7 @@ def _cue_attribution(
     return None
 
 
-def _passive(text: str, words: list[Word], index: int, sentence: Span) -> Attribution | None:
+def _passive(text: str, words: list[Token], index: int, sentence: Offsets) -> Attribution | None:
     """``The plan was first reported by The Post``: the source follows "by", the content
     is the subject before the form of "be"."""
     if index + 1 >= len(words) or words[index + 1].key != "by":
@@ -224,7 +223,7 @@ def _clause_start(text: str, floor: int, end: int) -> int:
     return cut + 1 if cut >= 0 else floor
 
 
-def _content_before(text: str, words: list[Word], index: int, before: Span) -> bool:
+def _content_before(text: str, words: list[Token], index: int, before: Offsets) -> bool:
     """Whether ``..., X said`` reports the clause before the speaker: the speaker follows a
     comma and the cue ends the sentence or is followed only by when, where or to whom."""
     head = text[before[0] : before[1]].rstrip()
@@ -245,10 +244,10 @@ def _content_before(text: str, words: list[Word], index: int, before: Span) -> b
 def _ends_sentence(text: str, start: int, end: int) -> bool:
     """Nothing but a few words, or an apposition after a comma, follows ``start``."""
     rest = text[start:end].lstrip()
-    return rest.startswith(",") or len(word_tokens(text, start, end)) <= MAX_TRAILER_WORDS
+    return rest.startswith(",") or len(words_of(text, start, end)) <= MAX_TRAILER_WORDS
 
 
-def _after_cue(text: str, words: list[Word], index: int, end: int) -> Span:
+def _after_cue(text: str, words: list[Token], index: int, end: int) -> Offsets:
     """Content after a cue: from "that" when it follows at once, or after when, where or
     whom (``said on Monday that``, ``told reporters that``); else right after the cue."""
     rest = words[index + 1 :]
@@ -271,7 +270,7 @@ def _according(text: str, start: int, end: int) -> list[Attribution]:
     found = []
     for match in ACCORDING.finditer(text, start, end):
         cue = match.span()
-        speaker = _source_phrase(text, word_tokens(text, cue[1], end))
+        speaker = _source_phrase(text, words_of(text, cue[1], end))
         if not speaker:
             continue
         comma = text.find(",", speaker[1], end)
@@ -288,7 +287,7 @@ def _according(text: str, start: int, end: int) -> list[Attribution]:
     return found
 
 
-def _source_phrase(text: str, words: list[Word]) -> Span | None:
+def _source_phrase(text: str, words: list[Token]) -> Offsets | None:
     """The source after "according to": any noun phrase, up to a comma or a clause word."""
     phrase = leading_phrase(text, words[:MAX_SOURCE_WORDS], CLAUSE_WORDS)
     return (phrase[0].start, phrase[-1].end) if phrase else None

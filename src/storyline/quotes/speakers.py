@@ -18,11 +18,10 @@ from storyline.quotes.words import (
     DATE_WORDS,
     DETERMINERS,
     PRONOUNS,
-    QUOTE_MARK,
     SPEAKER_NOUNS,
     SPEAKER_STOP,
-    WORD,
 )
+from storyline.text import COMPOUND_WORD, QUOTE_MARK, Offsets, Token, word_tokens
 
 __all__ = [
     "AUXILIARIES",
@@ -30,8 +29,6 @@ __all__ = [
     "BE_FORMS",
     "BOUNDARY",
     "MAX_SPEAKER_WORDS",
-    "Span",
-    "Word",
     "after_be",
     "inside",
     "is_cue",
@@ -40,10 +37,8 @@ __all__ = [
     "plausible_speaker",
     "speaker_right",
     "subject",
-    "word_tokens",
+    "words_of",
 ]
-
-Span = tuple[int, int]
 
 
 MAX_SPEAKER_WORDS = 8
@@ -78,7 +73,8 @@ NOUN_MARKERS = frozenset(
 """Words before a cue that make it a noun."""
 
 
-BOUNDARY = re.compile(r"[,;:()\[\]—–\"“”«»]|\s-\s")
+BOUNDARY = re.compile(r"[,;:()\[\]—–]|\s-\s|" + QUOTE_MARK.pattern)
+"""Punctuation or a quotation mark between two words: a speaker phrase does not cross it."""
 
 
 ASIDE_MARK = re.compile(r"[,()]|\s[-—–]\s|[—–]")
@@ -90,30 +86,22 @@ class Attribution:
 
     start: int
     end: int
-    cue: Span
-    speaker: Span | None
+    cue: Offsets
+    speaker: Offsets | None
     direct: bool
 
 
-class Word:
-    """A word token with its lower-case ``key`` (slotted: made for every word read)."""
-
-    __slots__ = ("start", "end", "text", "key")
-
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self.start, self.end, self.text, self.key = start, end, text, text.lower()
+def words_of(text: str, start: int, end: int) -> list[Token]:
+    """The words of ``text[start:end]`` as attribution reads them: ``COMPOUND_WORD`` tokens,
+    so "U.S." or "al-Assad" is one word of a speaker phrase."""
+    return word_tokens(text, start, end, pattern=COMPOUND_WORD)
 
 
-def word_tokens(text: str, start: int, end: int) -> list[Word]:
-    """The words of ``text[start:end]``."""
-    return [Word(*m.span(), m.group()) for m in WORD.finditer(text, start, end)]
-
-
-def inside(span: Span, covered: Sequence[Span]) -> bool:
+def inside(span: Offsets, covered: Sequence[Offsets]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in covered)
 
 
-def is_cue(words: list[Word], index: int) -> bool:
+def is_cue(words: list[Token], index: int) -> bool:
     """A lower-case cue verb, not used as a noun ("a phone call", "the report", "Trump's
     claims", "secretary of state") nor "state" as an adjective ("state officials")."""
     word = words[index]
@@ -132,7 +120,7 @@ def is_cue(words: list[Word], index: int) -> bool:
     return True
 
 
-def subject(text: str, words: list[Word], index: int, floor: int) -> Span | None:
+def subject(text: str, words: list[Token], index: int, floor: int) -> Offsets | None:
     """The speaker before the cue ``words[index]``: next to it, or before an apposition.
     None for a passive cue ("are thought to", "was told"): its subject is not the source."""
     participle = words[index].key.endswith("ing")
@@ -145,7 +133,7 @@ def subject(text: str, words: list[Word], index: int, floor: int) -> Span | None
     return speaker
 
 
-def after_be(words: list[Word], index: int) -> bool:
+def after_be(words: list[Token], index: int) -> bool:
     """Whether a form of "be" stands among the auxiliaries right before ``words[index]``."""
     while index and words[index - 1].key in AUXILIARIES:
         if words[index - 1].key in BE_FORMS:
@@ -154,7 +142,7 @@ def after_be(words: list[Word], index: int) -> bool:
     return False
 
 
-def _speaker_left(text: str, words: list[Word], limit: int) -> Span | None:
+def _speaker_left(text: str, words: list[Token], limit: int) -> Offsets | None:
     """The speaker phrase ending right before a cue at ``limit`` (auxiliaries like "has"
     skipped); none when a comma or an infinitive "to" stands between."""
     end = len(words)
@@ -179,14 +167,14 @@ def _speaker_left(text: str, words: list[Word], limit: int) -> Span | None:
     return plausible_speaker(phrase)
 
 
-def speaker_right(text: str, words: list[Word]) -> Span | None:
+def speaker_right(text: str, words: list[Token]) -> Offsets | None:
     """The speaker phrase right after a cue (``said Russia's foreign ministry``)."""
     return plausible_speaker(leading_phrase(text, words[:MAX_SPEAKER_WORDS], SPEAKER_STOP))
 
 
-def leading_phrase(text: str, words: list[Word], stops: frozenset[str]) -> list[Word]:
+def leading_phrase(text: str, words: list[Token], stops: frozenset[str]) -> list[Token]:
     """The first ``words``, up to a word in ``stops`` or a ``BOUNDARY`` mark between two."""
-    phrase: list[Word] = []
+    phrase: list[Token] = []
     for word in words:
         if word.key in stops:
             break
@@ -196,7 +184,7 @@ def leading_phrase(text: str, words: list[Word], stops: frozenset[str]) -> list[
     return phrase
 
 
-def plausible_speaker(phrase: list[Word]) -> Span | None:
+def plausible_speaker(phrase: list[Token]) -> Offsets | None:
     """A speaker: a pronoun, a capitalised name, or a phrase headed by a speaker noun."""
     if not phrase or all(w.key.isdigit() for w in phrase):
         return None
@@ -216,7 +204,7 @@ def _plural_noun(key: str) -> bool:
     return len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is", "ous"))
 
 
-def _appositive_speaker(text: str, words: list[Word], floor: int) -> Span | None:
+def _appositive_speaker(text: str, words: list[Token], floor: int) -> Offsets | None:
     """``Ann Lee, a senior envoy, said``: the name before one or more comma-set phrases
     (appositions, "however", "in her dissent") that end right before the cue."""
     chunks = _comma_chunks(text, words, floor)
@@ -229,9 +217,9 @@ def _appositive_speaker(text: str, words: list[Word], floor: int) -> Span | None
     return None
 
 
-def _comma_chunks(text: str, words: list[Word], floor: int) -> list[list[Word]]:
+def _comma_chunks(text: str, words: list[Token], floor: int) -> list[list[Token]]:
     """``words`` split where a comma, dash or bracket stands between two of them."""
-    chunks: list[list[Word]] = [[]]
+    chunks: list[list[Token]] = [[]]
     previous = floor
     for word in words:
         if chunks[-1] and ASIDE_MARK.search(text, previous, word.start):
@@ -241,7 +229,7 @@ def _comma_chunks(text: str, words: list[Word], floor: int) -> list[list[Word]]:
     return chunks
 
 
-def _is_aside(chunk: list[Word]) -> bool:
+def _is_aside(chunk: list[Token]) -> bool:
     """A phrase set off by commas that is not a name: it opens with a lower-case word or
     a number ("a former governor", "who ran in 2008", "39", "however")."""
     first = chunk[0].text
@@ -251,7 +239,7 @@ def _is_aside(chunk: list[Word]) -> bool:
 
 
 def make_attribution(
-    text: str, start: int, end: int, cue: Span, speaker: Span | None
+    text: str, start: int, end: int, cue: Offsets, speaker: Offsets | None
 ) -> Attribution | None:
     """An indirect attribution of ``text[start:end]`` trimmed of marks and end punctuation;
     ``None`` when fewer than two words are left."""
@@ -260,6 +248,6 @@ def make_attribution(
     while start < end and (text[start].isspace() or QUOTE_MARK.match(text, start)):
         mark = QUOTE_MARK.match(text, start)
         start = mark.end() if mark else start + 1
-    if len(word_tokens(text, start, end)) < 2:
+    if len(words_of(text, start, end)) < 2:
         return None
     return Attribution(start, end, cue, speaker, False)

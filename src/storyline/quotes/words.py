@@ -1,36 +1,22 @@
-"""Word lists and patterns for quote attribution: speech verbs, speaker words, quote marks."""
+"""Word lists for quote attribution: speech verbs, speaker words. (Words, tokens and
+quotation marks come from the language layer, ``storyline.text``.)"""
 
 from __future__ import annotations
 
-import re
-
 __all__ = [
     "ADVERBIAL_STARTS",
-    "CLOSE_QUOTES",
-    "CLOSING_MARKS",
     "COLON_NOT_SPEAKERS",
     "CUE_VERBS",
     "DATE_WORDS",
     "DETERMINERS",
     "MIN_QUOTE_WORDS",
     "NOMINAL_CUES",
-    "OPENING_MARKS",
-    "OPEN_QUOTES",
-    "QUOTE_MARK",
     "PRONOUNS",
     "SPEAKER_NOUNS",
     "SPEAKER_STOP",
     "TELL_VERBS",
-    "WORD",
 ]
 
-OPEN_QUOTES = "“«„"
-CLOSE_QUOTES = "”»"
-QUOTE_MARK = re.compile(r"''|``|[\"“”«»„]")
-"""One quotation mark: curly, straight, guillemets, or the doubled apostrophes and
-backticks of older newswire text (``''He said,'' she wrote``)."""
-OPENING_MARKS = frozenset(OPEN_QUOTES) | {"``"}
-CLOSING_MARKS = frozenset(CLOSE_QUOTES)
 MIN_QUOTE_WORDS = 4
 """Quoted text shorter than this is a scare quote or a title unless a speaker is named next to it."""
 
@@ -138,6 +124,3 @@ SPEAKER_STOP: frozenset[str] = frozenset(
     after during between against about over""".split()
 )
 """Words that cannot be inside a speaker phrase: the phrase stops before them."""
-
-WORD = re.compile(r"\w+(?:['’.-]\w+)*")
-"""Word tokens for attribution patterns."""

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from storyline.ingest.names import clean_display, display_title, outlet_name
+from storyline.ingest.names import UNKNOWN_OUTLET, clean_display, display_title, outlet_key, outlet_name
 from storyline.model import (
     Article,
     Comparison,
@@ -33,6 +33,7 @@ from storyline.model import (
     SummarySentence,
     TimelineEntry,
 )
+from storyline.text import match_key
 
 __all__ = [
     "CitedSentence",
@@ -57,7 +58,6 @@ __all__ = [
 ]
 
 UNTITLED_STORY = "Untitled story"
-_QUOTE_WORD = re.compile(r"\w+")
 _WEB_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
 
@@ -78,9 +78,15 @@ class SourceEntry:
     link: str
 
     @property
+    def byline_outlet(self) -> str:
+        """The outlet as a byline shows it: ``""`` when unknown (``UNKNOWN_OUTLET``) or when
+        it repeats the title."""
+        return "" if self.outlet in (UNKNOWN_OUTLET, self.title) else self.outlet
+
+    @property
     def byline(self) -> str:
         """``Title - Outlet, YYYY-MM-DD`` with the empty parts left out."""
-        line = self.title if self.outlet == self.title else f"{self.title} - {self.outlet}"
+        line = f"{self.title} - {self.byline_outlet}" if self.byline_outlet else self.title
         return f"{line}, {self.date}" if self.date else line
 
 
@@ -218,7 +224,7 @@ def speaker_groups(
         speaker = clean_display(quote.entity or quote.speaker) or UNKNOWN_SPEAKER
         number = _number(by_id or {}, quote.article)
         said = groups.setdefault(speaker, {})
-        key = _quote_key(quote.text)
+        key = match_key(quote.text)
         if key in said:
             first = said[key]
             if number and number not in first.numbers:
@@ -228,11 +234,6 @@ def speaker_groups(
                                quote.article, number)
     order = sorted(groups, key=lambda k: (k == UNKNOWN_SPEAKER, -len(groups[k])))
     return tuple(SpeakerGroup(k, tuple(groups[k].values())) for k in order)
-
-
-def _quote_key(text: str) -> str:
-    """Quotes that differ only in case, spacing or punctuation share this key."""
-    return " ".join(_QUOTE_WORD.findall(text.lower()))
 
 
 def source_order(articles: tuple[Article, ...] | list[Article]) -> tuple[Article, ...]:
@@ -261,7 +262,7 @@ def meta_line(articles: tuple[Article, ...]) -> str:
         >>> meta_line((Article("x", source="Daily", published=date(2016, 9, 9)),))
         '1 article from 1 outlet, 2016-09-09'
     """
-    outlets = {outlet_name(a) for a in articles}
+    outlets = {outlet_key(a) for a in articles}
     line = f"{_count(len(articles), 'article')} from {_count(len(outlets), 'outlet')}"
     days = sorted(d for d in (published_day(a) for a in articles) if d is not None)
     if not days:
@@ -295,7 +296,7 @@ def _source_entry(number: int, article: Article) -> SourceEntry:
         number=number,
         article_id=article.id,
         title=display_title(article),
-        outlet=outlet_name(article),
+        outlet=clean_display(outlet_name(article)),
         date=day.isoformat() if (day := published_day(article)) else "",
         location=url or clean_display(article.path),
         link=url if _WEB_URL.match(url) else "",

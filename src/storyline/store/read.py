@@ -16,11 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, func, or_, select
+from sqlalchemy import Connection, Engine, Row, case, func, or_, select
 
 from storyline.config import Config
 from storyline.digest import build_digest, digest_story
 from storyline.errors import UsageError
+from storyline.ingest.names import UNKNOWN_OUTLET
 from storyline.model import Article, CleanArticle, Digest, Sentence
 from storyline.store.digests import articles_hash, digest_from_dict, parse_moment
 from storyline.store.ingest import chunked
@@ -36,6 +37,8 @@ __all__ = [
 
 DIGESTS_PER_ROUND = 8
 """Stale stories read from the database per worker before their digests are built."""
+_outlet_key = case((articles.c.outlet == UNKNOWN_OUTLET, articles.c.id), else_=articles.c.outlet)
+"""``ingest.names.outlet_key`` in SQL: articles of unknown outlet count as one outlet each."""
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,7 @@ def list_stories(
     query = (
         select(
             stories.c.id, stories.c.headline, func.count(articles.c.id),
-            func.count(articles.c.outlet.distinct()), stories.c.first_seen,
+            func.count(_outlet_key.distinct()), stories.c.first_seen,
             stories.c.last_seen, storylines.c.id, storylines.c.headline,
         )
         .join(page, page.c.id == stories.c.id)

@@ -75,7 +75,7 @@ articles = Table(
     Index("ix_articles_story_seq", "story_id", "seq"),
 )
 """``seq`` is the order articles were stored in; ``url`` is NULL when the article has none;
-``outlet`` is the outlet name shown to users (``storyline.ingest.names.outlet_name``)."""
+``outlet`` is the outlet name shown to users (``ingest.names.outlet_name``)."""
 
 sentences = Table(
     "sentences",

@@ -25,7 +25,8 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from storyline.model import Sentence
-from storyline.summary.words import ATTRIBUTION, DIGIT, FORM_PATTERNS, QUOTE_MARK
+from storyline.summary.words import ATTRIBUTION, DIGIT, FORM_PATTERNS
+from storyline.text import QUOTE_MARK
 
 __all__ = ["FEATURE_NAMES", "FORM_PATTERNS", "WEIGHTS_PATH", "Scorer", "default_scorer", "sentence_features"]
 

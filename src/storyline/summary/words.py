@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import re
 
+from storyline.text import CLOSERS, QUOTE_CLOSERS, QUOTE_MARK
+
 __all__ = [
     "ATTRIBUTION",
     "DIGIT",
     "FORM_PATTERNS",
     "QUESTION",
     "QUOTATION_ALONE",
-    "QUOTE_MARK",
     "UNREADABLE_ALONE",
 ]
 
-QUOTATION_ALONE = re.compile(r'^["“][^"“”]*["”]$')
+QUOTATION_ALONE = re.compile(rf"^(?:{QUOTE_MARK.pattern})[^\"“”„«»‹›]*(?:{QUOTE_MARK.pattern})$")
 """A sentence that is all quotation, with no speaker."""
-QUESTION = re.compile(r"\?[\"'”’]?$")
+QUESTION = re.compile(rf"\?[{re.escape(QUOTE_CLOSERS)}]?$")
 """A sentence ending in a question mark (one closing quote aside)."""
 
 FORM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -31,7 +32,7 @@ FORM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                    r"so|however|also|still|yet|then)\b", re.IGNORECASE)),
     ("quotation without speaker", QUOTATION_ALONE),
     ("question", QUESTION),
-    ("no end punctuation", re.compile(r"[^.!?\"'”’)]$")),
+    ("no end punctuation", re.compile(rf"[^.!?{re.escape(CLOSERS)}]$")),
 )
 """Forms of sentences that need their neighbours to make sense (scorer features)."""
 
@@ -46,6 +47,5 @@ _UNREADABLE_FORMS = (
 UNREADABLE_ALONE = re.compile("|".join(_UNREADABLE_FORMS), re.IGNORECASE)
 """Sentences a reader cannot follow out of their paragraph; never chosen for a summary."""
 
-QUOTE_MARK = re.compile(r"[\"“”]")
 DIGIT = re.compile(r"\d")
 ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|reported|reports)\b", re.IGNORECASE)

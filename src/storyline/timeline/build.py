@@ -51,8 +51,8 @@ from storyline.model import (
 from storyline.represent.document import StoryDocument, build_document
 from storyline.represent.facts import article_columns, cite, cited_spans, closest_per_article
 from storyline.timeline.dates import publication_anchor, resolve_sentences
-from storyline.text import word_count
-from storyline.timeline.words import PERSONAL_VOICE, QUESTION_END, QUOTE_MARKS
+from storyline.text import QUOTE_MARK, word_count
+from storyline.timeline.words import PERSONAL_VOICE, QUESTION_END
 
 __all__ = [
     "SentenceDates", "build_timeline", "centroid_opt_pick", "centroid_pick", "choose_sentences",
@@ -214,7 +214,7 @@ def is_report(text: str) -> bool:
     """
     if QUESTION_END.search(text):
         return False
-    return bool(QUOTE_MARKS.search(text)) or not PERSONAL_VOICE.search(text)
+    return bool(QUOTE_MARK.search(text)) or not PERSONAL_VOICE.search(text)
 
 
 def _candidates(dated: SentenceDates, days: set[date]) -> dict[date, list[int]]:

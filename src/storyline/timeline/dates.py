@@ -41,7 +41,7 @@ import dateparser
 
 from storyline.clean.prose import paragraph_spans
 from storyline.model import Article, Sentence, TimeExpression
-from storyline.text import word_count
+from storyline.text import QUOTE_MARK, word_count
 from storyline.timeline.words import (
     CLOCK_WORDS,
     DATED_PATTERNS,
@@ -52,7 +52,6 @@ from storyline.timeline.words import (
     NUMBER_RANGE,
     NUMBER_WORDS,
     PRESENT_SIGNAL,
-    QUOTE_MARKS,
     RELATIVE_DAYS,
     SPOKEN_PAST_EXCEPTIONS,
     STREET_WORDS,
@@ -290,7 +289,7 @@ def _quotation(text: str, position: int) -> tuple[int, int] | None:
     line_start = text.rfind("\n", 0, position) + 1
     line_end = text.find("\n", position)
     line_end = len(text) if line_end < 0 else line_end
-    marks = list(QUOTE_MARKS.finditer(text, line_start, line_end))
+    marks = list(QUOTE_MARK.finditer(text, line_start, line_end))
     before = [m for m in marks if m.end() <= position]
     if len(before) % 2 == 0:
         return None

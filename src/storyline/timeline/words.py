@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from storyline.text import CLOSERS
+
 __all__ = [
     "CLOCK_WORDS",
     "DATED_PATTERNS",
@@ -23,7 +25,6 @@ __all__ = [
     "PERSONAL_VOICE",
     "PRESENT_SIGNAL",
     "QUESTION_END",
-    "QUOTE_MARKS",
     "RELATIVE_DAYS",
     "SPOKEN_PAST_EXCEPTIONS",
     "STREET_WORDS",
@@ -204,8 +205,6 @@ PERSONAL_VOICE = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|me|us|[Yy]ou|[Yy]our)\b"
 """First- and second-person words: outside quotation marks they mark interview transcripts,
 opinion and reader address, not reports of what happened."""
 
-QUOTE_MARKS = re.compile(r"``|''|[\"“”]")
-"""Quotation marks, including the ``\u0060\u0060 ... ''`` of tokenized text."""
 
-QUESTION_END = re.compile(r"\?[\s\"'”’»)\]]*$")
+QUESTION_END = re.compile(rf"\?[\s{re.escape(CLOSERS)}]*$")
 """A sentence ending in a question mark (closing quotes and brackets aside)."""

@@ -67,7 +67,7 @@ def article_view(article: Article, story: str, used: list[tuple[int, int]],
     url = clean_display(article.url)
     day = published_day(article)
     return ArticleView(
-        id=article.id, title=display_title(article), outlet=outlet_name(article),
+        id=article.id, title=display_title(article), outlet=clean_display(outlet_name(article)),
         date=day.isoformat() if day else "", story=story,
         link=url if url.lower().startswith(("http://", "https://")) else "",
         paragraphs=tuple(paragraphs),
