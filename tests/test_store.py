@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 
 from storyline.clean.prose import clean
 from storyline.cli import app
-from storyline.cluster.batch import StoryTracker
+from storyline.cluster.tracker import StoryTracker
 from storyline.config import Config
 from storyline.digest import build_digest, digest_story
 from storyline.errors import UsageError

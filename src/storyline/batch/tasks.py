@@ -34,7 +34,8 @@ from storyline.batch.windows import (
 )
 from storyline.batch.workdir import atomic_write, load, save
 from storyline.clean.prose import clean
-from storyline.cluster.batch import cluster, day_number
+from storyline.cluster.batch import cluster
+from storyline.cluster.result import day_number
 from storyline.config import ClusterConfig, Config
 from storyline.digest import build_digest
 from storyline.errors import skip
@@ -210,7 +211,7 @@ def _cluster_chunks(
     found: list[tuple[tuple[str, ...], str, str]] = []
     spans = chunks(len(articles), job.plan.max_articles)
     for number, span in enumerate(spans):
-        result = cluster([articles[i] for i in span], options=job.options)
+        result = cluster([articles[i] for i in span], config=job.options)
         found.extend((s.articles, s.headline, f"{number}/{s.storyline}") for s in result.stories)
     if len(spans) == 1:
         return found

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.cluster.batch import ClusterResult
+from storyline.cluster.result import ClusterResult
 from storyline.model import Story
 from storyline.render.json import json_text
 

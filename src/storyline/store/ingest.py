@@ -86,7 +86,7 @@ def ingest_articles(
         engine: a migrated store engine (``storyline.store.engine``).
         stream: the articles, in arrival (publication) order.
         batch_size: articles per transaction.
-        tracker_type: the ``StoryTracker`` class (``storyline.cluster.batch.StoryTracker`` when
+        tracker_type: the ``StoryTracker`` class (``storyline.cluster.tracker.StoryTracker`` when
             ``None``); a fresh database starts ``tracker_type()``, a resumed one
             ``tracker_type.from_state(saved)``.
         progress: called after each batch with ``("articles", done, total)``.
@@ -145,7 +145,7 @@ def _store(engine: Engine, run: _Run, chunk: _Chunk, skipped: list[Skipped]) -> 
 def _start(engine: Engine, tracker_type: Any) -> _Run:
     """Restore the saved tracker (or start a new one) and find the next article number."""
     if tracker_type is None:
-        from storyline.cluster.batch import StoryTracker as tracker_type
+        from storyline.cluster.tracker import StoryTracker as tracker_type
     with engine.connect() as connection:
         saved = connection.execute(select(tracker.c.state, tracker.c.articles)).first()
         last_seq = connection.execute(select(func.max(articles.c.seq))).scalar()
