@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from storyline.errors import UsageError
 
@@ -98,17 +98,3 @@ class ClusterConfig:
                 raise UsageError(f"{name} must be above 0, got {getattr(self, name)}")
         if self.max_active < 1:
             raise UsageError(f"max_active must be at least 1, got {self.max_active}")
-
-    @classmethod
-    def build(cls, options: ClusterConfig | None, params: dict[str, object]) -> ClusterConfig:
-        """``options`` (or the defaults) with ``params`` replacing fields by name.
-
-        Raises:
-            UsageError: a name in ``params`` is not an option.
-        """
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(params) - known)
-        if unknown:
-            raise UsageError(f"unknown clustering option(s): {', '.join(unknown)}")
-        base = {f.name: getattr(options or cls(), f.name) for f in fields(cls)}
-        return cls(**{**base, **params})  # type: ignore[arg-type]
