@@ -1,9 +1,10 @@
 """The online tracker's stories and storylines: as kept in memory, and as plain JSON data.
 
 ``Group`` is an active story or storyline (raw centroid, members, days, headline), ``Member``
-what a young story keeps of one article so that it can still be split. ``group_state`` /
-``group_from`` turn a group into JSON-able data and back, as ``StoryTracker.to_state`` and
-``from_state`` save and restore it; ``plain_state`` and ``story_from`` do the same for a
+what a young story keeps of one article so that it can still be split; ``prune``,
+``extend``, ``count_day`` and ``offer_headline`` keep a group's centroid, days and headline
+up to date. ``group_state`` / ``group_from`` turn a group into JSON-able data and back, as
+``StoryTracker.to_state`` and ``from_state`` save and restore it; ``plain_state`` and ``story_from`` do the same for a
 closed ``Story`` or ``Storyline``.
 """
 
@@ -18,7 +19,14 @@ from scipy.sparse import csr_matrix
 from storyline.model import Story
 from storyline.represent.articles import N_FEATURES
 
-__all__ = ["Group", "Member", "group_from", "group_state", "plain_state", "story_from"]
+__all__ = [
+    "CENTROID_TERMS", "Group", "Member", "count_day", "extend", "group_from", "group_state",
+    "offer_headline", "plain_state", "prune", "story_from",
+]
+
+CENTROID_TERMS = 4000
+"""A centroid keeps at most about this many terms (twice as many before it is cut), so a
+long storyline costs the same to search and to keep as a short one."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,39 @@ class Group:
     kept: list[Member] = field(default_factory=list)
     day_sum: float = 0.0
     dated: int = 0
+
+
+def prune(centroid: csr_matrix) -> csr_matrix:
+    """``centroid`` cut to its ``CENTROID_TERMS`` heaviest terms once it holds twice as many."""
+    if centroid.nnz <= 2 * CENTROID_TERMS:
+        return centroid
+    keep = np.sort(np.argpartition(centroid.data, -CENTROID_TERMS)[-CENTROID_TERMS:])
+    return csr_matrix((centroid.data[keep], centroid.indices[keep], [0, len(keep)]),
+                      shape=centroid.shape)
+
+
+def extend(group: Group, moment: date | datetime | None, day: float) -> None:
+    """Widen ``group``'s first and last day (and moment) to take in ``day``; NaN is ignored."""
+    if np.isnan(day):
+        return
+    if np.isnan(group.first_day) or day < group.first_day:
+        group.first_day, group.first_seen = day, moment or group.first_seen
+    if np.isnan(group.last_day) or day >= group.last_day:
+        group.last_day, group.last_seen = day, moment or group.last_seen
+
+
+def count_day(story: Group, day: float) -> None:
+    """Count ``day`` into the story's mean day (``day_sum / dated``); NaN is ignored."""
+    if not np.isnan(day):
+        story.day_sum += day
+        story.dated += 1
+
+
+def offer_headline(story: Group, member: Member, similarity: float) -> None:
+    """Keep the member's headline when it is closer to the story than the last (titles first)."""
+    score = similarity + (1.0 if member.titled else 0.0)
+    if member.headline and score > story.score:
+        story.headline, story.score = member.headline, score
 
 
 def _iso(moment: date | datetime | None) -> str | None:

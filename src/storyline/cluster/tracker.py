@@ -32,12 +32,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
 
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
-from storyline.cluster.groups import Group, Member, group_from, group_state, plain_state, story_from
+from storyline.cluster.groups import (
+    Group,
+    Member,
+    count_day,
+    extend,
+    group_from,
+    group_state,
+    offer_headline,
+    plain_state,
+    prune,
+    story_from,
+)
 from storyline.cluster.headline import headline_of
 from storyline.cluster.index import CentroidIndex
 from storyline.cluster.params import ClusterParams
@@ -58,9 +68,6 @@ SPLIT_SIZES = frozenset({6, 8, 11, 16, 23, 32, 45, 64})
 story needs two parts of ``storyline.cluster.similarity.MIN_PART`` articles to split)."""
 KEPT_UP_TO = max(SPLIT_SIZES)
 """A story keeps its articles' rows while it has at most this many, and is not split after."""
-CENTROID_TERMS = 4000
-"""A centroid keeps at most about this many terms (twice as many before it is cut), so a
-long storyline costs the same to search and to keep as a short one."""
 REFRESH_EVERY = 256
 """Every this many articles all indexed centroids are re-weighed with the current IDF;
 in between, a centroid keeps the weights of its last change."""
@@ -253,14 +260,14 @@ class StoryTracker(ClusterParams):
         return story, opened
 
     def _join(self, story: Group, member: Member, similarity: float) -> Group:
-        story.centroid = _prune(story.centroid + member.row)
+        story.centroid = prune(story.centroid + member.row)
         story.members.append(member.id)
         story.size += 1
         story.kept = _keep(story.kept, [member], story.size)
-        _count_day(story, member.day)
+        count_day(story, member.day)
         story.step = self.step_
-        _extend(story, member.moment, member.day)
-        _offer_headline(story, member, similarity)
+        extend(story, member.moment, member.day)
+        offer_headline(story, member, similarity)
         self._put(self._stories, story)
         self._grow_line(self._lines[story.storyline], story, member.row, member.day)
         return story
@@ -296,10 +303,10 @@ class StoryTracker(ClusterParams):
         return (rest, *split)
 
     def _grow_line(self, line: Group, story: Group, raw: csr_matrix, day: float) -> None:
-        line.centroid = _prune(line.centroid + raw)
+        line.centroid = prune(line.centroid + raw)
         line.step = self.step_
         line.size += 1
-        _extend(line, None, day)
+        extend(line, None, day)
         if story.size >= line.score:
             line.score, line.headline = story.size, story.headline
         self._stale_lines.add(line.id)
@@ -312,15 +319,15 @@ class StoryTracker(ClusterParams):
         if other is None or similarity < self.config_.merge_threshold:
             return story, ()
         older, younger = sorted((story, other), key=lambda g: (_first(g), g.members[0]))
-        older.centroid = _prune(older.centroid + younger.centroid)
+        older.centroid = prune(older.centroid + younger.centroid)
         older.members.extend(younger.members)
         older.size += younger.size
         older.day_sum += younger.day_sum
         older.dated += younger.dated
         older.kept = _keep(older.kept, younger.kept, older.size)
         older.step = self.step_
-        _extend(older, younger.first_seen, younger.first_day)
-        _extend(older, younger.last_seen, younger.last_day)
+        extend(older, younger.first_seen, younger.first_day)
+        extend(older, younger.last_seen, younger.last_day)
         if younger.score > older.score:
             older.headline, older.score = younger.headline, younger.score
         self._move_to_line(younger, older.storyline)
@@ -432,39 +439,8 @@ class StoryTracker(ClusterParams):
         return tracker
 
 
-def _prune(centroid: csr_matrix) -> csr_matrix:
-    """``centroid`` cut to its ``CENTROID_TERMS`` heaviest terms once it holds twice as many."""
-    if centroid.nnz <= 2 * CENTROID_TERMS:
-        return centroid
-    keep = np.sort(np.argpartition(centroid.data, -CENTROID_TERMS)[-CENTROID_TERMS:])
-    return csr_matrix((centroid.data[keep], centroid.indices[keep], [0, len(keep)]),
-                      shape=centroid.shape)
-
-
 def _first(group: Group) -> float:
     return UNDATED_DAY if np.isnan(group.first_day) else group.first_day
-
-
-def _extend(group: Group, moment: date | datetime | None, day: float) -> None:
-    if np.isnan(day):
-        return
-    if np.isnan(group.first_day) or day < group.first_day:
-        group.first_day, group.first_seen = day, moment or group.first_seen
-    if np.isnan(group.last_day) or day >= group.last_day:
-        group.last_day, group.last_seen = day, moment or group.last_seen
-
-
-def _count_day(story: Group, day: float) -> None:
-    if not np.isnan(day):
-        story.day_sum += day
-        story.dated += 1
-
-
-def _offer_headline(story: Group, member: Member, similarity: float) -> None:
-    """Keep the member's headline when it is closer to the story than the last (titles first)."""
-    score = similarity + (1.0 if member.titled else 0.0)
-    if member.headline and score > story.score:
-        story.headline, story.score = member.headline, score
 
 
 def _keep(kept: list[Member], more: list[Member], size: int) -> list[Member]:
@@ -480,14 +456,14 @@ def _group_of(group_id: str, members: list[Member], step: int, storyline: str = 
     rows = vstack([m.row for m in members], format="csr")
     centroid = csr_matrix(np.ones((1, len(members)))) @ rows
     centroid.sum_duplicates()  # sorted indices: adding rows later takes the fast path
-    centroid = _prune(centroid)
+    centroid = prune(centroid)
     group = Group(group_id, centroid, [m.id for m in members], float("nan"),
                    float("nan"), step, storyline=storyline, size=len(members),
                    kept=_keep([], members, len(members)))
     for member in members:
-        _extend(group, member.moment, member.day)
-        _count_day(group, member.day)
-        _offer_headline(group, member, 0.0)
+        extend(group, member.moment, member.day)
+        count_day(group, member.day)
+        offer_headline(group, member, 0.0)
     return group
 
 
