@@ -98,7 +98,8 @@ class StoryTracker(ClusterParams):
     Takes the keyword parameters of ``ClusterConfig`` (``online_story_threshold``,
     ``window_days``, ``max_active``, ...; the batch-only ones are kept but unused here) and
     stores them as given; ``StoryTracker.from_config(config)`` takes them from a config.
-    They are checked, and the state set up, when the first article arrives.
+    They are checked, and the state set up, when the first article arrives; ``set_params``
+    after that does not change a running tracker.
 
     Attributes (once an article arrived):
         config_: the parameters as a checked ``ClusterConfig``.
