@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python benchmarks/cluster_heldout.py [--data ../shared/data/ecbplus]``.
 
 The online join and merge thresholds and the smallest part a story splits off
-(``storyline.cluster.batch.MIN_PART``) were chosen on all ECB+ topics. Here the topics are cut
+(``storyline.cluster.similarity.MIN_PART``) were chosen on all ECB+ topics. Here the topics are cut
 in two folds (odd and even topic numbers); for each fold the settings are picked on the
 other fold alone (online B-cubed F1, mean of ``ORDERS`` shuffled orders; batch F1 for the
 part size), then scored on the fold itself, next to the shipped defaults. A large drop
@@ -17,11 +17,12 @@ import argparse
 import itertools
 import random
 import statistics
-import sys
 from pathlib import Path
 
+from storyline.cluster import similarity
+from storyline.cluster.batch import cluster
+from storyline.cluster.tracker import StoryTracker
 from storyline.config import ClusterConfig
-from storyline.cluster.batch import StoryTracker, cluster
 from storyline.evaluate.clustering import bcubed
 from storyline.evaluate.ecbplus import GoldArticle, load_ecbplus
 
@@ -30,7 +31,6 @@ ORDERS = 4
 JOIN = (0.1, 0.14, 0.18, 0.22, 0.3)
 MERGE = (0.5, 0.6, 0.7, 0.8)
 PARTS = (2, 3, 4)
-CLUSTER_MODULE = sys.modules[cluster.__module__]
 
 
 def story_f1(items: list[GoldArticle], stories: tuple) -> float:
@@ -39,15 +39,13 @@ def story_f1(items: list[GoldArticle], stories: tuple) -> float:
     return bcubed([story_of[i.article.id] for i in items], [i.story for i in items]).f1
 
 
-def online_f1(items: list[GoldArticle], options: ClusterConfig) -> float:
+def online_f1(items: list[GoldArticle], config: ClusterConfig) -> float:
     """Mean story F1 of the tracker over ``ORDERS`` shuffled orders."""
     scores = []
     for seed in range(ORDERS):
         order = [item.article for item in items]
         random.Random(seed).shuffle(order)
-        tracker = StoryTracker(options)
-        for article in order:
-            tracker.add(article)
+        tracker = StoryTracker.from_config(config).partial_fit(order)
         scores.append(story_f1(items, tracker.stories()))
     return statistics.mean(scores)
 
@@ -58,12 +56,12 @@ def batch_f1(items: list[GoldArticle]) -> float:
 
 def with_part(part: int, score, *args) -> float:
     """``score(*args)`` with ``MIN_PART`` set to ``part`` (a module constant, set back after)."""
-    shipped = CLUSTER_MODULE.MIN_PART
-    CLUSTER_MODULE.MIN_PART = part
+    shipped = similarity.MIN_PART
+    similarity.MIN_PART = part
     try:
         return score(*args)
     finally:
-        CLUSTER_MODULE.MIN_PART = shipped
+        similarity.MIN_PART = shipped
 
 
 def main() -> None:
@@ -77,7 +75,7 @@ def main() -> None:
     shipped = ClusterConfig()
     print(f"ECB+: {len(items)} articles; online F1 is the mean of {ORDERS} shuffled orders")
     print(f"shipped: join {shipped.online_story_threshold}, merge {shipped.merge_threshold}, "
-          f"part {CLUSTER_MODULE.MIN_PART}")
+          f"part {similarity.MIN_PART}")
     for name, fold in folds.items():
         other = [i for i in items if i not in fold]
         part = max(PARTS, key=lambda p: with_part(p, batch_f1, other))

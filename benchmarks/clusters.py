@@ -19,7 +19,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from storyline.cluster.batch import StoryTracker, cluster
+from storyline.cluster.batch import cluster
+from storyline.cluster.tracker import StoryTracker
 from storyline.evaluate.timeline17_stream import load_stream
 from storyline.model import Article
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import storyline.store.ingest as ingest_module
-from storyline.cluster.batch import StoryTracker
+from storyline.cluster.tracker import StoryTracker
 from storyline.config import Config
 from storyline.evaluate.timeline17_stream import load_stream
 from storyline.model import Article

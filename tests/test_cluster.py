@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
+from dataclasses import asdict
 from datetime import date
 
 import pytest
@@ -13,7 +14,10 @@ from typer.testing import CliRunner
 import storyline
 from storyline.cli import app
 from storyline.cluster import tracker as tracker_module
-from storyline.cluster.batch import StoryTracker, cluster, story_id, storyline_id
+from storyline.cluster.batch import StoryClusterer, cluster
+from storyline.cluster.result import story_id, storyline_id
+from storyline.cluster.tracker import StoryTracker
+from storyline.config import ClusterConfig
 from storyline.errors import UsageError
 from storyline.evaluate.clustering import bcubed
 from storyline.evaluate.ecbplus import load_ecbplus
@@ -61,8 +65,42 @@ def test_cluster_rejects_repeated_ids_and_unknown_options() -> None:
     with pytest.raises(UsageError, match="unique"):
         cluster([a, a])
     with pytest.raises(UsageError, match="unknown clustering option"):
-        cluster([a], story_treshold=0.3)
+        StoryClusterer().set_params(story_treshold=0.3)
+    with pytest.raises(TypeError, match="story_treshold"):
+        StoryClusterer(story_treshold=0.3)  # type: ignore[call-arg]
     assert cluster([]).stories == ()
+
+
+def test_cluster_clusterer_keeps_its_parameters_as_given_and_fit_returns_itself(
+    seed_articles: list[Article],
+) -> None:
+    clusterer = StoryClusterer(story_threshold=0.05, storyline_days=60, max_active=7)
+    params = clusterer.get_params()
+    assert (params["story_threshold"], params["storyline_days"], params["max_active"]) == (0.05, 60, 7)
+    assert type(params["storyline_days"]) is int  # stored unchanged, not converted
+    assert StoryClusterer().get_params() == asdict(ClusterConfig())
+    assert StoryClusterer.from_config(ClusterConfig(name_weight=0.4)).get_params()["name_weight"] == 0.4
+    assert not [name for name in vars(clusterer) if name.endswith("_")]
+    assert clusterer.fit(seed_articles) is clusterer
+    learned = {name for name in vars(clusterer) if name not in params}
+    assert learned == {"stories_", "storylines_", "labels_"}
+    assert clusterer.get_params() == params
+
+
+def test_cluster_clusterer_learns_what_cluster_returns(seed_articles: list[Article]) -> None:
+    config = ClusterConfig(story_threshold=0.1)
+    fitted = StoryClusterer.from_config(config).fit(seed_articles)
+    result = cluster(seed_articles, config=config)
+    assert (fitted.stories_, fitted.storylines_) == (result.stories, result.storylines)
+    story_of = {a: s.id for s in result.stories for a in s.articles}
+    assert fitted.labels_ == tuple(story_of[a.id] for a in seed_articles)
+
+
+def test_cluster_clusterer_checks_its_parameters_when_it_fits(seed_articles: list[Article]) -> None:
+    clusterer = StoryClusterer(story_threshold=1.5)
+    assert clusterer.story_threshold == 1.5
+    with pytest.raises(UsageError, match="story_threshold must be between 0 and 1"):
+        clusterer.fit(seed_articles)
 
 
 def test_cluster_top_level_returns_stories_with_storylines(seed_articles: list[Article]) -> None:
@@ -94,6 +132,38 @@ def test_tracker_follows_a_stream_and_resumes_from_saved_state() -> None:
     assert assigned[0].opened_story and assigned[0].opened_storyline
     assert assigned[0].story == story_id("cl0")
     assert len({s.story for s in assigned[:3]}) == 1 and assigned[3].story != assigned[0].story
+
+
+def test_tracker_partial_fit_over_two_halves_gives_the_stories_of_add(
+    seed_articles: list[Article], example_articles: list[Article],
+) -> None:
+    stream = seed_articles + example_articles
+    one_by_one = StoryTracker()
+    steps = [one_by_one.add(article) for article in stream]
+    halves = StoryTracker(merge_threshold=0.7)
+    assert halves.get_params() == StoryTracker().get_params()
+    half = len(stream) // 2
+    assert halves.partial_fit(stream[:half]) is halves
+    assert halves.assignments_ == tuple(steps[:half])
+    halves.partial_fit(stream[half:])
+    assert halves.assignments_ == tuple(steps[half:])
+    assert halves.stories() == one_by_one.stories()
+    assert halves.storylines() == one_by_one.storylines()
+    assert len(halves.stories()) >= 2
+    assert {"config_", "frequencies_", "clock_", "step_", "assignments_"} <= set(vars(halves))
+    assert halves.step_ == len(stream)
+
+
+def test_tracker_keeps_its_parameters_and_saves_them_in_its_state() -> None:
+    tracker = StoryTracker(window_days=5, max_active=50)
+    assert tracker.get_params()["window_days"] == 5 and tracker.max_active == 50
+    assert not [name for name in vars(tracker) if name.endswith("_")]
+    state = json.loads(json.dumps(tracker.to_state()))
+    assert state["options"] == asdict(ClusterConfig(window_days=5, max_active=50))
+    resumed = StoryTracker.from_state(state)
+    assert resumed.get_params() == tracker.get_params()
+    with pytest.raises(UsageError, match="max_active must be at least 1"):
+        StoryTracker(max_active=0).partial_fit([Article(id="a", text="Flood waters rose.")])
 
 
 def test_tracker_closes_idle_stories_and_keeps_the_index_bounded() -> None:

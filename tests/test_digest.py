@@ -10,12 +10,11 @@ import jsonschema
 import pytest
 
 import storyline
-from storyline.clean.boilerplate import line_reason
 from storyline.clean.prose import clean
 from storyline.errors import UsageError
 from storyline.represent.encoder import TfidfEncoder
 from storyline.summary.summarize import REDUNDANCY_MAX
-from storyline.text import word_count
+from storyline.text import line_reason, word_count
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "docs" / "digest.schema.json").read_text(encoding="utf-8"))

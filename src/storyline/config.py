@@ -84,19 +84,6 @@ class ClusterConfig:
         if self.max_active < 1:
             raise UsageError(f"max_active must be at least 1, got {self.max_active}")
 
-    @classmethod
-    def build(cls, options: ClusterConfig | None, params: dict[str, object]) -> ClusterConfig:
-        """``options`` (or the defaults) with ``params`` replacing fields by name.
-
-        Raises:
-            UsageError: a name in ``params`` is not an option.
-        """
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(params) - known)
-        if unknown:
-            raise UsageError(f"unknown clustering option(s): {', '.join(unknown)}")
-        base = {f.name: getattr(options or cls(), f.name) for f in fields(cls)}
-        return cls(**{**base, **params})  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,8 @@ from storyline.batch.windows import (
 )
 from storyline.batch.workdir import atomic_write, load, save
 from storyline.clean.prose import clean
-from storyline.cluster.batch import cluster, day_number
+from storyline.cluster.batch import cluster
+from storyline.cluster.result import day_number
 from storyline.config import Config
 from storyline.digest import build_digest
 from storyline.errors import skip
@@ -207,7 +208,7 @@ def _cluster_chunks(
     found: list[tuple[tuple[str, ...], str, str]] = []
     spans = chunks(len(articles), job.config.batch.max_articles)
     for number, span in enumerate(spans):
-        result = cluster([articles[i] for i in span], options=job.config.cluster)
+        result = cluster([articles[i] for i in span], config=job.config.cluster)
         found.extend((s.articles, s.headline, f"{number}/{s.storyline}") for s in result.stories)
     if len(spans) == 1:
         return found

@@ -27,7 +27,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from storyline.cluster.batch import UNDATED_DAY, story_id, storyline_id
+from storyline.cluster.result import UNDATED_DAY, story_id, storyline_id
 from storyline.config import BatchConfig
 
 __all__ = [

@@ -16,10 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storyline.clean.boilerplate import line_reason
 from storyline.errors import require_unique_ids, skip
 from storyline.model import Article, CleanArticle, Removed, Sentence, Skipped
-from storyline.text import ends_with, match_key, sentence_spans, word_count
+from storyline.text import ends_with, line_reason, match_key, sentence_spans, word_count
 
 __all__ = ["clean", "clean_story", "paragraph_spans"]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
-from storyline.cluster.batch import decay
+from storyline.cluster.similarity import decay
 
 __all__ = ["CentroidIndex"]
 

@@ -12,7 +12,7 @@ that moment. For each article the tracker
    the article and the mean day of the story's articles) and joins it at
    ``online_story_threshold`` or more, else opens one;
 3. when the story it joined reaches one of ``SPLIT_SIZES`` articles, splits it as batch
-   clustering splits its stories (``storyline.cluster.batch.split_parts``: IDF local to the
+   clustering splits its stories (``storyline.cluster.similarity.split_parts``: IDF local to the
    story's articles, so the words all of them share fade and two events caught in one
    story come apart); the part holding the story's first article keeps the story, each
    other part becomes a story of the same storyline;
@@ -23,37 +23,50 @@ Joining is generous and splitting corrects it: an early wrong join no longer pul
 later article of the other event into the story. A story keeps its articles' rows while it
 has at most ``KEPT_UP_TO`` of them (memory stays bounded), and is not split after.
 
-Ids follow the batch rule (``storyline.cluster.batch.story_id``): a story is named after its first
+Ids follow the batch rule (``storyline.cluster.result.story_id``): a story is named after its first
 article, a merge keeps the older story. ``to_state()`` / ``from_state()`` save and restore
 the whole tracker as plain JSON-able data.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
-from storyline.cluster.batch import (
+from storyline.cluster.groups import (
+    Group,
+    Member,
+    count_day,
+    extend,
+    group_from,
+    group_state,
+    offer_headline,
+    plain_state,
+    prune,
+    story_from,
+)
+from storyline.cluster.index import CentroidIndex
+from storyline.cluster.params import ClusterParams
+from storyline.cluster.result import (
     UNDATED_DAY,
     ClusterResult,
     day_number,
-    split_parts,
     story_id,
     storyline_id,
 )
+from storyline.cluster.similarity import split_parts
+from storyline.config import ClusterConfig
+from storyline.model import Article, Story, Storyline
 from storyline.represent.articles import (
     N_FEATURES,
     DocumentFrequencies,
     encode_article,
     weigh,
 )
-from storyline.config import ClusterConfig
 from storyline.represent.headline import choose_headline
-from storyline.model import Article, Story, Storyline
-from storyline.cluster.index import CentroidIndex
 
 __all__ = ["Assignment", "StoryTracker"]
 
@@ -63,12 +76,9 @@ READABLE_STATES = (1, 2)
 are not split."""
 SPLIT_SIZES = frozenset({6, 8, 11, 16, 23, 32, 45, 64})
 """Story sizes at which a story is checked for a split (about every 1.4-fold growth; a
-story needs two parts of ``storyline.cluster.batch.MIN_PART`` articles to split)."""
+story needs two parts of ``storyline.cluster.similarity.MIN_PART`` articles to split)."""
 KEPT_UP_TO = max(SPLIT_SIZES)
 """A story keeps its articles' rows while it has at most this many, and is not split after."""
-CENTROID_TERMS = 4000
-"""A centroid keeps at most about this many terms (twice as many before it is cut), so a
-long storyline costs the same to search and to keep as a short one."""
 REFRESH_EVERY = 256
 """Every this many articles all indexed centroids are re-weighed with the current IDF;
 in between, a centroid keeps the weights of its last change."""
@@ -93,48 +103,24 @@ class Assignment:
     split: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Member:
-    """What a young story keeps of one article so that it can be split later."""
-
-    id: str
-    row: csr_matrix
-    day: float
-    moment: date | datetime | None
-    headline: str
-    titled: bool
-
-
-@dataclass
-class _Group:
-    """An active story or storyline: raw centroid (sum of rows) and bookkeeping."""
-
-    id: str
-    centroid: csr_matrix
-    members: list[str]
-    first_day: float
-    last_day: float
-    step: int
-    first_seen: date | datetime | None = None
-    last_seen: date | datetime | None = None
-    headline: str = ""
-    score: float = -1.0
-    storyline: str = ""
-    size: int = 0
-    kept: list[_Member] = field(default_factory=list)
-    day_sum: float = 0.0
-    dated: int = 0
-
-
-class StoryTracker:
+class StoryTracker(ClusterParams):
     """Assigns a stream of articles to stories and storylines, one article at a time.
 
-    Args:
-        options: a ready ``ClusterConfig``; keyword ``params`` replace its fields
-            (``story_threshold``, ``window_days``, ``max_active``, ...).
+    Takes the keyword parameters of ``ClusterConfig`` (``online_story_threshold``,
+    ``window_days``, ``max_active``, ...; the batch-only ones are kept but unused here) and
+    stores them as given; ``StoryTracker.from_config(config)`` takes them from a config.
+    They are checked, and the state set up, when the first article arrives; ``set_params``
+    after that does not change a running tracker.
+
+    Attributes (once an article arrived):
+        config_: the parameters as a checked ``ClusterConfig``.
+        frequencies_: document frequencies of the articles seen so far.
+        clock_: the latest publication day seen (NaN before any dated article).
+        step_: how many articles were added.
+        assignments_: where the articles of the last ``partial_fit`` went, in order.
 
     Raises:
-        UsageError: an option is out of range or unknown.
+        UsageError: a parameter is out of range (at the first article).
 
     Example:
         >>> t = StoryTracker()
@@ -144,13 +130,16 @@ class StoryTracker:
         True
     """
 
-    def __init__(self, options: ClusterConfig | None = None, **params: object) -> None:
-        self.options = ClusterConfig.build(options, params)
+    def _start(self) -> None:
+        """Check the parameters and set up the empty state, unless already done."""
+        if hasattr(self, "config_"):
+            return
+        self.config_ = self.to_config()
         self.frequencies_ = DocumentFrequencies()
         self.clock_ = float("nan")
         self.step_ = 0
-        self._stories: dict[str, _Group] = {}
-        self._lines: dict[str, _Group] = {}
+        self._stories: dict[str, Group] = {}
+        self._lines: dict[str, Group] = {}
         self._closed_stories: list[Story] = []
         self._closed_lines: list[Storyline] = []
         self._story_index = CentroidIndex(2 * N_FEATURES)
@@ -160,12 +149,32 @@ class StoryTracker:
 
     # -- the stream ---------------------------------------------------------------------
 
+    def partial_fit(
+        self, articles: Sequence[Article], y: None = None, *, rows: Sequence[csr_matrix] | None = None
+    ) -> StoryTracker:
+        """Assign ``articles`` (the next ones in publication order) one by one; returns ``self``.
+
+        ``assignments_`` then holds each article's ``Assignment`` (as ``add`` returns it);
+        ``y`` is ignored; ``rows`` are the articles' ``encode_article`` rows when the caller
+        computed them already.
+
+        Raises:
+            UsageError: a parameter is out of range.
+        """
+        given = [None] * len(articles) if rows is None else rows
+        self.assignments_ = tuple(self.add(a, row) for a, row in zip(articles, given, strict=True))
+        return self
+
     def add(self, article: Article, row: csr_matrix | None = None) -> Assignment:
         """Assign ``article`` (the next one in publication order) and return where it went.
 
         ``row`` is ``encode_article(article)`` when the caller computed it already (in
         another process, say); it is computed here otherwise.
+
+        Raises:
+            UsageError: a parameter is out of range (at the first article).
         """
+        self._start()
         raw = encode_article(article) if row is None else row
         self.frequencies_.add(raw)
         self.step_ += 1
@@ -176,10 +185,10 @@ class StoryTracker:
             self.clock_ = day
         self._close_idle()
         candidate = choose_headline([article], [0.0])
-        member = _Member(article.id, raw, day, article.published, candidate,
+        member = Member(article.id, raw, day, article.published, candidate,
                          bool(article.title and candidate))
-        best, similarity = self._nearest(self._stories, raw, day, self.options.story_days)
-        if best is None or similarity < self.options.online_story_threshold:
+        best, similarity = self._nearest(self._stories, raw, day, self.config_.story_days)
+        if best is None or similarity < self.config_.online_story_threshold:
             story, opened_line = self._open(member)
             return Assignment(article.id, story.id, story.storyline,
                               opened_story=True, opened_storyline=opened_line)
@@ -191,17 +200,17 @@ class StoryTracker:
         story, merged = self._merge_nearest(parts[0])
         return Assignment(article.id, story.id, story.storyline, merged)
 
-    def _name_weight(self, groups: dict[str, _Group]) -> float:
-        opts = self.options
+    def _name_weight(self, groups: dict[str, Group]) -> float:
+        opts = self.config_
         return opts.name_weight if groups is self._stories else opts.storyline_name_weight
 
-    def _index_of(self, groups: dict[str, _Group]) -> CentroidIndex:
+    def _index_of(self, groups: dict[str, Group]) -> CentroidIndex:
         return self._story_index if groups is self._stories else self._line_index
 
     def _nearest(
-        self, groups: dict[str, _Group], raw: csr_matrix, day: float, scale: float,
+        self, groups: dict[str, Group], raw: csr_matrix, day: float, scale: float,
         exclude: str = "",
-    ) -> tuple[_Group | None, float]:
+    ) -> tuple[Group | None, float]:
         """The group closest to ``raw`` (time-discounted cosine), and that similarity."""
         if groups is self._lines:
             for line in self._stale_lines & set(self._lines):
@@ -211,12 +220,12 @@ class StoryTracker:
         found, similarity = self._index_of(groups).search(query, day, scale, exclude)
         return (None if found is None else groups[found]), similarity
 
-    def _put(self, groups: dict[str, _Group], group: _Group) -> None:
+    def _put(self, groups: dict[str, Group], group: Group) -> None:
         """(Re-)index ``group`` after its centroid or days changed."""
         row = weigh(group.centroid, self.frequencies_, self._name_weight(groups))
         self._index_of(groups).put(group.id, row, *self._days(groups, group))
 
-    def _days(self, groups: dict[str, _Group], group: _Group) -> tuple[float, float]:
+    def _days(self, groups: dict[str, Group], group: Group) -> tuple[float, float]:
         """The days a group spans for the time discount: a storyline its first to last
         day, a story the mean day of its dated articles (NaN when none is dated).
 
@@ -229,7 +238,7 @@ class StoryTracker:
         center = group.day_sum / group.dated if group.dated else float("nan")
         return center, center
 
-    def _drop(self, groups: dict[str, _Group], group: _Group) -> None:
+    def _drop(self, groups: dict[str, Group], group: Group) -> None:
         del groups[group.id]
         self._index_of(groups).remove(group.id)
 
@@ -246,13 +255,13 @@ class StoryTracker:
                 for k, i in enumerate(ids)
             })
 
-    def _open(self, member: _Member) -> tuple[_Group, bool]:
+    def _open(self, member: Member) -> tuple[Group, bool]:
         story = _group_of(story_id(member.id), [member], self.step_)
         raw, day = member.row, member.day
-        line, similarity = self._nearest(self._lines, raw, day, self.options.storyline_days)
-        opened = line is None or similarity < self.options.online_storyline_threshold
+        line, similarity = self._nearest(self._lines, raw, day, self.config_.storyline_days)
+        opened = line is None or similarity < self.config_.online_storyline_threshold
         if opened:
-            line = _Group(storyline_id(member.id), csr_matrix(raw.shape), [], day, day, self.step_)
+            line = Group(storyline_id(member.id), csr_matrix(raw.shape), [], day, day, self.step_)
             self._lines[line.id] = line
         assert line is not None
         story.storyline = line.id
@@ -262,20 +271,20 @@ class StoryTracker:
         self._grow_line(line, story, raw, day)
         return story, opened
 
-    def _join(self, story: _Group, member: _Member, similarity: float) -> _Group:
-        story.centroid = _prune(story.centroid + member.row)
+    def _join(self, story: Group, member: Member, similarity: float) -> Group:
+        story.centroid = prune(story.centroid + member.row)
         story.members.append(member.id)
         story.size += 1
         story.kept = _keep(story.kept, [member], story.size)
-        _count_day(story, member.day)
+        count_day(story, member.day)
         story.step = self.step_
-        _extend(story, member.moment, member.day)
-        _offer_headline(story, member, similarity)
+        extend(story, member.moment, member.day)
+        offer_headline(story, member, similarity)
         self._put(self._stories, story)
         self._grow_line(self._lines[story.storyline], story, member.row, member.day)
         return story
 
-    def _split(self, story: _Group) -> tuple[_Group, ...]:
+    def _split(self, story: Group) -> tuple[Group, ...]:
         """Split ``story`` as batch clustering would, at the sizes in ``SPLIT_SIZES``.
 
         Returns ``(story,)`` most of the time; after a split, the story as it is now (the
@@ -286,7 +295,7 @@ class StoryTracker:
             return (story,)
         rows = vstack([m.row for m in story.kept], format="csr")
         days = np.array([m.day for m in story.kept])
-        parts = split_parts(rows, self.frequencies_, days, self.options)
+        parts = split_parts(rows, self.frequencies_, days, self.config_)
         if len(parts) == 1:
             return (story,)
         line = self._lines[story.storyline]
@@ -305,32 +314,32 @@ class StoryTracker:
             line.score, line.headline = rest.size, rest.headline
         return (rest, *split)
 
-    def _grow_line(self, line: _Group, story: _Group, raw: csr_matrix, day: float) -> None:
-        line.centroid = _prune(line.centroid + raw)
+    def _grow_line(self, line: Group, story: Group, raw: csr_matrix, day: float) -> None:
+        line.centroid = prune(line.centroid + raw)
         line.step = self.step_
         line.size += 1
-        _extend(line, None, day)
+        extend(line, None, day)
         if story.size >= line.score:
             line.score, line.headline = story.size, story.headline
         self._stale_lines.add(line.id)
 
-    def _merge_nearest(self, story: _Group) -> tuple[_Group, tuple[str, ...]]:
+    def _merge_nearest(self, story: Group) -> tuple[Group, tuple[str, ...]]:
         """Merge ``story`` with its nearest other story when they are one; returns the survivor."""
         other, similarity = self._nearest(self._stories, story.centroid,
                                           self._days(self._stories, story)[0],
-                                          self.options.story_days, exclude=story.id)
-        if other is None or similarity < self.options.merge_threshold:
+                                          self.config_.story_days, exclude=story.id)
+        if other is None or similarity < self.config_.merge_threshold:
             return story, ()
         older, younger = sorted((story, other), key=lambda g: (_first(g), g.members[0]))
-        older.centroid = _prune(older.centroid + younger.centroid)
+        older.centroid = prune(older.centroid + younger.centroid)
         older.members.extend(younger.members)
         older.size += younger.size
         older.day_sum += younger.day_sum
         older.dated += younger.dated
         older.kept = _keep(older.kept, younger.kept, older.size)
         older.step = self.step_
-        _extend(older, younger.first_seen, younger.first_day)
-        _extend(older, younger.last_seen, younger.last_day)
+        extend(older, younger.first_seen, younger.first_day)
+        extend(older, younger.last_seen, younger.last_day)
         if younger.score > older.score:
             older.headline, older.score = younger.headline, younger.score
         self._move_to_line(younger, older.storyline)
@@ -338,7 +347,7 @@ class StoryTracker:
         self._put(self._stories, older)
         return older, (younger.id,)
 
-    def _move_to_line(self, story: _Group, line_id: str) -> None:
+    def _move_to_line(self, story: Group, line_id: str) -> None:
         """Hand ``story``'s articles over to storyline ``line_id`` (the survivor's)."""
         if story.storyline == line_id or story.storyline not in self._lines:
             return
@@ -358,7 +367,7 @@ class StoryTracker:
 
         Runs when the clock moved to a later day, or when there are too many groups.
         """
-        opts = self.options
+        opts = self.config_
         crowded = max(len(self._stories), len(self._lines)) > opts.max_active
         if not crowded and (self.clock_ == self._closed_until or np.isnan(self.clock_)):
             return
@@ -376,15 +385,18 @@ class StoryTracker:
 
     def stories(self) -> tuple[Story, ...]:
         """Stories closed since the last ``pop_closed`` and all active ones, oldest first."""
+        self._start()
         active = [_story(s) for s in self._stories.values()]
         return tuple(self._closed_stories + sorted(active, key=_story_order))
 
     def storylines(self) -> tuple[Storyline, ...]:
         """Storylines closed since the last ``pop_closed`` and all active ones."""
+        self._start()
         return tuple(self._closed_lines + [_storyline(line) for line in self._lines.values()])
 
     def pop_closed(self) -> ClusterResult:
         """The stories and storylines closed since the last call; the tracker forgets them."""
+        self._start()
         closed = ClusterResult(tuple(self._closed_stories), tuple(self._closed_lines))
         self._closed_stories, self._closed_lines = [], []
         return closed
@@ -396,18 +408,22 @@ class StoryTracker:
 
         Saving re-weighs the index with the current IDF (as ``from_state`` does), so the
         saved tracker and one restored from its state go on exactly alike.
+
+        Raises:
+            UsageError: a parameter is out of range.
         """
+        self._start()
         self._refresh()
         return {
             "version": STATE_VERSION,
-            "options": asdict(self.options),
+            "options": asdict(self.config_),
             "frequencies": self.frequencies_.to_state(),
             "clock": None if np.isnan(self.clock_) else self.clock_,
             "step": self.step_,
-            "stories": [_group_state(g) for g in self._stories.values()],
-            "storylines": [_group_state(g) for g in self._lines.values()],
-            "closed_stories": [_plain(asdict(s)) for s in self._closed_stories],
-            "closed_storylines": [_plain(asdict(s)) for s in self._closed_lines],
+            "stories": [group_state(g) for g in self._stories.values()],
+            "storylines": [group_state(g) for g in self._lines.values()],
+            "closed_stories": [plain_state(asdict(s)) for s in self._closed_stories],
+            "closed_storylines": [plain_state(asdict(s)) for s in self._closed_lines],
         }
 
     @classmethod
@@ -419,14 +435,15 @@ class StoryTracker:
         """
         if state.get("version") not in READABLE_STATES:
             raise ValueError(f"unknown tracker state version {state.get('version')!r}")
-        tracker = cls(ClusterConfig(**state["options"]))  # type: ignore[arg-type]
+        tracker = cls.from_config(ClusterConfig(**state["options"]))  # type: ignore[arg-type]
+        tracker._start()
         tracker.frequencies_ = DocumentFrequencies.from_state(state["frequencies"])  # type: ignore[arg-type]
         tracker.clock_ = float("nan") if state["clock"] is None else float(state["clock"])  # type: ignore[arg-type]
         tracker.step_ = int(state["step"])  # type: ignore[arg-type]
-        tracker._stories = {g.id: g for g in map(_group_from, state["stories"])}  # type: ignore[arg-type]
-        tracker._lines = {g.id: g for g in map(_group_from, state["storylines"])}  # type: ignore[arg-type]
+        tracker._stories = {g.id: g for g in map(group_from, state["stories"])}  # type: ignore[arg-type]
+        tracker._lines = {g.id: g for g in map(group_from, state["storylines"])}  # type: ignore[arg-type]
         tracker._refresh()
-        tracker._closed_stories = [_story_from(s) for s in state["closed_stories"]]  # type: ignore[union-attr]
+        tracker._closed_stories = [story_from(s) for s in state["closed_stories"]]  # type: ignore[union-attr]
         tracker._closed_lines = [
             Storyline(s["id"], s["headline"], tuple(s["stories"]))  # type: ignore[index]
             for s in state["closed_storylines"]  # type: ignore[union-attr]
@@ -434,42 +451,11 @@ class StoryTracker:
         return tracker
 
 
-def _prune(centroid: csr_matrix) -> csr_matrix:
-    """``centroid`` cut to its ``CENTROID_TERMS`` heaviest terms once it holds twice as many."""
-    if centroid.nnz <= 2 * CENTROID_TERMS:
-        return centroid
-    keep = np.sort(np.argpartition(centroid.data, -CENTROID_TERMS)[-CENTROID_TERMS:])
-    return csr_matrix((centroid.data[keep], centroid.indices[keep], [0, len(keep)]),
-                      shape=centroid.shape)
-
-
-def _first(group: _Group) -> float:
+def _first(group: Group) -> float:
     return UNDATED_DAY if np.isnan(group.first_day) else group.first_day
 
 
-def _extend(group: _Group, moment: date | datetime | None, day: float) -> None:
-    if np.isnan(day):
-        return
-    if np.isnan(group.first_day) or day < group.first_day:
-        group.first_day, group.first_seen = day, moment or group.first_seen
-    if np.isnan(group.last_day) or day >= group.last_day:
-        group.last_day, group.last_seen = day, moment or group.last_seen
-
-
-def _count_day(story: _Group, day: float) -> None:
-    if not np.isnan(day):
-        story.day_sum += day
-        story.dated += 1
-
-
-def _offer_headline(story: _Group, member: _Member, similarity: float) -> None:
-    """Keep the member's headline when it is closer to the story than the last (titles first)."""
-    score = similarity + (1.0 if member.titled else 0.0)
-    if member.headline and score > story.score:
-        story.headline, story.score = member.headline, score
-
-
-def _keep(kept: list[_Member], more: list[_Member], size: int) -> list[_Member]:
+def _keep(kept: list[Member], more: list[Member], size: int) -> list[Member]:
     """The members a story of ``size`` articles keeps: all of them while it may still be
     split (and none is missing), else none."""
     if size > KEPT_UP_TO or len(kept) + len(more) != size:
@@ -477,23 +463,23 @@ def _keep(kept: list[_Member], more: list[_Member], size: int) -> list[_Member]:
     return kept + more
 
 
-def _group_of(group_id: str, members: list[_Member], step: int, storyline: str = "") -> _Group:
+def _group_of(group_id: str, members: list[Member], step: int, storyline: str = "") -> Group:
     """A story made of ``members`` (opened, or split off another story)."""
     rows = vstack([m.row for m in members], format="csr")
     centroid = csr_matrix(np.ones((1, len(members)))) @ rows
     centroid.sum_duplicates()  # sorted indices: adding rows later takes the fast path
-    centroid = _prune(centroid)
-    group = _Group(group_id, centroid, [m.id for m in members], float("nan"),
+    centroid = prune(centroid)
+    group = Group(group_id, centroid, [m.id for m in members], float("nan"),
                    float("nan"), step, storyline=storyline, size=len(members),
                    kept=_keep([], members, len(members)))
     for member in members:
-        _extend(group, member.moment, member.day)
-        _count_day(group, member.day)
-        _offer_headline(group, member, 0.0)
+        extend(group, member.moment, member.day)
+        count_day(group, member.day)
+        offer_headline(group, member, 0.0)
     return group
 
 
-def _stale(groups: dict[str, _Group], clock: float, window: float, limit: int) -> list[_Group]:
+def _stale(groups: dict[str, Group], clock: float, window: float, limit: int) -> list[Group]:
     old = [g for g in groups.values() if not np.isnan(g.last_day) and clock - g.last_day > window]
     left = len(groups) - len(old)
     if left > limit:
@@ -502,7 +488,7 @@ def _stale(groups: dict[str, _Group], clock: float, window: float, limit: int) -
     return old
 
 
-def _story(group: _Group) -> Story:
+def _story(group: Group) -> Story:
     return Story(group.id, group.headline, tuple(group.members), group.storyline,
                  group.first_seen, group.last_seen)
 
@@ -512,76 +498,7 @@ def _story_order(story: Story) -> tuple[float, str]:
     return (UNDATED_DAY if np.isnan(day) else day, story.articles[0])
 
 
-def _storyline(group: _Group) -> Storyline:
+def _storyline(group: Group) -> Storyline:
     return Storyline(group.id, group.headline, tuple(group.members))
 
 
-def _iso(moment: date | datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat()
-
-
-def _parse(text: str | None) -> date | datetime | None:
-    if text is None:
-        return None
-    return datetime.fromisoformat(text) if len(text) > 10 else date.fromisoformat(text)
-
-
-def _plain(data: dict[str, object]) -> dict[str, object]:
-    return {k: _iso(v) if isinstance(v, date) else list(v) if isinstance(v, tuple) else v
-            for k, v in data.items()}
-
-
-def _story_from(data: dict[str, object]) -> Story:
-    return Story(data["id"], data["headline"], tuple(data["articles"]), data["storyline"],  # type: ignore[arg-type]
-                 _parse(data["first_seen"]), _parse(data["last_seen"]))  # type: ignore[arg-type]
-
-
-def _group_state(group: _Group) -> dict[str, object]:
-    return {
-        "id": group.id, "members": list(group.members), "step": group.step,
-        **_row_state(group.centroid),
-        "first_day": _day_state(group.first_day), "last_day": _day_state(group.last_day),
-        "first_seen": _iso(group.first_seen), "last_seen": _iso(group.last_seen),
-        "headline": group.headline, "score": group.score, "storyline": group.storyline,
-        "size": group.size, "day_sum": group.day_sum, "dated": group.dated,
-        "kept": [{"id": m.id, **_row_state(m.row), "day": _day_state(m.day),
-                  "moment": _iso(m.moment), "headline": m.headline, "titled": m.titled}
-                 for m in group.kept],
-    }
-
-
-def _group_from(data: dict[str, object]) -> _Group:
-    kept = [
-        _Member(m["id"], _row_from(m), _day_from(m["day"]), _parse(m["moment"]),  # type: ignore[index]
-                m["headline"], bool(m["titled"]))  # type: ignore[index]
-        for m in data.get("kept", [])  # type: ignore[attr-defined]
-    ]
-    return _Group(
-        id=data["id"], centroid=_row_from(data), members=list(data["members"]),  # type: ignore[arg-type, call-overload]
-        first_day=_day_from(data["first_day"]), last_day=_day_from(data["last_day"]),
-        step=int(data["step"]),  # type: ignore[call-overload]
-        first_seen=_parse(data["first_seen"]), last_seen=_parse(data["last_seen"]),  # type: ignore[arg-type]
-        headline=data["headline"], score=float(data["score"]),  # type: ignore[arg-type]
-        storyline=data["storyline"], size=int(data["size"]),  # type: ignore[arg-type, call-overload]
-        kept=kept, day_sum=float(data.get("day_sum", 0.0)),  # type: ignore[arg-type]
-        dated=int(data.get("dated", 0)),  # type: ignore[call-overload]
-    )
-
-
-def _row_state(row: csr_matrix) -> dict[str, list[int] | list[float]]:
-    row = row.tocsr()
-    return {"columns": row.indices.tolist(), "values": row.data.tolist()}
-
-
-def _row_from(data: dict[str, object]) -> csr_matrix:
-    columns = np.asarray(data["columns"], dtype=np.int64)
-    return csr_matrix((np.asarray(data["values"], dtype=float), columns,
-                       np.array([0, len(columns)])), shape=(1, 2 * N_FEATURES))
-
-
-def _day_state(day: float) -> float | None:
-    return None if np.isnan(day) else day
-
-
-def _day_from(value: object) -> float:
-    return float("nan") if value is None else float(value)  # type: ignore[arg-type]

@@ -24,7 +24,12 @@ from scipy.sparse import csr_matrix
 
 from storyline.compare.conflicts import find_conflicts
 from storyline.compare.copies import TokenCache, find_copies, sentence_words
-from storyline.compare.facts import fact_vectors, group_facts, make_facts, sentence_pairs
+from storyline.compare.facts import (
+    fact_vectors,
+    group_facts,
+    make_facts,
+    sentence_pairs,
+)
 from storyline.ingest.names import outlet_key
 from storyline.model import Article, CleanArticle, Comparison, Outlet, StoryComparison
 from storyline.represent.document import StoryDocument, build_document

@@ -30,8 +30,10 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
+from storyline.cluster.batch import cluster
+from storyline.cluster.result import ClusterResult
+from storyline.cluster.tracker import StoryTracker
 from storyline.config import ClusterConfig
-from storyline.cluster.batch import ClusterResult, StoryTracker, cluster
 from storyline.errors import UsageError
 from storyline.evaluate.ecbplus import GoldArticle, find_root, load_ecbplus
 from storyline.evaluate.scores import f1
@@ -134,7 +136,7 @@ class Row:
     note: str = ""
 
 
-def run_all(items: Sequence[GoldArticle], options: ClusterConfig | None = None,
+def run_all(items: Sequence[GoldArticle], config: ClusterConfig | None = None,
             modes: Sequence[str] = ("batch", "online", "peer")) -> list[Row]:
     """Score ``modes`` on ``items`` at every level that has gold labels.
 
@@ -149,14 +151,14 @@ def run_all(items: Sequence[GoldArticle], options: ClusterConfig | None = None,
         if mode == "peer":
             rows += _peer_rows(items, start)
         elif mode == "online":
-            rows += _online_rows(items, options, start)
+            rows += _online_rows(items, config, start)
         else:
-            result = cluster([item.article for item in items], options=options)
+            result = cluster([item.article for item in items], config=config)
             rows += _rows(mode, items, result, time.perf_counter() - start)
     return rows
 
 
-def _online_rows(items: Sequence[GoldArticle], options: ClusterConfig | None,
+def _online_rows(items: Sequence[GoldArticle], config: ClusterConfig | None,
                  start: float) -> list[Row]:
     articles = [item.article for item in items]
     undated = all(article.published is None for article in articles)
@@ -165,9 +167,7 @@ def _online_rows(items: Sequence[GoldArticle], options: ClusterConfig | None,
         order = list(articles)
         if undated:
             random.Random(seed).shuffle(order)
-        tracker = StoryTracker(options)
-        for article in order:
-            tracker.add(article)
+        tracker = StoryTracker.from_config(config or ClusterConfig()).partial_fit(order)
         runs.append(_rows("online", items, ClusterResult(tracker.stories(), tracker.storylines()), 0.0))
     seconds = (time.perf_counter() - start) / len(runs)
     note = f"mean of {len(runs)} shuffled orders (undated)" if undated else ""
@@ -238,7 +238,7 @@ def format_table(rows: Sequence[Row], title: str) -> str:
 
 
 def evaluate_path(path: Path | str, modes: Sequence[str] = ("batch", "online", "peer"),
-                  options: ClusterConfig | None = None) -> str:
+                  config: ClusterConfig | None = None) -> str:
     """Load ECB+ or a Timeline17 stream from ``path`` (told apart by layout) and score it.
 
     Returns:
@@ -256,4 +256,4 @@ def evaluate_path(path: Path | str, modes: Sequence[str] = ("batch", "online", "
         raise UsageError(f"--data {path}: expected ECB+ (<topic>/<t>_<k>ecb.xml) or "
                          "Timeline17 (<collection>/InputDocs/<date>/) folders")
     title = f"{name}: {len(items)} articles, {len(skipped)} empty file(s) skipped"
-    return format_table(run_all(items, options, modes), title)
+    return format_table(run_all(items, config, modes), title)

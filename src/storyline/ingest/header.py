@@ -22,7 +22,7 @@ from datetime import date, datetime
 
 import dateparser
 
-from storyline.clean.boilerplate import line_reason
+from storyline.text import line_reason
 
 __all__ = ["HEADER_LINES", "MAX_HEADER_CHARS", "read_header"]
 

@@ -2,7 +2,7 @@
 
 ``Article.text`` is the decoded file exactly (see ``storyline.ingest.decode``); the title
 is the first non-empty line that is not boilerplate (a lone "Share" or "Advertisement"
-line is skipped, using ``storyline.clean.boilerplate.line_reason``). ``source`` and
+line is skipped, using ``storyline.text.line_reason``). ``source`` and
 ``published`` come from a header line near the top when the file has one ("Brenfield
 Courier | March 4, 2025": ``storyline.ingest.header``); otherwise, like ``url``, they stay
 empty: nothing is invented.
@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from storyline.clean.boilerplate import line_reason
 from storyline.config import Config
 from storyline.ingest.files import Found, Source, read_text
 from storyline.ingest.header import read_header
 from storyline.model import Article, Skipped
+from storyline.text import line_reason
 
 __all__ = ["read_txt", "title_of"]
 

@@ -14,9 +14,8 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from storyline.clean.boilerplate import line_reason
 from storyline.model import Article
-from storyline.text import word_count
+from storyline.text import line_reason, word_count
 
 __all__ = ["choose_headline", "clean_title"]
 

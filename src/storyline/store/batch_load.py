@@ -147,7 +147,7 @@ def _first(batch: Batch, line: str) -> str:
 
 def _fresh_state() -> str:
     """The state of a new online tracker (one that knows no story yet)."""
-    from storyline.cluster.batch import StoryTracker
+    from storyline.cluster.tracker import StoryTracker
 
     return json.dumps(StoryTracker().to_state(), separators=(",", ":"))
 

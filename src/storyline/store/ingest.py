@@ -88,9 +88,9 @@ def ingest_articles(
         engine: a migrated store engine (``storyline.store.engine``).
         stream: the articles, in arrival (publication) order.
         batch_size: articles per transaction.
-        tracker_type: the ``StoryTracker`` class (``storyline.cluster.batch.StoryTracker`` when
-            ``None``); a fresh database starts ``tracker_type(cluster)``, a resumed one
-            ``tracker_type.from_state(saved)`` (the state holds its options).
+        tracker_type: the ``StoryTracker`` class (``storyline.cluster.tracker.StoryTracker``
+            when ``None``); a fresh database starts ``tracker_type.from_config(cluster)``, a
+            resumed one ``tracker_type.from_state(saved)`` (the state holds its parameters).
         cluster: the clustering options of a fresh tracker (the defaults when ``None``).
         progress: called after each batch with ``("articles", done, total)``.
         workers: processes that clean and encode articles, one batch ahead of the
@@ -148,12 +148,12 @@ def _store(engine: Engine, run: _Run, chunk: _Chunk, skipped: list[Skipped]) -> 
 def _start(engine: Engine, tracker_type: Any, cluster: ClusterConfig) -> _Run:
     """Restore the saved tracker (or start a new one) and find the next article number."""
     if tracker_type is None:
-        from storyline.cluster.batch import StoryTracker as tracker_type
+        from storyline.cluster.tracker import StoryTracker as tracker_type
     with engine.connect() as connection:
         saved = connection.execute(select(tracker.c.state, tracker.c.articles)).first()
         last_seq = connection.execute(select(func.max(articles.c.seq))).scalar()
     if saved is None:
-        return _Run(tracker_type(cluster), 0, (last_seq or 0) + 1, {}, {})
+        return _Run(tracker_type.from_config(cluster), 0, (last_seq or 0) + 1, {}, {})
     try:
         restored = tracker_type.from_state(json.loads(saved.state))
     except (KeyError, TypeError, ValueError) as error:

@@ -26,7 +26,12 @@ from scipy.sparse import csr_matrix
 
 from storyline.model import Article, Sentence, SummarySentence
 from storyline.represent.document import StoryDocument
-from storyline.represent.facts import article_columns, cite, cited_spans, closest_per_article
+from storyline.represent.facts import (
+    article_columns,
+    cite,
+    cited_spans,
+    closest_per_article,
+)
 from storyline.summary.scorer import Scorer, default_scorer, sentence_features
 from storyline.summary.words import UNREADABLE_ALONE
 from storyline.text import word_count

@@ -49,9 +49,14 @@ from storyline.model import (
     TimelineEntry,
 )
 from storyline.represent.document import StoryDocument, build_document
-from storyline.represent.facts import article_columns, cite, cited_spans, closest_per_article
-from storyline.timeline.dates import publication_anchor, resolve_sentences
+from storyline.represent.facts import (
+    article_columns,
+    cite,
+    cited_spans,
+    closest_per_article,
+)
 from storyline.text import QUOTE_MARK, word_count
+from storyline.timeline.dates import publication_anchor, resolve_sentences
 from storyline.timeline.words import PERSONAL_VOICE, QUESTION_END
 
 __all__ = [
