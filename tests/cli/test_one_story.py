@@ -17,7 +17,7 @@ from storyline.web import create_app
 pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
 
 runner = CliRunner()
-EXAMPLES = Path(__file__).parents[1] / "examples"
+EXAMPLES = Path(__file__).parents[2] / "examples"
 SOURCE_LINE = re.compile(r"^\[(\d+)\] (.{1,30})", re.MULTILINE)
 
 

@@ -18,7 +18,7 @@ import pytest
 from storyline.store import Store
 
 CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = Path(__file__).parents[1] / "benchmarks" / "output" / "screenshots"
+SHOTS = Path(__file__).parents[2] / "benchmarks" / "output" / "screenshots"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",

@@ -163,7 +163,7 @@ def test_batch_local_run_writes_stories_digests_and_report(local_run: Path, corp
     assert len(ids) == len(set(ids)) == 24
     digests = [json.loads(line) for line in (local_run / "digests.jsonl").open(encoding="utf-8")]
     assert [d["story_id"] for d in digests] == [r["story_id"] for r in rows]
-    schema = json.loads((Path(__file__).parents[1] / "docs" / "digest.schema.json").read_text())
+    schema = json.loads((Path(__file__).parents[2] / "docs" / "digest.schema.json").read_text())
     for digest in digests:
         jsonschema.validate(digest, schema)
     assert [[a["id"] for a in d["articles"]] for d in digests] == [r["article_ids"] for r in rows]
