@@ -17,7 +17,7 @@ from storyline.evaluate.timeline17 import load
 from storyline.evaluate.timelines import evaluate, format_breakdown, format_table
 from storyline.ingest import read_inputs
 from storyline.model import Article, Sentence
-from storyline.timeline.dates import resolve_sentences
+from storyline.represent.dates import resolve_sentences
 from storyline.text import sentence_spans
 from storyline.timeline.build import timeline
 

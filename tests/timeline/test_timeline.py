@@ -16,7 +16,7 @@ from storyline.cli import app
 from storyline.model import Article, Sentence
 from storyline.render import render
 from storyline.render.text import to_text
-from storyline.timeline.dates import resolve_sentences, resolve_text
+from storyline.represent.dates import resolve_sentences, resolve_text
 from storyline.text import sentence_spans
 from storyline.timeline.build import centroid_opt_pick, centroid_pick, is_report
 

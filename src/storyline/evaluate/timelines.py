@@ -12,7 +12,7 @@ gold timelines (macro). Systems, run on the same cleaned sentences and TF-IDF ve
 
 * ``pubdate``: the N days with most articles published, and the first sentence of the
   first K articles published on each;
-* ``mentions``: the N days most often named in the text (``storyline.timeline.dates``; each
+* ``mentions``: the N days most often named in the text (``storyline.represent.dates``; each
   sentence's first day), and the K sentences naming each day closest to their centroid;
 * ``storyline``: ``storyline.timeline.build``'s ``rank_days`` and ``choose_sentences``.
 """
@@ -33,14 +33,13 @@ from storyline.clean.prose import clean
 from storyline.evaluate.timeline17 import GoldTimeline, Topic, load
 from storyline.evaluate.timeline_metrics import Scores, score_timeline
 from storyline.model import CleanArticle
+from storyline.represent.dates import SentenceDates, date_sentences
 from storyline.represent.encoder import make_encoder
 from storyline.text import word_count
 from storyline.timeline.build import (
     MIN_WORDS,
-    SentenceDates,
     centroid_pick,
     choose_sentences,
-    date_sentences,
     rank_days,
 )
 

@@ -3,7 +3,8 @@
 ``build_document(articles)`` cleans the articles (``storyline.clean``), encodes every kept
 sentence with one encoder (``make_encoder``), and returns a ``StoryDocument``: the kept
 articles in input order, their sentences in article then reading order with their offsets,
-one L2-normalised row per sentence, the story centroid, its headline and what was skipped.
+one L2-normalised row per sentence, the days each sentence names (resolved on first use),
+the story centroid, its headline and what was skipped.
 Summary, timeline, entities, quotes and the outlet comparison all take this document, so
 no analysis cleans or encodes again, and the sentence order every analysis relies on is
 guaranteed here, once.
@@ -26,6 +27,7 @@ from scipy.sparse import csr_matrix
 
 from storyline.clean import clean_story
 from storyline.model import Article, CleanArticle, Sentence, Skipped
+from storyline.represent.dates import SentenceDates, date_sentences
 from storyline.represent.encoder import Encoder, make_encoder
 from storyline.represent.headline import choose_headline
 
@@ -62,6 +64,12 @@ class StoryDocument:
     def centroid(self) -> np.ndarray:
         """The mean of the sentence rows, as a ``(1, features)`` array."""
         return np.asarray(self.vectors.mean(axis=0))
+
+    @cached_property
+    def dates(self) -> SentenceDates:
+        """Every sentence with the days it names, resolved against its article's
+        publication date (or a date found in its text), resolved once on first use."""
+        return date_sentences(self.cleaned)
 
     @cached_property
     def headline(self) -> str:

@@ -1,8 +1,9 @@
-"""Timeline: date expressions resolved, the story's most important days, cited sentences.
+"""Timeline: the story's most important days and a cited sentence or more for each.
 
-In: a story's articles (or its clean sentences and vectors). Out: ``Timeline`` with dated
-``TimelineEntry`` objects. Entry point: ``timeline`` (``build_timeline`` inside a digest);
-``dates`` resolves "on Friday", "Sept. 9" and the like against the publication date.
+In: a story's articles, or the ``StoryDocument`` a digest has built (its sentences, vectors
+and the days each sentence names, resolved by ``represent.dates``). Out: ``Timeline`` with
+dated ``TimelineEntry`` objects. Entry point: ``timeline`` (``build_timeline`` inside a
+digest); ``words`` holds the patterns of sentences that cannot report an event.
 """
 
 from storyline.timeline.build import build_timeline, timeline

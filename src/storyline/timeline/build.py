@@ -4,7 +4,7 @@
 config)`` does the same on a story document a digest has already built.
 
 1. date: every kept sentence gets every day it names ("on Friday", "Sept. 9"), resolved
-   by ``storyline.timeline.dates`` against its article's publication date, with the span of each
+   by ``storyline.represent.dates`` against its article's publication date, with the span of each
    expression. Articles without ``published`` are anchored on a date found in their text,
    and the result says so in ``notes``.
 2. rank days (after Tran et al. 2013 and the mention-count date ranking of Ghalandari &
@@ -32,7 +32,6 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -41,13 +40,12 @@ from scipy.sparse import csr_matrix
 from storyline.config import DEFAULT_DATES, DEFAULT_PER_DATE, Config
 from storyline.model import (
     Article,
-    CleanArticle,
     DatedSentence,
-    Sentence,
     Span,
     Timeline,
     TimelineEntry,
 )
+from storyline.represent.dates import SentenceDates
 from storyline.represent.document import StoryDocument, build_document
 from storyline.represent.facts import (
     article_columns,
@@ -56,12 +54,11 @@ from storyline.represent.facts import (
     closest_per_article,
 )
 from storyline.text import QUOTE_MARK, word_count
-from storyline.timeline.dates import publication_anchor, resolve_sentences
 from storyline.timeline.words import PERSONAL_VOICE, QUESTION_END
 
 __all__ = [
-    "SentenceDates", "build_timeline", "centroid_opt_pick", "centroid_pick", "choose_sentences",
-    "date_sentences", "is_report", "rank_days", "timeline",
+    "build_timeline", "centroid_opt_pick", "centroid_pick", "choose_sentences", "is_report",
+    "rank_days", "timeline",
 ]
 
 LOOKBACK_WEIGHT = 1.0
@@ -77,29 +74,6 @@ STORY_WEIGHT = 1.0
 Timeline17 from 0-1.5; the leave-one-topic-out check is in the issue 4 closing note)."""
 REDUNDANCY_MAX = 0.5
 """Cosine at or above which two timeline sentences say the same thing."""
-
-Named = tuple[tuple[date, int, int], ...]
-"""The distinct days a sentence names, each with the span of its first expression."""
-
-
-@dataclass(frozen=True)
-class SentenceDates:
-    """Every kept sentence of a story with the days it talks about.
-
-    ``named[i]`` holds every day sentence ``i`` names with its expression's span;
-    ``published[i]`` is its article's anchor day (or ``None``).
-    """
-
-    sentences: tuple[Sentence, ...]
-    named: tuple[Named, ...]
-    published: tuple[date | None, ...]
-    notes: tuple[str, ...]
-
-    @property
-    def day(self) -> tuple[date | None, ...]:
-        """The first day each sentence names, or ``None``."""
-        return tuple(n[0][0] if n else None for n in self.named)
-
 
 def timeline(
     articles: Iterable[Article], *, dates: int = DEFAULT_DATES, per_date: int = DEFAULT_PER_DATE
@@ -128,7 +102,7 @@ def build_timeline(doc: StoryDocument, options: Config) -> Timeline:
     """``timeline`` of one story document (without its headline, which the caller has)."""
     if not doc.sentences:
         return Timeline((), (), doc.skipped)
-    dated = date_sentences(doc.cleaned)
+    dated = doc.dates
     vectors = doc.vectors
     days = rank_days(dated)[: options.dates]
     chosen = choose_sentences(dated, vectors, days, options.per_date)
@@ -138,34 +112,6 @@ def build_timeline(doc: StoryDocument, options: Config) -> Timeline:
         for day in sorted(chosen) if chosen[day]
     )
     return Timeline(entries, dated.notes, doc.skipped)
-
-
-def date_sentences(kept: Sequence[CleanArticle]) -> SentenceDates:
-    """Resolve the expressions of every kept sentence; note articles dated from their text."""
-    sentences, named, published, notes = [], [], [], []
-    for cleaned in kept:
-        anchor = publication_anchor(cleaned.article)
-        if anchor.source != "published":
-            notes.append(_anchor_note(cleaned.article, anchor.day, anchor.source))
-        for sentence, found in zip(cleaned.sentences, resolve_sentences(
-                cleaned.article, cleaned.sentences, anchor.day), strict=True):
-            days: dict[date, tuple[date, int, int]] = {}
-            for e in found:
-                if e.granularity == "day" and e.date is not None and e.date not in days:
-                    days[e.date] = (e.date, e.start, e.end)
-            sentences.append(sentence)
-            named.append(tuple(days.values()))
-            published.append(anchor.day)
-    return SentenceDates(tuple(sentences), tuple(named), tuple(published), tuple(notes))
-
-
-def _anchor_note(article: Article, day: date | None, source: str) -> str:
-    name = article.path or article.id
-    if day is None:
-        return (f"{name}: no publication date and no full date in its text; "
-                "only dates that give their year were used")
-    where = "its dateline" if source == "dateline" else "the latest full date in its text"
-    return f"{name}: no publication date; dated {day.isoformat()} from {where}"
 
 
 def rank_days(dated: SentenceDates, window: tuple[date, date] | None = None) -> list[date]:

@@ -40,9 +40,8 @@ from functools import lru_cache
 import dateparser
 
 from storyline.clean.prose import paragraph_spans
-from storyline.model import Article, Sentence, TimeExpression
-from storyline.text import QUOTE_MARK, word_count
-from storyline.timeline.words import (
+from storyline.model import Article, CleanArticle, Sentence, TimeExpression
+from storyline.represent.words import (
     CLOCK_WORDS,
     DATED_PATTERNS,
     EVENT_NOUN,
@@ -61,8 +60,11 @@ from storyline.timeline.words import (
     YEAR_COUNT_NOUNS,
     YEAR_WORDS,
 )
+from storyline.text import QUOTE_MARK, word_count
 
-__all__ = ["Anchor", "publication_anchor", "resolve_sentences", "resolve_text"]
+__all__ = [
+    "Anchor", "SentenceDates", "date_sentences", "publication_anchor", "resolve_sentences", "resolve_text",
+]
 
 MIN_YEAR, MAX_YEAR = 1000, 2999
 """Years outside this range are misreadings ("20016"), never dates."""
@@ -469,3 +471,54 @@ _RESOLVERS = {
     "month_year": _month_year, "month": _month, "year": _year, "relative_day": _relative_day,
     "weekday": _weekday, "ago": _ago, "later": _later, "next_day": _next_day, "period": _period,
 }
+
+
+Named = tuple[tuple[date, int, int], ...]
+"""The distinct days a sentence names, each with the span of its first expression."""
+
+
+@dataclass(frozen=True)
+class SentenceDates:
+    """Every kept sentence of a story with the days it talks about.
+
+    ``named[i]`` holds every day sentence ``i`` names with its expression's span;
+    ``published[i]`` is its article's anchor day (or ``None``).
+    """
+
+    sentences: tuple[Sentence, ...]
+    named: tuple[Named, ...]
+    published: tuple[date | None, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def day(self) -> tuple[date | None, ...]:
+        """The first day each sentence names, or ``None``."""
+        return tuple(n[0][0] if n else None for n in self.named)
+
+
+def date_sentences(kept: Sequence[CleanArticle]) -> SentenceDates:
+    """Resolve the expressions of every kept sentence; note articles dated from their text."""
+    sentences, named, published, notes = [], [], [], []
+    for cleaned in kept:
+        anchor = publication_anchor(cleaned.article)
+        if anchor.source != "published":
+            notes.append(_anchor_note(cleaned.article, anchor.day, anchor.source))
+        for sentence, found in zip(cleaned.sentences, resolve_sentences(
+                cleaned.article, cleaned.sentences, anchor.day), strict=True):
+            days: dict[date, tuple[date, int, int]] = {}
+            for e in found:
+                if e.granularity == "day" and e.date is not None and e.date not in days:
+                    days[e.date] = (e.date, e.start, e.end)
+            sentences.append(sentence)
+            named.append(tuple(days.values()))
+            published.append(anchor.day)
+    return SentenceDates(tuple(sentences), tuple(named), tuple(published), tuple(notes))
+
+
+def _anchor_note(article: Article, day: date | None, source: str) -> str:
+    name = article.path or article.id
+    if day is None:
+        return (f"{name}: no publication date and no full date in its text; "
+                "only dates that give their year were used")
+    where = "its dateline" if source == "dateline" else "the latest full date in its text"
+    return f"{name}: no publication date; dated {day.isoformat()} from {where}"
