@@ -32,6 +32,14 @@ class ClusterMode(StrEnum):
     peer = "peer"
 
 
+class ClusterFold(StrEnum):
+    """Which half of the data ``storyline eval clusters`` scores."""
+
+    all = "all"
+    tune = "tune"
+    heldout = "heldout"
+
+
 @eval_app.command("summaries")
 def eval_summaries(
     data: Annotated[Path, typer.Option(help="Multi-News .csv file, or a directory of .jsonl clusters.")],
@@ -113,8 +121,13 @@ def eval_compare(
 
 @eval_app.command("clusters")
 def eval_clusters(
-    data: Annotated[Path, typer.Option(help="ECB+ folder, or Timeline17 folder (collections with InputDocs/).")],
+    data: Annotated[Path, typer.Option(
+        help="ECB+ folder, Timeline17 folder (collections with InputDocs/), or Multi-News .csv (one pile).")],
     mode: Annotated[ClusterMode, typer.Option(help="Run batch, online, the peer, or all three.")] = ClusterMode.all,
+    fold: Annotated[ClusterFold, typer.Option(
+        help="Half of the data: tune, heldout (fixed split, see storyline.evaluate.streams) or all.")] = ClusterFold.all,
+    collapse: Annotated[bool, typer.Option(
+        help="Timeline17: shift every collection to start on the same day.")] = False,
 ) -> None:
     """B-cubed and pairwise P/R/F1 of stories / storylines: batch, online and a TF-IDF peer."""
     from storyline.evaluate.clustering import evaluate_path
@@ -122,4 +135,4 @@ def eval_clusters(
     modes = ("batch", "online", "peer") if mode is ClusterMode.all else (mode.value,)
     with usage_errors():
         need_data(data)
-        emit(evaluate_path(data, modes), None)
+        emit(evaluate_path(data, modes, fold=fold.value, collapse=collapse), None)

@@ -34,10 +34,9 @@ from storyline.cluster.batch import cluster
 from storyline.cluster.result import ClusterResult
 from storyline.cluster.tracker import StoryTracker
 from storyline.config import ClusterConfig
-from storyline.errors import UsageError
-from storyline.evaluate.ecbplus import GoldArticle, find_root, load_ecbplus
+from storyline.evaluate.ecbplus import GoldArticle
 from storyline.evaluate.scores import f1
-from storyline.evaluate.timeline17_stream import is_timeline17, load_stream
+from storyline.evaluate.streams import load_labelled
 from storyline.represent.encoder import make_encoder
 
 __all__ = [
@@ -238,22 +237,18 @@ def format_table(rows: Sequence[Row], title: str) -> str:
 
 
 def evaluate_path(path: Path | str, modes: Sequence[str] = ("batch", "online", "peer"),
-                  config: ClusterConfig | None = None) -> str:
-    """Load ECB+ or a Timeline17 stream from ``path`` (told apart by layout) and score it.
+                  config: ClusterConfig | None = None, *, fold: str = "all",
+                  collapse: bool = False) -> str:
+    """Load ECB+, a Timeline17 stream or a Multi-News pile from ``path`` and score it.
+
+    ``fold`` and ``collapse`` are as in ``storyline.evaluate.streams.load_labelled``.
 
     Returns:
         The table text, headed by the data set, its size and what was skipped.
 
     Raises:
-        UsageError: ``path`` holds neither layout.
+        UsageError: ``path`` holds none of the three layouts, or an unknown fold.
     """
-    if find_root(path) is not None:
-        items, skipped, name = load_ecbplus(path), [], "ECB+ (gold story: topic + ecb/ecbplus)"
-    elif is_timeline17(path):
-        items, skipped = load_stream(path)
-        name = "Timeline17 stream (gold storyline: collection name before '_')"
-    else:
-        raise UsageError(f"--data {path}: expected ECB+ (<topic>/<t>_<k>ecb.xml) or "
-                         "Timeline17 (<collection>/InputDocs/<date>/) folders")
-    title = f"{name}: {len(items)} articles, {len(skipped)} empty file(s) skipped"
+    items, skipped, name = load_labelled(path, fold=fold, collapse=collapse)
+    title = f"{name}: {len(items)} articles, {len(skipped)} item(s) skipped"
     return format_table(run_all(items, config, modes), title)
