@@ -52,6 +52,10 @@ class ClusterConfig:
         merge_threshold: (online) two stories this similar are merged into one.
         window_days: (online) a story idle this many days is closed and leaves the index.
         line_window_days: (online) a storyline idle this many days is closed likewise.
+        undated_story_weight: share of the story similarity kept for a pair of articles
+            whose time gap is unknown (one of them has no date, even from its text): words
+            alone must then say more (0..1).
+        undated_storyline_weight: the same share in storylines.
         max_active: (online) most stories (and storylines) kept in the index; the
             longest idle are closed first, so memory stays flat on any stream.
 
@@ -67,6 +71,8 @@ class ClusterConfig:
     storyline_name_weight: float = 0.35
     story_days: float = 3.0
     storyline_days: float = 120.0
+    undated_story_weight: float = 1.0
+    undated_storyline_weight: float = 1.0
     merge_threshold: float = 0.7
     window_days: float = 14.0
     line_window_days: float = 120.0
@@ -75,7 +81,7 @@ class ClusterConfig:
     def __post_init__(self) -> None:
         for name in ("story_threshold", "online_story_threshold", "storyline_threshold",
                      "online_storyline_threshold", "name_weight", "storyline_name_weight",
-                     "merge_threshold"):
+                     "merge_threshold", "undated_story_weight", "undated_storyline_weight"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise UsageError(f"{name} must be between 0 and 1, got {getattr(self, name)}")
         for name in ("story_days", "storyline_days", "window_days", "line_window_days"):

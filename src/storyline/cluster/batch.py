@@ -140,7 +140,8 @@ def _cluster(articles: Sequence[Article], opts: ClusterConfig) -> ClusterResult:
     idf = frequencies.idf()
     days = np.array([day_number(a.published) for a in ordered], dtype=float)
     vectors = weigh(raw, idf, opts.storyline_name_weight)
-    lines = agglomerate(vectors, days, days, opts.storyline_threshold, opts.storyline_days)
+    lines = agglomerate(vectors, days, days, opts.storyline_threshold, opts.storyline_days,
+                        opts.undated_storyline_weight)
     stories = [story for line in lines for story in _split_line(raw, idf, days, line, opts)]
     stories.sort(key=min)
     line_of = {i: k for k, line in enumerate(lines) for i in line}

@@ -57,12 +57,12 @@ class CentroidIndex:
         self._rebuild()
 
     def search(
-        self, query: csr_matrix, day: float, scale: float, exclude: str = ""
+        self, query: csr_matrix, day: float, scale: float, exclude: str = "", undated: float = 1.0
     ) -> tuple[str | None, float]:
         """The group whose row is closest to ``query``, and that similarity.
 
-        The cosine is discounted by ``decay(gap, scale)`` where ``gap`` is the number of
-        days between ``day`` and the days the group spans (no discount when unknown).
+        The cosine is discounted by ``decay(gap, scale, undated)`` where ``gap`` is the
+        number of days between ``day`` and the days the group spans (unknown: ``undated``).
         """
         if len(self._changed) > self.rebuild_after:
             self._rebuild()
@@ -71,7 +71,7 @@ class CentroidIndex:
         try:
             if self._matrix is not None:
                 scores = self._matrix @ self._buffer
-                scores *= decay(_gaps(self._first, self._last, day), scale)
+                scores *= decay(_gaps(self._first, self._last, day), scale, undated)
                 for group in (*self._changed, exclude):
                     if group in self._position:
                         scores[self._position[group]] = -np.inf
@@ -84,7 +84,7 @@ class CentroidIndex:
                 values = np.array([row.data @ self._buffer[row.indices] for row, _, _ in rows])
                 firsts = np.array([first for _, first, _ in rows])
                 lasts = np.array([last for _, _, last in rows])
-                values *= decay(_gaps(firsts, lasts, day), scale)
+                values *= decay(_gaps(firsts, lasts, day), scale, undated)
                 k = int(np.argmax(values))
                 if values[k] > score:
                     best, score = waiting[k], float(values[k])

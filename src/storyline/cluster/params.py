@@ -36,6 +36,8 @@ class ClusterParams(BaseEstimator):
         storyline_name_weight: float = _DEFAULT.storyline_name_weight,
         story_days: float = _DEFAULT.story_days,
         storyline_days: float = _DEFAULT.storyline_days,
+        undated_story_weight: float = _DEFAULT.undated_story_weight,
+        undated_storyline_weight: float = _DEFAULT.undated_storyline_weight,
         merge_threshold: float = _DEFAULT.merge_threshold,
         window_days: float = _DEFAULT.window_days,
         line_window_days: float = _DEFAULT.line_window_days,
@@ -49,6 +51,8 @@ class ClusterParams(BaseEstimator):
         self.storyline_name_weight = storyline_name_weight
         self.story_days = story_days
         self.storyline_days = storyline_days
+        self.undated_story_weight = undated_story_weight
+        self.undated_storyline_weight = undated_storyline_weight
         self.merge_threshold = merge_threshold
         self.window_days = window_days
         self.line_window_days = line_window_days

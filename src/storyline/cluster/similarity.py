@@ -27,18 +27,23 @@ MIN_PART = 3
 """Fewest articles a part of a story needs to be split off as a story of its own."""
 
 
-def decay(gap_days: np.ndarray, scale: float) -> np.ndarray:
-    """Time discount: 1 up to ``scale`` days apart, then ``exp(-(gap - scale) / scale)``.
+def decay(gap_days: np.ndarray, scale: float, undated: float = 1.0) -> np.ndarray:
+    """Time discount: 1 up to ``scale`` days apart, then ``exp(-(gap - scale) / scale)``;
+    ``undated`` for an unknown gap (NaN), where words alone must say more.
 
-    Unknown gaps (NaN) are not discounted.
+    Example:
+        >>> decay(np.array([0.0, 6.0, np.nan]), 3.0, undated=0.5).round(3).tolist()
+        [1.0, 0.368, 0.5]
     """
     gap = np.abs(gap_days)
-    gap[np.isnan(gap)] = 0.0
-    return np.exp(-np.maximum(gap - scale, 0.0) / scale)
+    unknown = np.isnan(gap)
+    gap[unknown] = 0.0
+    return np.where(unknown, undated, np.exp(-np.maximum(gap - scale, 0.0) / scale))
 
 
 def agglomerate(
-    vectors: csr_matrix, starts: np.ndarray, ends: np.ndarray, threshold: float, scale: float
+    vectors: csr_matrix, starts: np.ndarray, ends: np.ndarray, threshold: float, scale: float,
+    undated: float = 1.0,
 ) -> list[list[int]]:
     """Average-linkage groups of rows whose time-discounted similarity reaches ``threshold``.
 
@@ -47,6 +52,7 @@ def agglomerate(
         starts, ends: the first and last day of each row (NaN when unknown).
         threshold: least average similarity within a group.
         scale: days after which similarity starts to decay (``decay``).
+        undated: share of the similarity kept when a pair's time gap is unknown.
 
     Returns:
         Groups of row indices, ordered by their first row.
@@ -56,7 +62,7 @@ def agglomerate(
         return [[0]]
     similarity = (vectors @ vectors.T).toarray()
     gap = np.maximum(starts[None, :] - ends[:, None], starts[:, None] - ends[None, :])
-    similarity *= decay(np.maximum(gap, 0.0), scale)
+    similarity *= decay(np.maximum(gap, 0.0), scale, undated)
     distance = np.clip(1.0 - similarity, 0.0, None)
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
@@ -109,4 +115,5 @@ def split_story(
     factor = (local_idf**LOCAL_POWER * overall)[inverse]
     weighted = csr_matrix((rows.data * factor, rows.indices, rows.indptr), shape=rows.shape)
     vectors = weigh(weighted, None, opts.name_weight)
-    return agglomerate(vectors, days, days, opts.story_threshold, opts.story_days)
+    return agglomerate(vectors, days, days, opts.story_threshold, opts.story_days,
+                       opts.undated_story_weight)

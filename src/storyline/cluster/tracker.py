@@ -217,7 +217,9 @@ class StoryTracker(ClusterParams):
                 self._put(self._lines, self._lines[line])
             self._stale_lines.clear()
         query = weigh(raw, self.frequencies_, self._name_weight(groups))
-        found, similarity = self._index_of(groups).search(query, day, scale, exclude)
+        opts = self.config_
+        undated = opts.undated_story_weight if groups is self._stories else opts.undated_storyline_weight
+        found, similarity = self._index_of(groups).search(query, day, scale, exclude, undated)
         return (None if found is None else groups[found]), similarity
 
     def _put(self, groups: dict[str, Group], group: Group) -> None:
