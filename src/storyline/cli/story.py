@@ -1,11 +1,14 @@
 """Commands that analyse the articles of one story: digest, timeline, entities, quotes,
-compare, and cluster (which splits a pile of articles into stories first)."""
+compare, and cluster (which splits a pile of articles into stories first). ``digest`` finds
+the storylines of what it reads first and digests one of them (or each, ``--all``)."""
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from textwrap import shorten
 from typing import Annotated, NoReturn, TypeVar
 
 import typer
@@ -32,14 +35,18 @@ from storyline.config import (
     Config,
 )
 from storyline.digest import build_digest
+from storyline.errors import UsageError
 from storyline.ingest import ReadResult, read_inputs
-from storyline.model import Clustering, Digest, EntityList, QuoteList, Skipped, StoryComparison, Timeline
+from storyline.model import (
+    Article, Clustering, Digest, EntityList, QuoteList, Skipped, StoryComparison, Timeline,
+)
 from storyline.render import print_text, render
 from storyline.render.json import json_text
+from storyline.render.view import UNTITLED_STORY
 
 __all__ = [
-    "cluster_command", "compare_command", "digest", "entities", "quotes", "report", "show_story",
-    "timeline_command", "with_read_skips",
+    "Thread", "cluster_command", "compare_command", "digest", "entities", "quotes", "report",
+    "show_story", "storylines_of", "timeline_command", "with_read_skips",
 ]
 
 Analysis = TypeVar("Analysis", Timeline, EntityList, QuoteList, StoryComparison, Clustering)
@@ -54,14 +61,34 @@ def digest(
     fmt: FormatOption = Format.text,
     output: Output = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    line_id: Annotated[str | None, typer.Option(
+        "--storyline", metavar="ID", help="Digest only this storyline (an id the notes or `cluster` list).",
+    )] = None,
+    every: Annotated[bool, typer.Option(
+        "--all", help="Digest every storyline, largest first (with --output: one file each).",
+    )] = False,
 ) -> None:
-    """Digest the articles of one story: headline, cited summary, timeline, people, quotes, sources."""
+    """Digest the articles of one story: headline, cited summary, timeline, people, quotes, sources.
+
+    The articles are split into storylines first: when they hold several, the largest is
+    digested and the others are listed on stderr with the command that digests each."""
     with usage_errors():
+        _check_all(every=every, line_id=line_id, fmt=fmt, output=output)
         options = Config(words=words, max_bytes=max_bytes)
         read = read_inputs(paths, options)
-        story = build_digest(read.articles, options, read.skipped)
-    show_story(story, fmt, output)
-    report(story.skipped)
+        lines, skipped = storylines_of(read.articles, read.skipped)
+        chosen = _chosen(lines, line_id=line_id, every=every)
+        stories = [build_digest(_without_others(read.articles, lines, keep=t.id), options, read.skipped)
+                   for t in chosen]
+        if not lines and not every:  # nothing with prose was read: the empty digest, as ever
+            stories = [build_digest(read.articles, options, read.skipped)]
+    if every:
+        _show_all(list(zip(chosen, stories)), fmt, output)
+    else:
+        show_story(stories[0], fmt, output)
+        if line_id is None and len(lines) > 1:
+            _list_others(lines, command=_digest_command(paths, max_bytes))
+    report(skipped)
 
 
 @app.command("timeline")
@@ -151,6 +178,115 @@ def cluster_command(
         result = with_read_skips(read, cluster_stories(read.articles))
     emit(json_text(result.to_dict()) if fmt is Listing.json else clusters_text(result), output)
     report(result.skipped, result.notes)
+
+
+@dataclass(frozen=True)
+class Thread:
+    """One storyline of the articles given to ``digest``: its id, headline and article ids."""
+
+    id: str
+    headline: str
+    articles: tuple[str, ...]
+
+
+def storylines_of(
+    articles: Sequence[Article], skipped: Sequence[Skipped] = ()
+) -> tuple[list[Thread], tuple[Skipped, ...]]:
+    """The storylines ``articles`` hold (``storyline.cluster``), most articles first (ties:
+    earliest first), and ``skipped`` followed by the articles with no prose left.
+
+    Raises:
+        UsageError: two articles share an id.
+    """
+    from storyline.cluster.batch import cluster_stories
+
+    clustering = cluster_stories(articles)
+    story = {s.id: s for s in clustering.stories}
+    lines = [Thread(line.id, line.headline, tuple(a for s in line.stories for a in story[s].articles))
+             for line in clustering.storylines]
+    return sorted(lines, key=lambda t: -len(t.articles)), (*skipped, *clustering.skipped)
+
+
+def _check_all(*, every: bool, line_id: str | None, fmt: Format, output: Path | None) -> None:
+    """Raise ``UsageError`` for ``--all`` with ``--storyline``, or with HTML and no ``--output``."""
+    if every and line_id is not None:
+        raise UsageError("give --storyline ID or --all, not both")
+    if every and fmt is Format.html and output is None:
+        raise UsageError("--all --format html writes one page per storyline; give --output FILE")
+
+
+def _chosen(lines: Sequence[Thread], *, line_id: str | None, every: bool) -> list[Thread]:
+    """The storylines to digest: ``--storyline``'s, all (``--all``) or the largest.
+
+    Raises:
+        UsageError: ``line_id`` names no storyline of ``lines``.
+    """
+    if line_id is None:
+        return list(lines) if every else list(lines[:1])
+    match = [t for t in lines if t.id == line_id]
+    if not match:
+        raise UsageError(f"no storyline {line_id!r} in these articles; "
+                         "run without --storyline to see their storylines")
+    return match
+
+
+def _without_others(articles: Sequence[Article], lines: Sequence[Thread], *, keep: str) -> list[Article]:
+    """``articles`` less those of every storyline but ``keep``: its own, in input order, and
+    any no storyline holds (those with no prose left, which its digest then lists as skipped)."""
+    others = {a for t in lines if t.id != keep for a in t.articles}
+    return [a for a in articles if a.id not in others]
+
+
+def _digest_command(paths: Sequence[Path], max_bytes: int) -> str:
+    """The ``storyline digest`` command line that reads ``paths`` as this one did."""
+    limit = [] if max_bytes == DEFAULT_MAX_BYTES else ["--max-bytes", str(max_bytes)]
+    return shlex.join(["storyline", "digest", *map(str, paths), *limit])
+
+
+def _list_others(lines: Sequence[Thread], *, command: str) -> None:
+    """On stderr: how many storylines ``lines`` holds (the first was digested), then one line
+    per other storyline with its headline, article count and the command that digests it."""
+    STDERR.print(f"note: these articles hold {len(lines)} storylines; this digest is the largest "
+                 f"({lines[0].id}, {_count(lines[0])}); digest another with its command below, "
+                 "or every one with --all:", markup=False)
+    for t in lines[1:]:
+        headline = shorten(t.headline or UNTITLED_STORY, width=80, placeholder="...")
+        STDERR.print(f"  {headline} ({_count(t)}): {command} --storyline {t.id}", markup=False)
+
+
+def _count(line: Thread) -> str:
+    """``"1 article"``, ``"5 articles"``: how many articles ``line`` holds."""
+    return f"{len(line.articles)} article{'' if len(line.articles) == 1 else 's'}"
+
+
+def _show_all(shown: Sequence[tuple[Thread, Digest]], fmt: Format, output: Path | None) -> None:
+    """``--all``: with ``output``, one file per storyline (``NAME-1.EXT``, ``NAME-2.EXT``, ...);
+    else a JSON array, or the digests one after another, each under a ``===`` line (text) or
+    after a ``---`` rule (Markdown)."""
+    if output is not None:
+        for n, (line, story) in enumerate(shown, 1):
+            emit(_document(line, story, fmt), output.with_name(f"{output.stem}-{n}{output.suffix}"))
+    elif fmt is Format.json:
+        emit(json_text([_with_line(line, story) for line, story in shown]), None)
+    else:
+        for n, (line, story) in enumerate(shown, 1):
+            gap = "\n" if n > 1 else ""
+            if fmt is Format.text:
+                title = f"=== storyline {n} of {len(shown)}: {line.id} ({_count(line)}) ==="
+                Console(highlight=False).print(f"{gap}{title}\n", markup=False)
+            elif gap:
+                emit(f"{gap}---\n\n", None)
+            show_story(story, fmt, None)
+
+
+def _document(line: Thread, story: Digest, fmt: Format) -> str:
+    """``story`` in ``fmt``; its JSON object names its storyline (``storyline_id``)."""
+    return json_text(_with_line(line, story)) if fmt is Format.json else render(story, fmt.value)
+
+
+def _with_line(line: Thread, story: Digest) -> dict[str, object]:
+    """``story.to_dict()`` with ``storyline_id`` added: one object of the ``--all`` JSON."""
+    return {**story.to_dict(), "storyline_id": line.id}
 
 
 def show_story(story: Digest, fmt: Format, output: Path | None) -> None:
