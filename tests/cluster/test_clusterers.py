@@ -269,3 +269,17 @@ def test_cluster_ecbplus_slice_keeps_its_quality_floor(shared_data) -> None:
     story_of = {a: s.id for s in result.stories for a in s.articles}
     score = bcubed([story_of[i.article.id] for i in items], [i.story for i in items])
     assert score.f1 >= 0.85
+
+
+def test_an_undated_article_whose_text_gives_another_year_joins_no_story_of_that_year() -> None:
+    body = ("Rebels shelled the eastern district of Aleppo on Monday as talks on a ceasefire "
+            "stalled in Geneva, and aid convoys waited at the border crossing near Kilis.")
+    dated = [Article(id=f"d{k}", text=body, published=date(2012, 8, 13 + k)) for k in range(2)]
+    later = Article(id="later", text=f"GENEVA, September 20, 2016 -\n\n{body}")
+    same_year = Article(id="same-year", text=f"GENEVA, August 14, 2012 -\n\n{body}")
+    result = cluster([*dated, later, same_year])
+    story_of = {a: s for s in result.stories for a in s.articles}
+    assert set(story_of["d0"].articles) == {"d0", "d1", "same-year"}
+    assert story_of["later"].storyline != story_of["d0"].storyline
+    joined = {a.article: a.story for a in StoryTracker().partial_fit([*dated, later, same_year]).assignments_}
+    assert joined["later"] != joined["d0"] == joined["same-year"]

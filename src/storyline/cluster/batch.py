@@ -37,6 +37,7 @@ from storyline.cluster.result import (
     UNDATED_DAY,
     ClusterResult,
     day_number,
+    text_day,
     story_id,
     storyline_id,
 )
@@ -139,9 +140,10 @@ def _cluster(articles: Sequence[Article], opts: ClusterConfig) -> ClusterResult:
     frequencies.add(raw)
     idf = frequencies.idf()
     days = np.array([day_number(a.published) for a in ordered], dtype=float)
+    known = np.array([text_day(a) if np.isnan(d) else d for a, d in zip(ordered, days, strict=True)])
     vectors = weigh(raw, idf, opts.storyline_name_weight)
     lines = agglomerate(vectors, days, days, opts.storyline_threshold, opts.storyline_days,
-                        opts.undated_storyline_weight)
+                        opts.undated_storyline_weight, known)
     stories = [story for line in lines for story in _split_line(raw, idf, days, line, opts)]
     stories.sort(key=min)
     line_of = {i: k for k, line in enumerate(lines) for i in line}

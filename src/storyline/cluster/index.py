@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
+from storyline.cluster.result import years_apart
 from storyline.cluster.similarity import decay
 
 __all__ = ["CentroidIndex"]
@@ -57,12 +58,14 @@ class CentroidIndex:
         self._rebuild()
 
     def search(
-        self, query: csr_matrix, day: float, scale: float, exclude: str = "", undated: float = 1.0
+        self, query: csr_matrix, day: float, scale: float, exclude: str = "", undated: float = 1.0,
+        guard_day: float = float("nan"),
     ) -> tuple[str | None, float]:
         """The group whose row is closest to ``query``, and that similarity.
 
         The cosine is discounted by ``decay(gap, scale, undated)`` where ``gap`` is the
-        number of days between ``day`` and the days the group spans (unknown: ``undated``).
+        number of days between ``day`` and the days the group spans (unknown: ``undated``);
+        an undated query whose text gives ``guard_day`` never reaches a group a year away.
         """
         if len(self._changed) > self.rebuild_after:
             self._rebuild()
@@ -72,6 +75,7 @@ class CentroidIndex:
             if self._matrix is not None:
                 scores = self._matrix @ self._buffer
                 scores *= decay(_gaps(self._first, self._last, day), scale, undated)
+                scores[years_apart(guard_day, self._first, self._last)] = 0.0
                 for group in (*self._changed, exclude):
                     if group in self._position:
                         scores[self._position[group]] = -np.inf
@@ -85,6 +89,7 @@ class CentroidIndex:
                 firsts = np.array([first for _, first, _ in rows])
                 lasts = np.array([last for _, _, last in rows])
                 values *= decay(_gaps(firsts, lasts, day), scale, undated)
+                values[years_apart(guard_day, firsts, lasts)] = 0.0
                 k = int(np.argmax(values))
                 if values[k] > score:
                     best, score = waiting[k], float(values[k])

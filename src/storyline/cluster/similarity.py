@@ -16,6 +16,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
+from storyline.cluster.result import YEAR_GUARD_DAYS
 from storyline.config import ClusterConfig
 from storyline.represent.articles import DocumentFrequencies, weigh
 
@@ -43,7 +44,7 @@ def decay(gap_days: np.ndarray, scale: float, undated: float = 1.0) -> np.ndarra
 
 def agglomerate(
     vectors: csr_matrix, starts: np.ndarray, ends: np.ndarray, threshold: float, scale: float,
-    undated: float = 1.0,
+    undated: float = 1.0, known: np.ndarray | None = None,
 ) -> list[list[int]]:
     """Average-linkage groups of rows whose time-discounted similarity reaches ``threshold``.
 
@@ -53,6 +54,8 @@ def agglomerate(
         threshold: least average similarity within a group.
         scale: days after which similarity starts to decay (``decay``).
         undated: share of the similarity kept when a pair's time gap is unknown.
+        known: per row, its day or else the day its text gives (``result.text_day``): a
+            pair with an undated row whose known days lie a year apart never groups.
 
     Returns:
         Groups of row indices, ordered by their first row.
@@ -63,6 +66,8 @@ def agglomerate(
     similarity = (vectors @ vectors.T).toarray()
     gap = np.maximum(starts[None, :] - ends[:, None], starts[:, None] - ends[None, :])
     similarity *= decay(np.maximum(gap, 0.0), scale, undated)
+    if known is not None:
+        similarity[_years_apart_undated(known, np.isnan(starts))] = 0.0
     distance = np.clip(1.0 - similarity, 0.0, None)
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
@@ -71,6 +76,13 @@ def agglomerate(
     for index, label in enumerate(labels):
         groups.setdefault(int(label), []).append(index)
     return sorted(groups.values(), key=min)
+
+
+def _years_apart_undated(known: np.ndarray, undated: np.ndarray) -> np.ndarray:
+    """Pairs with an undated row whose known days lie more than ``YEAR_GUARD_DAYS`` apart."""
+    with np.errstate(invalid="ignore"):
+        far = np.abs(known[:, None] - known[None, :]) > YEAR_GUARD_DAYS
+    return far & (undated[:, None] | undated[None, :])
 
 
 def split_parts(

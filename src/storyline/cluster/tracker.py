@@ -56,6 +56,7 @@ from storyline.cluster.result import (
     day_number,
     story_id,
     storyline_id,
+    text_day,
 )
 from storyline.cluster.similarity import split_parts
 from storyline.config import ClusterConfig
@@ -187,9 +188,11 @@ class StoryTracker(ClusterParams):
         candidate = choose_headline([article], [0.0])
         member = Member(article.id, raw, day, article.published, candidate,
                          bool(article.title and candidate))
-        best, similarity = self._nearest(self._stories, raw, day, self.config_.story_days)
+        guard = text_day(article)
+        best, similarity = self._nearest(self._stories, raw, day, self.config_.story_days,
+                                         guard_day=guard)
         if best is None or similarity < self.config_.online_story_threshold:
-            story, opened_line = self._open(member)
+            story, opened_line = self._open(member, guard)
             return Assignment(article.id, story.id, story.storyline,
                               opened_story=True, opened_storyline=opened_line)
         parts = self._split(self._join(best, member, similarity))
@@ -209,9 +212,10 @@ class StoryTracker(ClusterParams):
 
     def _nearest(
         self, groups: dict[str, Group], raw: csr_matrix, day: float, scale: float,
-        exclude: str = "",
+        exclude: str = "", guard_day: float = float("nan"),
     ) -> tuple[Group | None, float]:
-        """The group closest to ``raw`` (time-discounted cosine), and that similarity."""
+        """The group closest to ``raw`` (time-discounted cosine), and that similarity; an
+        undated article whose text gives ``guard_day`` never reaches a group a year away."""
         if groups is self._lines:
             for line in self._stale_lines & set(self._lines):
                 self._put(self._lines, self._lines[line])
@@ -219,7 +223,8 @@ class StoryTracker(ClusterParams):
         query = weigh(raw, self.frequencies_, self._name_weight(groups))
         opts = self.config_
         undated = opts.undated_story_weight if groups is self._stories else opts.undated_storyline_weight
-        found, similarity = self._index_of(groups).search(query, day, scale, exclude, undated)
+        found, similarity = self._index_of(groups).search(query, day, scale, exclude, undated,
+                                                          guard_day)
         return (None if found is None else groups[found]), similarity
 
     def _put(self, groups: dict[str, Group], group: Group) -> None:
@@ -257,10 +262,11 @@ class StoryTracker(ClusterParams):
                 for k, i in enumerate(ids)
             })
 
-    def _open(self, member: Member) -> tuple[Group, bool]:
+    def _open(self, member: Member, guard_day: float = float("nan")) -> tuple[Group, bool]:
         story = _group_of(story_id(member.id), [member], self.step_)
         raw, day = member.row, member.day
-        line, similarity = self._nearest(self._lines, raw, day, self.config_.storyline_days)
+        line, similarity = self._nearest(self._lines, raw, day, self.config_.storyline_days,
+                                         guard_day=guard_day)
         opened = line is None or similarity < self.config_.online_storyline_threshold
         if opened:
             line = Group(storyline_id(member.id), csr_matrix(raw.shape), [], day, day, self.step_)
