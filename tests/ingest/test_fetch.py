@@ -222,8 +222,7 @@ def test_a_poll_reads_every_new_page_once_and_skips_the_rest_with_reasons(
     assert [a.url.rsplit("/", 1)[1] for a in articles] == [  # oldest first
         "bridge-closed", "ferry-extra", "council-vote", "repair-plan", "flaky", "moved-here",
         "standalone"]
-    assert set(result.feeds) == {site.base + "/rss.xml", site.base + "/atom.xml", site.base + "/feed.json"}
-    assert result.feeds[site.base + "/rss.xml"] == {"etag": '"rss-v1"'}
+    assert set(result.feeds) == {site.base + "/atom.xml", site.base + "/feed.json"}  # RSS: /news/slow
     _assert_archive_holds(archive, result.pages)
 
 
@@ -257,3 +256,23 @@ def test_an_archive_record_is_whole_even_for_a_binary_body(tmp_path: Path) -> No
 
     records = ArchiveIterator(io.BytesIO(archive.path.read_bytes()))
     assert [r.content_stream().read() for r in records] == [body]
+
+
+def test_a_feed_unchanged_since_the_last_poll_costs_one_request(site: LoopbackSite) -> None:
+    state = WatchState(Path("unused"), {site.base + "/rss.xml": {"etag": '"rss-v1"'}})
+    with Fetcher(FAST) as fetcher:
+        result = poll([site.base + "/rss.xml"], fetcher, known=lambda urls: set(), state=state)
+    assert (result.unchanged, result.pages, result.skipped) == (1, [], [])
+    assert sum(site.requests.values()) == 2  # robots.txt and the feed
+
+
+def test_a_transient_failure_keeps_the_feed_to_be_asked_in_full_again(site: LoopbackSite) -> None:
+    with Fetcher(FAST) as fetcher:
+        result = poll([site.base + "/rss.xml", site.base + "/atom.xml"], fetcher,
+                      known=lambda urls: set())
+    assert set(result.feeds) == {site.base + "/atom.xml"}  # /news/slow timed out: no validators
+    with Fetcher(FAST) as fetcher:
+        again = poll([site.base + "/rss.xml"], fetcher, known=lambda urls: set(),
+                     state=WatchState(Path("unused"), settled={site.base + "/news/slow"}))
+    assert again.feeds == {site.base + "/rss.xml": {"etag": '"rss-v1"'}}
+    assert site.base + "/news/missing" in result.failed and site.base + "/news/slow" not in result.failed

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from storyline.ingest.decode import decode
@@ -27,10 +28,17 @@ from storyline.ingest.files import Source
 from storyline.ingest.html import parse_html
 from storyline.model import Article, Skipped
 
-__all__ = ["Fetched", "Known", "PollResult", "page_id", "poll", "read_pages"]
+__all__ = ["PERMANENT", "Fetched", "Known", "PollResult", "page_id", "poll", "read_pages"]
 
 PAGE_TITLE = re.compile(rb"<title[^>]*>\s*[^<\s]|og:title|<h1[\s>]", re.IGNORECASE)
 """A page names its own title (trafilatura reads it from these); else the feed's is used."""
+
+PERMANENT = frozenset({
+    "bad_url", "http_error", "not_html", "page_too_large", "robots_disallowed", "too_many_redirects",
+})
+"""Skip codes of a page that will not change by asking again soon: it is settled (reported
+once, not fetched again). Other failures (no answer, 5xx, robots.txt unavailable) are
+transient: the feed's validators are not saved, so the next poll asks for it again."""
 
 Known = Callable[[Sequence[str]], set[str]]
 """``urls -> the ones already stored`` (as an article's URL or the URL it was fetched from)."""
@@ -47,17 +55,19 @@ class Fetched:
 
 @dataclass
 class PollResult:
-    """What one poll fetched: the pages, what was skipped (one per URL), and the feeds'
-    new validators (to save once the pages' articles are stored)."""
+    """What one poll fetched: the pages, what was skipped (one per URL), the page URLs that
+    failed for good (to settle), and the new validators of the feeds whose every item was
+    had (to save once the pages' articles are stored)."""
 
     pages: list[Fetched] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)
     feeds: dict[str, dict[str, str]] = field(default_factory=dict)
     unchanged: int = 0
 
 
 def poll(
-    sources: Sequence[str], fetcher: Fetcher, *, known: Known, state: WatchState,
+    sources: Sequence[str], fetcher: Fetcher, *, known: Known, state: WatchState | None = None,
     archive: Archive | None = None,
 ) -> PollResult:
     """Fetch what is new at each of ``sources`` (feed or page URLs), in order.
@@ -66,13 +76,15 @@ def poll(
         sources: feed or page URLs.
         fetcher: the client (robots.txt, delays, retries, limits).
         known: which URLs the store already holds.
-        state: the feeds' saved validators and the settled pages (read, not changed).
+        state: the feeds' saved validators and the settled pages (read, not changed);
+            none: every feed is asked for in full.
         archive: where every answer fetched is appended (a WARC), when given.
 
     Returns:
         A ``PollResult``; nothing raises for a bad source or page.
     """
     result = PollResult()
+    state = state or WatchState(Path())
     stored = known(list(sources))
     asked: set[str] = set()
     for source in dict.fromkeys(sources):
@@ -105,6 +117,7 @@ def _follow(
         return
     result.skipped.extend(feed.skipped)
     stored = known([item.url for item in feed.items])
+    complete = True
     for item in feed.items:
         if item.url in stored or item.url in state.settled or item.url in asked:
             continue
@@ -112,10 +125,14 @@ def _follow(
         page = fetcher.get(item.url)
         if isinstance(page, Skipped):
             result.skipped.append(page)
+            if page.code in PERMANENT:
+                result.failed.add(item.url)
+            complete = complete and page.code in PERMANENT
             continue
         _keep(archive, page)
         result.pages.append(Fetched(page, item, feed.title))
-    result.feeds[answer.url] = _validators(answer)
+    if complete:
+        result.feeds[answer.url] = _validators(answer)
 
 
 def _validators(page: Page) -> dict[str, str]:
