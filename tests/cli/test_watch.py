@@ -119,3 +119,11 @@ def test_watch_polls_until_interrupted_then_stops_cleanly(site: LoopbackSite, tm
     assert site.count(PAGES["council-vote"]) == 1 and site.count("/atom.xml") >= 2
     with Store(db) as store:
         assert store.check() == []
+
+
+def test_the_documented_sources_file_lists_feeds_and_a_page() -> None:
+    from storyline.cli.live import read_sources
+
+    path = Path(__file__).parents[2] / "docs" / "sources.txt"
+    urls = read_sources([], path)
+    assert len(urls) == 4 and all(url.startswith("https://") and "example.org" in url for url in urls)
