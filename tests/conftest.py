@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from storyline.config import Config
 from storyline.ingest import read_inputs
 from storyline.model import Article
+from loopback import LoopbackSite, start_site  # tests/loopback.py: the live-source test site
 
 ROOT = Path(__file__).parents[1]
 SHARED_DATA = (ROOT / "../shared/data").resolve()
@@ -43,3 +45,10 @@ def example_articles() -> list[Article]:
     result = read_inputs([EXAMPLES], Config())
     assert result.skipped == (), result.skipped
     return list(result.articles)
+
+
+@pytest.fixture()
+def site() -> Iterator[LoopbackSite]:
+    """A news site with feeds, pages and bad answers on 127.0.0.1 (``tests/loopback.py``)."""
+    with start_site() as running:
+        yield running

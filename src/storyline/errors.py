@@ -40,6 +40,22 @@ MESSAGES: dict[str, str] = {
     "bad_documents": "'documents' must be a Python list literal of strings ({detail})",
     "empty_document": "document {index} of this cluster is empty",
     "no_reference": "a cluster needs at least one article and a reference summary ({detail})",
+    "bad_url": "not an http:// or https:// URL",
+    "http_error": "the server answered {status} {phrase}",
+    "unreachable": "no answer after {tries} tries ({detail})",
+    "server_error": "the server answered {status} {phrase} {tries} times; try again later",
+    "too_many_redirects": "more than {limit} redirects (the last to {target})",
+    "robots_disallowed": "robots.txt of {host} does not allow storyline to fetch {target}",
+    "robots_unavailable": (
+        "robots.txt of {host} could not be read ({detail}); nothing is fetched from {host} "
+        "until it can"
+    ),
+    "page_too_large": (
+        "the answer is over the {limit:,}-byte limit per page; raise --max-bytes to fetch it"
+    ),
+    "not_html": "the answer is '{kind}', not an HTML page or a feed",
+    "bad_feed": "not a readable RSS, Atom or JSON feed ({detail})",
+    "no_link": "feed item {index} has no http(s) link to its page",
 }
 
 

@@ -2,10 +2,11 @@
 
 ``app`` holds the shared pieces; each module registers the commands of one part of the
 data flow: ``story`` (analyses of one story), ``store`` (a database of stories and the web
-app), ``batch`` (archives on Dask) and ``evaluate`` (``storyline eval ...``).
+app), ``live`` (feeds and pages followed into a database), ``batch`` (archives on Dask)
+and ``evaluate`` (``storyline eval ...``).
 """
 
-from storyline.cli import story, store, batch, evaluate  # noqa: F401, I001  (registers the commands, in --help order)
+from storyline.cli import story, store, live, batch, evaluate  # noqa: F401, I001  (registers the commands, in --help order)
 from storyline.cli.app import app
 
 __all__ = ["app", "main"]

@@ -8,6 +8,8 @@ from dataclasses import replace
 from types import TracebackType
 from typing import Any, Self
 
+from sqlalchemy import or_, select
+
 from storyline.config import Config
 from storyline.model import Article, Digest, Sentence, Story, Storyline
 from storyline.store import read
@@ -16,6 +18,7 @@ from storyline.store.check import check
 from storyline.store.engine import DEFAULT_DB, create_store_engine, database_url, migrate
 from storyline.store.ingest import DEFAULT_BATCH, IngestReport, Progress, ingest_articles
 from storyline.store.read import StoredArticle, StoryRow
+from storyline.store.schema import articles as article_table
 from storyline.store.search import SearchHit, search
 from storyline.store.settings import load_config, save_config
 
@@ -177,6 +180,31 @@ class Store:
         """The stored article ``article_id``, its outlet and story (``None``: no such article)."""
         with self.engine.connect() as connection:
             return read.find_article(connection, article_id)
+
+    def known_urls(self, urls: Iterable[str]) -> set[str]:
+        """Those of ``urls`` already stored: as an article's URL (its canonical URL) or as
+        the path it was read from (the URL a live source fetched it from).
+
+        Example:
+            >>> with Store(":memory:", create=True) as store:
+            ...     _ = store.ingest([Article("Flood waters rose in Dresden on Monday.",
+            ...                               id="a", url="https://example.org/a")])
+            ...     sorted(store.known_urls(["https://example.org/a", "https://example.org/b"]))
+            ['https://example.org/a']
+        """
+        wanted = sorted(set(urls))
+        found: set[str] = set()
+        with self.engine.connect() as connection:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start:start + 500]
+                asked = set(chunk)
+                rows = connection.execute(
+                    select(article_table.c.url, article_table.c.path).where(
+                        or_(article_table.c.url.in_(chunk), article_table.c.path.in_(chunk))
+                    )
+                ).all()
+                found.update(value for row in rows for value in row if value in asked)
+        return found
 
     def sentences(self, story_id: str) -> dict[str, tuple[Sentence, ...]]:
         """The kept sentences (``storyline.clean.prose``, as stored at ingest) of each article
