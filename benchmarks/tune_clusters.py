@@ -1,6 +1,6 @@
 """Honest tuning of the clustering parameters (issue 15): chosen on the tune folds, reported on held-out.
 
-Run: ``.venv/bin/python benchmarks/tune_clusters.py [--data ../shared/data] [--passes 2]``
+Run: ``.venv/bin/python benchmarks/tune_clusters.py [--data ../shared/data] [--passes 3]``
 (about 20 minutes on 2 shared cores). It prints the search, then one table of every check
 on both folds for today's ``ClusterConfig`` defaults and for the chosen parameters, and
 the verdict; it writes nothing.
@@ -13,7 +13,7 @@ storyline precision falls below ``PRECISION_FLOOR``. The search uses the batch o
 then the mean of the batch and online ones.
 
 **Search** (coordinate descent: each parameter in turn takes the grid value that scores
-best with the others fixed; a tie keeps the current value, so defaults win ties):
+best with the others fixed, when it gains more than ``MIN_GAIN``, so defaults win ties):
 
 1. batch only, up to ``--passes`` passes over ``BATCH_GRID``;
 2. batch and online together (the online runs of undated piles are the slow part: 8
@@ -26,9 +26,8 @@ and ``undated_story_weight`` act alike, so moving the threshold would change dat
 that no check scores; ``undated_story_weight`` moves undated articles alone.
 
 **Verdict**: the chosen parameters are worth adopting when their held-out objective (mean
-of batch and online) beats the defaults' and no guarded held-out figure (the five F1 and
-the unrelated precision, batch and online) is worse than the defaults' by more than
-``TOLERANCE``. The encoding of a text is memoised for the run (``memoised_encoding``): it
+of batch and online) beats the defaults' and no held-out figure of the table (batch or
+online) is worse than the defaults' by more than ``TOLERANCE``. The encoding of a text is memoised for the run (``memoised_encoding``): it
 is a pure function of the text, and the clustering itself is run in full for every setting.
 """
 
@@ -59,17 +58,21 @@ TARGETS = (("timeline17", "storyline"), ("collapsed", "storyline"), ("multinews"
 PRECISION_FLOOR = 0.95
 PENALTY = 2.0
 TOLERANCE = 0.01
+MIN_GAIN = 0.002
+"""Least objective gain for the search to leave the current value (smaller is noise)."""
 MODES = ("batch", "online")
 BATCH_GRID: dict[str, tuple[float, ...]] = {
+    "undated_storyline_weight": (1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4),
+    "undated_story_weight": (1.0, 0.9, 0.8, 0.7, 0.6),
     "storyline_threshold": (0.04, 0.045, 0.05, 0.055, 0.06, 0.065, 0.07, 0.08),
     "storyline_name_weight": (0.2, 0.25, 0.3, 0.35, 0.4, 0.5),
     "storyline_days": (60.0, 120.0, 180.0, 365.0),
-    "undated_storyline_weight": (1.0, 0.9, 0.8, 0.7, 0.6, 0.5),
-    "undated_story_weight": (1.0, 0.9, 0.8, 0.7, 0.6),
 }
+"""Stage 1, in search order: the undated weights first, as they alone act on the undated
+unrelated pile; a threshold tried first would trade dated storylines for it."""
 ONLINE_GRID: dict[str, tuple[float, ...]] = {
     "online_storyline_threshold": (0.1, 0.12, 0.14, 0.16, 0.18, 0.2),
-    "undated_storyline_weight": (1.0, 0.9, 0.8, 0.7, 0.6, 0.5),
+    "undated_storyline_weight": (1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4),
     "undated_story_weight": (1.0, 0.9, 0.8, 0.7, 0.6),
 }
 
@@ -142,7 +145,7 @@ def descend(piles: dict[str, list[GoldArticle]], start: ClusterConfig,
             top = max(s for s, _ in tried)
             print(f"  pass {sweep + 1} {name}: "
                   + " ".join(f"{v:g}={s:.4f}" for s, v in tried), flush=True)
-            if top > value(best) + 1e-9:
+            if top > value(best) + MIN_GAIN:
                 best = replace(best, **{name: next(v for s, v in tried if s == top)})
                 moved = True
         print(f"  after pass {sweep + 1}: {changes(best)} -> {value(best):.4f}", flush=True)
@@ -164,8 +167,9 @@ FIGURES = [(c, level, "F1") for c, level in TARGETS[:4]] + [
     ("ecbplus", "storyline", "F1"), ("unrelated", "story", "F1"),
     ("unrelated", "storyline", "F1"), ("unrelated", "storyline", "P")]
 """The figures of the table: (check, level, B-cubed F1 or precision)."""
-GUARDED = [(c, level, "F1") for c, level in TARGETS] + [("unrelated", "storyline", "P")]
-"""The held-out figures no more than ``TOLERANCE`` worse for the chosen parameters."""
+GUARDED = FIGURES
+"""The held-out figures no more than ``TOLERANCE`` worse for the chosen parameters: all of
+them, the ECB+ storylines and unrelated-pile stories that the objective leaves out too."""
 COLUMNS = (("defaults", "tune"), ("chosen", "tune"), ("defaults", "heldout"), ("chosen", "heldout"))
 
 
@@ -234,7 +238,7 @@ def report(data: Path, chosen: ClusterConfig) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder")
-    parser.add_argument("--passes", type=int, default=2, help="most batch coordinate-descent passes")
+    parser.add_argument("--passes", type=int, default=3, help="most batch coordinate-descent passes")
     args = parser.parse_args()
     started = time.perf_counter()
     with memoised_encoding():
