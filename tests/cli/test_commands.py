@@ -230,3 +230,9 @@ def test_cli_digest_of_one_storyline_is_the_digest_of_every_article(
     every = runner.invoke(app, ["digest", str(path), "--all", "--format", "json"])
     assert [{k: v for k, v in d.items() if k != "storyline_id"} for d in json.loads(every.stdout)] == [
         json.loads(expected)]
+
+
+def test_cli_version_prints_the_package_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"storyline {storyline.__version__}\n"
