@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shlex
 import shutil
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from storyline.cli import app
 from storyline.evaluate.multinews import load_multinews
 from storyline.model import Article
 from storyline.render.json import json_text
+from storyline.store import Store
 
 runner = CliRunner()
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -236,3 +238,19 @@ def test_cli_version_prints_the_package_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0, result.output
     assert result.stdout == f"storyline {storyline.__version__}\n"
+
+
+def test_cli_serve_on_a_busy_port_says_so_in_one_line_and_exits_2(
+    tmp_path: Path, example_articles: list[Article]
+) -> None:
+    db = tmp_path / "example.db"
+    with Store(db, create=True) as store:
+        store.ingest(example_articles, digests=False)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--db", str(db), "--port", str(port)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"error: port {port} on 127.0.0.1 is in use; give another with --port\n"
+    assert "serving" not in result.output and "Errno" not in result.output
