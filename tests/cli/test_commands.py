@@ -254,3 +254,27 @@ def test_cli_serve_on_a_busy_port_says_so_in_one_line_and_exits_2(
     assert result.exit_code == 2, result.output
     assert result.stderr == f"error: port {port} on 127.0.0.1 is in use; give another with --port\n"
     assert "serving" not in result.output and "Errno" not in result.output
+
+
+@pytest.mark.parametrize("args", [
+    ["digest", "--format", "html"], ["digest", "--all", "--format", "json"],
+    ["digest", "--storyline", "s1"], ["timeline", "--format", "markdown"], ["compare", "--format", "json"],
+])
+def test_cli_nothing_usable_read_writes_nothing_and_exits_1(args: list[str], tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    example = (EXAMPLES / "01_aldern-valley-press.jsonl").read_text(encoding="utf-8")
+    (inbox / "cut.jsonl").write_text(example[:300] + "\n", encoding="utf-8")  # a line cut short
+    (inbox / "promo.txt").write_text(BOILERPLATE, encoding="utf-8")
+    (inbox / "empty.txt").write_bytes(b"")
+    target = tmp_path / "out" / "result.file"
+    result = runner.invoke(app, [*args, str(inbox), "--output", str(target)])
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert not (tmp_path / "out").exists()
+    lines = result.stderr.splitlines()
+    assert len([line for line in lines if line.startswith("warning: skipped")]) == 3
+    errors = [line for line in lines if line.startswith("error:")]
+    assert errors == ["error: nothing usable was read: all 3 inputs were skipped (see the warnings "
+                      "above); no output written"]
+    assert "0 articles" not in result.output and "wrote" not in result.output
