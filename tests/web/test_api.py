@@ -301,3 +301,16 @@ def test_web_story_page_reads_kept_sentences_as_clean_finds_them(seeds_db: str, 
         story_id = store.stories()[0].id
         kept = store.sentences(story_id)
     assert kept == {a.id: clean(a).sentences for a in seed_articles}
+
+
+def test_web_stories_page_past_the_last_is_404_and_links_the_last(tmp_path: Path) -> None:
+    _paging_store(tmp_path / "paging.db")
+    with TestClient(create_app(str(tmp_path / "paging.db"))) as paging:
+        last = paging.get("/", params={"page": 1})
+        assert last.status_code == 200 and "Page 1 of 1" in last.text and "No stories here yet" not in last.text
+        beyond = paging.get("/", params={"page": 99})
+        assert beyond.status_code == 404
+        text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", beyond.text)))
+        assert "Page 99 of 1: there are no stories this far back. Go to the last page" in text
+        assert 'href="/?page=1"' in beyond.text
+        assert "No stories here yet" not in text and "/stories/s" not in beyond.text

@@ -93,7 +93,8 @@ def stories_page(request: Request, page: Annotated[int, Query(ge=1, le=100_000)]
     digests = {row.id: _digests(request).digest(row.id) for row in found.rows}
     lines = {story_id: _first_sentence(digest) for story_id, digest in digests.items()}
     headlines = {story_id: clean_display(digest.headline) for story_id, digest in digests.items()}
-    return render_page("stories.html.j2", found=found, lines=lines, headlines=headlines, query="")
+    status = 404 if found.page > found.last_page else 200  # past the end: say so, link the last page
+    return render_page("stories.html.j2", status, found=found, lines=lines, headlines=headlines, query="")
 
 
 @router.get("/search", response_class=HTMLResponse)
