@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
 from storyline.errors import UsageError
 from storyline.model import Digest, Sentence
@@ -35,8 +35,11 @@ router = APIRouter(include_in_schema=False)
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
+    # the digest's own templates come second: the story page reuses its comparison section
+    loader = ChoiceLoader([PackageLoader("storyline", "web/templates"),
+                           PackageLoader("storyline", "render/templates")])
     return Environment(
-        loader=PackageLoader("storyline", "web/templates"), autoescape=True,
+        loader=loader, autoescape=True,
         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )
 
