@@ -341,3 +341,18 @@ def test_web_story_page_compares_the_outlets_as_the_digest_does(examples_client)
     assert re.search(r"Corroborated \(\d+\)", text) and "Conflicts (1)" in text and "Shared text (2)" in text
     for number in set(re.findall(r'href="#source-(\d+)"', section.group(0))):
         assert f'id="source-{number}"' in page  # every citation lands on a listed source
+
+
+def test_web_search_marks_the_matched_words_and_escapes_the_rest(client, ingest_client) -> None:
+    page = client.get("/search", params={"q": "Lavrov talks"}).text
+    quotes = re.findall(r"<blockquote>(.*?)</blockquote>", page, re.DOTALL)
+    assert quotes
+    for quote in quotes:
+        marks = re.findall(r"<mark>(.*?)</mark>", quote)
+        assert marks and {m.lower() for m in marks} <= {"lavrov", "talks", "talk", "talked", "talking"}
+        assert "<" not in re.sub(r"</?mark>", "", quote)  # nothing else is markup
+    assert ingest_client.post("/api/articles", json=HOSTILE).status_code == 201
+    hostile = ingest_client.get("/search", params={"q": "bridge council"}).text
+    quote = re.search(r"<blockquote>(.*?)</blockquote>", hostile, re.DOTALL).group(1)
+    assert "<mark>council</mark>" in quote and "<mark>bridge</mark>" in quote
+    assert "<script>" not in hostile and "&lt;script&gt;" in quote

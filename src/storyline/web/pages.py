@@ -8,7 +8,7 @@ marked safe. Each route gathers display data (``render.view``, ``web.citations``
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -25,6 +25,7 @@ from storyline.web.cache import DigestCache
 from storyline.web.chart import digest_points, volume_chart
 from storyline.web.citations import Citer
 from storyline.web.data import story_page
+from storyline.web.highlight import marked
 
 __all__ = ["render_page", "router"]
 
@@ -109,7 +110,8 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "")
         except UsageError as problem:
             error = str(problem)
     headlines = _headlines(request, {hit.story for hit in hits})
-    return render_page("search.html.j2", query=q, hits=hits, error=error, headlines=headlines)
+    return render_page("search.html.j2", query=q, hits=hits, error=error, headlines=headlines,
+                       marked=partial(marked, query=q))
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
