@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shlex
 import shutil
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from storyline.cli import app
 from storyline.evaluate.multinews import load_multinews
 from storyline.model import Article
 from storyline.render.json import json_text
+from storyline.store import Store
 
 runner = CliRunner()
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -230,3 +232,49 @@ def test_cli_digest_of_one_storyline_is_the_digest_of_every_article(
     every = runner.invoke(app, ["digest", str(path), "--all", "--format", "json"])
     assert [{k: v for k, v in d.items() if k != "storyline_id"} for d in json.loads(every.stdout)] == [
         json.loads(expected)]
+
+
+def test_cli_version_prints_the_package_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"storyline {storyline.__version__}\n"
+
+
+def test_cli_serve_on_a_busy_port_says_so_in_one_line_and_exits_2(
+    tmp_path: Path, example_articles: list[Article]
+) -> None:
+    db = tmp_path / "example.db"
+    with Store(db, create=True) as store:
+        store.ingest(example_articles, digests=False)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--db", str(db), "--port", str(port)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"error: port {port} on 127.0.0.1 is in use; give another with --port\n"
+    assert "serving" not in result.output and "Errno" not in result.output
+
+
+@pytest.mark.parametrize("args", [
+    ["digest", "--format", "html"], ["digest", "--all", "--format", "json"],
+    ["digest", "--storyline", "s1"], ["timeline", "--format", "markdown"], ["compare", "--format", "json"],
+])
+def test_cli_nothing_usable_read_writes_nothing_and_exits_1(args: list[str], tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    example = (EXAMPLES / "01_aldern-valley-press.jsonl").read_text(encoding="utf-8")
+    (inbox / "cut.jsonl").write_text(example[:300] + "\n", encoding="utf-8")  # a line cut short
+    (inbox / "promo.txt").write_text(BOILERPLATE, encoding="utf-8")
+    (inbox / "empty.txt").write_bytes(b"")
+    target = tmp_path / "out" / "result.file"
+    result = runner.invoke(app, [*args, str(inbox), "--output", str(target)])
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert not (tmp_path / "out").exists()
+    lines = result.stderr.splitlines()
+    assert len([line for line in lines if line.startswith("warning: skipped")]) == 3
+    errors = [line for line in lines if line.startswith("error:")]
+    assert errors == ["error: nothing usable was read: all 3 inputs were skipped (see the warnings "
+                      "above); no output written"]
+    assert "0 articles" not in result.output and "wrote" not in result.output

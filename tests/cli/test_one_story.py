@@ -62,7 +62,7 @@ def test_one_story_headline_and_source_numbers_agree_everywhere(example_db: str)
     assert client.get(f"/api/stories/{story_id}").json()["headline"] == headline
     page = client.get(f"/stories/{story_id}").text
     assert unescape(re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)).strip() == headline
-    listed_sources = re.findall(r'<li value="(\d+)"><a href="/articles/[^"]+">(.*?)</a>', page)
+    listed_sources = re.findall(r'<li id="source-\d+" value="(\d+)"><a href="/articles/[^"]+">(.*?)</a>', page)
     assert {int(n): unescape(t)[:30] for n, t in listed_sources} == numbers
 
 

@@ -205,6 +205,8 @@ def test_ingest_bad_input_dir_reads_good_and_reports_each_problem_once(tmp_path:
     huge = next(s for s in result.skipped if s.code == "too_large")
     assert huge.reason.startswith("52,428,800 bytes is over the 5,242,880-byte limit")
     assert all(s.path.startswith(str(tmp_path / "inbox")) for s in result.skipped)
+    broken = next(s for s in result.skipped if s.code == "bad_json")
+    assert broken.reason == "not valid JSON (Unterminated string starting at column 24)"
 
 
 def test_ingest_max_bytes_is_inclusive(tmp_path: Path) -> None:
@@ -356,6 +358,8 @@ def test_ingest_jsonl_bad_lines_skipped_with_line_numbers(tmp_path: Path) -> Non
     assert reasons[3] == "field 'text' must be a string, got 42"
     assert reasons[4].startswith("field 'published' must be an ISO date")
     assert reasons[4].endswith("got 'Sept. 21 2016'")
+    assert reasons[7] == "not valid JSON (Expecting property name enclosed in double quotes at column 2)"
+    assert reasons[8] == "not valid JSON (nested too deeply)"
 
 
 def test_ingest_jsonl_oversized_line_skipped_others_kept(tmp_path: Path) -> None:

@@ -301,3 +301,58 @@ def test_web_story_page_reads_kept_sentences_as_clean_finds_them(seeds_db: str, 
         story_id = store.stories()[0].id
         kept = store.sentences(story_id)
     assert kept == {a.id: clean(a).sentences for a in seed_articles}
+
+
+def test_web_stories_page_past_the_last_is_404_and_links_the_last(tmp_path: Path) -> None:
+    _paging_store(tmp_path / "paging.db")
+    with TestClient(create_app(str(tmp_path / "paging.db"))) as paging:
+        last = paging.get("/", params={"page": 1})
+        assert last.status_code == 200 and "Page 1 of 1" in last.text and "No stories here yet" not in last.text
+        beyond = paging.get("/", params={"page": 99})
+        assert beyond.status_code == 404
+        text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", beyond.text)))
+        assert "Page 99 of 1: there are no stories this far back. Go to the last page" in text
+        assert 'href="/?page=1"' in beyond.text
+        assert "No stories here yet" not in text and "/stories/s" not in beyond.text
+
+
+@pytest.fixture(scope="module")
+def examples_client(tmp_path_factory: pytest.TempPathFactory, example_articles: list):
+    """The web app over the example story (five outlets, one conflict, shared text)."""
+    path = tmp_path_factory.mktemp("web") / "examples.db"
+    with Store(path, create=True) as store:
+        store.ingest(example_articles)
+    with TestClient(create_app(str(path))) as test_client:
+        yield test_client
+
+
+def test_web_story_page_compares_the_outlets_as_the_digest_does(examples_client) -> None:
+    from storyline.render import to_html
+
+    story_id = _story_id(examples_client)
+    page = examples_client.get(f"/stories/{story_id}").text
+    digest_html = to_html(examples_client.app.state.store.digest(story_id))
+    section = re.search(r'<section class="comparison".*?</section>', page, re.DOTALL)
+    assert section, "the story page has no outlet comparison"
+    expected = re.search(r'<section class="comparison".*?</section>', digest_html, re.DOTALL).group(0)
+    assert section.group(0) == expected  # the same section as the HTML digest's
+    text = unescape(re.sub(r"<[^>]+>", "", section.group(0)))
+    assert "How the outlets compare" in text and "Aldern Valley Press" in text
+    assert re.search(r"Corroborated \(\d+\)", text) and "Conflicts (1)" in text and "Shared text (2)" in text
+    for number in set(re.findall(r'href="#source-(\d+)"', section.group(0))):
+        assert f'id="source-{number}"' in page  # every citation lands on a listed source
+
+
+def test_web_search_marks_the_matched_words_and_escapes_the_rest(client, ingest_client) -> None:
+    page = client.get("/search", params={"q": "Lavrov talks"}).text
+    quotes = re.findall(r"<blockquote>(.*?)</blockquote>", page, re.DOTALL)
+    assert quotes
+    for quote in quotes:
+        marks = re.findall(r"<mark>(.*?)</mark>", quote)
+        assert marks and {m.lower() for m in marks} <= {"lavrov", "talks", "talk", "talked", "talking"}
+        assert "<" not in re.sub(r"</?mark>", "", quote)  # nothing else is markup
+    assert ingest_client.post("/api/articles", json=HOSTILE).status_code == 201
+    hostile = ingest_client.get("/search", params={"q": "bridge council"}).text
+    quote = re.search(r"<blockquote>(.*?)</blockquote>", hostile, re.DOTALL).group(1)
+    assert "<mark>council</mark>" in quote and "<mark>bridge</mark>" in quote
+    assert "<script>" not in hostile and "&lt;script&gt;" in quote

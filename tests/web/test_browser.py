@@ -152,3 +152,65 @@ def test_web_browser_story_and_storyline_fit_a_phone(browser, server: str) -> No
     assert phone.locator("svg.volume").is_visible()
     _shot(phone, "storyline-phone")
     context.close()
+
+
+NARROWEST_NAME_CHARS = 4
+"""An outlet name's cell must hold at least this many characters per line (~0.6em each)."""
+CONTENT_WIDTH = """n => {
+  const style = getComputedStyle(n);
+  const width = n.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return [width, parseFloat(style.fontSize)];
+}"""
+"""The width of an element's text box (without padding) and its font size, in CSS px."""
+
+
+def _outlet_cells_readable(page) -> None:
+    """Assert that no outlet-name cell of the comparison table is squeezed to a few letters
+    a line (the phone-width bug: "A l d e r n  V al le y" down the page)."""
+    cells = page.locator(".coverage tbody th[scope='row']")
+    assert cells.count() >= 2
+    for k in range(cells.count()):
+        width, font = cells.nth(k).evaluate(CONTENT_WIDTH)
+        assert width >= NARROWEST_NAME_CHARS * 0.6 * font, (cells.nth(k).inner_text(), width, font)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_web_browser_html_digest_outlet_table_reads_at_phone_and_desktop_width(
+    browser, tmp_path: Path, width: int
+) -> None:
+    from storyline.cli import app
+    from typer.testing import CliRunner
+
+    examples = Path(__file__).parents[2] / "examples"
+    target = tmp_path / "digest.html"
+    result = CliRunner().invoke(app, ["digest", str(examples), "--format", "html", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    context = browser.new_context(viewport={"width": width, "height": 844}, device_scale_factor=2)
+    opened = context.new_page()
+    opened.goto(target.as_uri())
+    _outlet_cells_readable(opened)
+    overflow = opened.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"page is {overflow}px wider than the window"
+    opened.locator("section.comparison").scroll_into_view_if_needed()
+    _shot(opened, f"digest-html-{width}")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_web_browser_story_page_outlet_table_reads_at_phone_and_desktop_width(
+    browser, server: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 844}, device_scale_factor=2)
+    opened = context.new_page()
+    opened.goto(server + "/")
+    opened.locator("ol.stories h2 a").first.click()
+    assert opened.locator("section.comparison h2").inner_text() == "How the outlets compare"
+    _outlet_cells_readable(opened)
+    overflow = opened.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"page is {overflow}px wider than the window"
+    _shot(opened, f"story-full-{width}")
+    for name, url in (("stories", "/"), ("search", "/search?q=Lavrov+Aleppo"), ("beyond", "/?page=99")):
+        opened.goto(server + url)
+        assert opened.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1, url
+        _shot(opened, f"{name}-{width}")
+    context.close()

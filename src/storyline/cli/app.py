@@ -16,6 +16,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 
+from storyline import __version__
 from storyline.errors import UsageError, warning_line
 from storyline.model import Skipped
 
@@ -66,8 +67,19 @@ class Listing(StrEnum):
 ListingOption = Annotated[Listing, typer.Option("--format", "-f", help="Output format.")]
 
 
+def _print_version(value: bool) -> None:
+    """``--version``: print ``storyline VERSION`` and exit 0."""
+    if value:
+        typer.echo(f"storyline {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True, help="Print the version and exit.",
+    )] = False,
+) -> None:
     """storyline: stories from many outlets, every sentence cited."""
 
 

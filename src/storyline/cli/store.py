@@ -7,6 +7,8 @@ so in one line and exit 2 without making anything.
 
 from __future__ import annotations
 
+import errno
+import socket
 from typing import Annotated
 
 import typer
@@ -27,6 +29,7 @@ from storyline.cli.app import (
 )
 from storyline.cli.story import show_story
 from storyline.config import DEFAULT_MAX_BYTES, Config
+from storyline.errors import UsageError
 from storyline.ingest import read_inputs
 from storyline.render.listing import (
     hits_json,
@@ -108,7 +111,7 @@ def search(
 def serve(
     db: Db = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     allow_ingest: Annotated[bool, typer.Option(help="Accept POST /api/articles.")] = False,
 ) -> None:
     """Serve the web app and JSON API: browse stories, read digests, follow every citation."""
@@ -118,5 +121,35 @@ def serve(
 
     with usage_errors():
         web_app = create_app(db, allow_ingest=allow_ingest)
+        listening = _listen(host=host, port=port)
     STDERR.print(f"storyline: serving {db} on http://{host}:{port}/ (Ctrl+C stops)", markup=False)
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(web_app, host=host, port=port, log_level="warning"))
+    server.run(sockets=[listening])
+
+
+def _listen(*, host: str, port: int) -> socket.socket:
+    """A TCP socket bound to ``host``:``port`` for uvicorn to serve on.
+
+    Raises:
+        UsageError: the port is in use, or ``host`` cannot be listened on.
+    """
+    try:
+        family, kind, _, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+        listening = socket.socket(family, kind)
+    except OSError as err:
+        raise UsageError(f"cannot listen on {host} port {port} ({_reason(err)}); give --host or --port") from None
+    try:
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listening.bind(address)
+    except OSError as err:
+        listening.close()
+        if err.errno == errno.EADDRINUSE:
+            raise UsageError(f"port {port} on {host} is in use; give another with --port") from None
+        raise UsageError(f"cannot listen on {host} port {port} ({_reason(err)}); give --host or --port") from None
+    return listening
+
+
+def _reason(err: Exception) -> str:
+    """The reason an ``OSError`` gives, without its ``[Errno N]`` prefix."""
+    return err.strerror if isinstance(err, OSError) and err.strerror else str(err)

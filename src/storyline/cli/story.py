@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 
 from storyline.cli.app import (
+    EXIT_PARTIAL,
     STDERR,
     Format,
     Listing,
@@ -35,7 +36,7 @@ from storyline.config import (
     Config,
 )
 from storyline.digest import build_digest
-from storyline.errors import UsageError
+from storyline.errors import UsageError, warning_line
 from storyline.ingest import ReadResult, read_inputs
 from storyline.model import (
     Article, Clustering, Digest, EntityList, QuoteList, Skipped, StoryComparison, Timeline,
@@ -77,11 +78,10 @@ def digest(
         options = Config(words=words, max_bytes=max_bytes)
         read = read_inputs(paths, options)
         lines, skipped = storylines_of(read.articles, read.skipped)
+        _require_prose(lines, skipped)
         chosen = _chosen(lines, line_id=line_id, every=every)
         stories = [build_digest(_without_others(read.articles, lines, keep=t.id), options, read.skipped)
                    for t in chosen]
-        if not lines and not every:  # nothing with prose was read: the empty digest, as ever
-            stories = [build_digest(read.articles, options, read.skipped)]
     if every:
         _show_all(list(zip(chosen, stories)), fmt, output)
     else:
@@ -107,6 +107,7 @@ def timeline_command(
         options = Config(max_bytes=max_bytes, dates=dates, per_date=per_date)
         read = read_inputs(paths, options)
         result = with_read_skips(read, timeline(read.articles, dates=options.dates, per_date=options.per_date))
+    _require_prose(result.articles, result.skipped)
     if fmt is Format.json:
         emit(json_text(result.to_dict()), output)
     else:
@@ -125,6 +126,7 @@ def compare_command(
     with usage_errors():
         read = read_inputs(paths, Config(max_bytes=max_bytes))
         result = with_read_skips(read, compare(read.articles))
+    _require_prose(result.articles, result.skipped)
     if fmt is Format.json:
         emit(json_text(result.to_dict()), output)
     else:
@@ -300,6 +302,20 @@ def show_story(story: Digest, fmt: Format, output: Path | None) -> None:
 def with_read_skips(read: ReadResult, result: Analysis) -> Analysis:
     """``result`` with the inputs skipped while reading listed first under its ``skipped``."""
     return replace(result, skipped=(*read.skipped, *result.skipped))
+
+
+def _require_prose(used: Sequence[object], skipped: Sequence[Skipped]) -> None:
+    """Return when ``used`` (the articles or storylines a command found prose in) is not empty;
+    else warn about each of ``skipped``, say on one ``error:`` line that nothing usable was
+    read, and exit 1 without writing anything (no empty digest is shown as if real)."""
+    if used:
+        return
+    for item in skipped:
+        STDERR.print(f"warning: {warning_line(item)}", markup=False)
+    counted = f"all {len(skipped)} inputs were" if len(skipped) > 1 else "the one input was"
+    why = f"{counted} skipped (see the warnings above)" if skipped else "no article files were found"
+    STDERR.print(f"error: nothing usable was read: {why}; no output written", markup=False)
+    raise typer.Exit(EXIT_PARTIAL)
 
 
 def report(skipped: Sequence[Skipped], notes: Sequence[str] = ()) -> NoReturn:

@@ -257,8 +257,11 @@ def _bad_field(source: Source, number: int, name: str, expected: str, value: obj
 
 
 def _json_problem(err: Exception) -> str:
+    """What is wrong with one JSONL line, for the ``bad_json`` message: the decoder's
+    message and column (``"Unterminated string starting at column 26"``; its messages that
+    end in "at" lose it, so the column is not given as "at at")."""
     if isinstance(err, json.JSONDecodeError):
-        return f"{err.msg} at column {err.colno}"
+        return f"{err.msg.removesuffix(' at')} at column {err.colno}"
     if isinstance(err, RecursionError):
         return "nested too deeply"
     return str(err)[:100] or type(err).__name__

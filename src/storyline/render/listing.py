@@ -28,6 +28,7 @@ from storyline.render.text import plain_text
 from storyline.store import IngestReport, SearchHit, StoryRow
 
 __all__ = [
+    "SAME_HEADLINE",
     "hits_json",
     "hits_text",
     "ingest_line",
@@ -36,6 +37,9 @@ __all__ = [
     "stories_text",
 ]
 
+SAME_HEADLINE = "same"
+"""The ``stories`` table's storyline column when the storyline's headline is the story's own."""
+
 
 def stories_json(rows: Sequence[StoryRow]) -> str:
     """``{"stories": [{"id", "headline", "article_count", "outlet_count", ...}]}``."""
@@ -43,16 +47,27 @@ def stories_json(rows: Sequence[StoryRow]) -> str:
 
 
 def stories_text(rows: Sequence[StoryRow], width: int = 100) -> str:
-    """A table: story id, headline, articles, outlets, last article date, storyline."""
+    """A table, one line per story: id, headline (cut with an ellipsis to fit ``width``),
+    articles, outlets, last article date, and its storyline's headline - or ``same`` when
+    that is the story's own headline."""
     table = Table(box=None, header_style="bold", pad_edge=False)
     for name in ("story", "headline", "articles", "outlets", "last seen", "storyline"):
-        table.add_column(name, justify="right" if name in ("articles", "outlets") else "left")
+        # only the headline columns give way (their text is cut, never wrapped)
+        table.add_column(name, justify="right" if name in ("articles", "outlets") else "left",
+                         no_wrap=name not in ("headline", "storyline"),
+                         max_width=width // 5 if name == "storyline" else None)
     for r in rows:
+        headline, line = clean_display(r.headline), clean_display(r.storyline_headline)
         table.add_row(
-            Text(r.id), Text(clean_display(r.headline)), str(r.article_count),
-            str(r.outlet_count), Text(r.last_seen or "-"), Text(clean_display(r.storyline_headline)),
+            Text(r.id), _one_line(headline), str(r.article_count), str(r.outlet_count),
+            Text(r.last_seen or "-"), _one_line(SAME_HEADLINE if line == headline else line),
         )
     return plain_text(table, width) if rows else "no stories stored yet\n"
+
+
+def _one_line(text: str) -> Text:
+    """``text`` as a table cell that is cut with an ellipsis instead of wrapping."""
+    return Text(text, no_wrap=True, overflow="ellipsis")
 
 
 def hits_json(query: str, hits: Sequence[SearchHit]) -> str:

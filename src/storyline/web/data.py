@@ -29,6 +29,11 @@ class StoryPage:
     def has_next(self) -> bool:
         return self.page * self.per_page < self.total
 
+    @property
+    def last_page(self) -> int:
+        """The number of the last page that lists stories (1 when there are none)."""
+        return max(1, -(-self.total // self.per_page))
+
 
 def story_page(store: Store, page: int = 1, per_page: int = 20) -> StoryPage:
     """Stories ``(page - 1) * per_page`` to ``page * per_page``, newest activity first.

@@ -8,12 +8,12 @@ marked safe. Each route gathers display data (``render.view``, ``web.citations``
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
 from storyline.errors import UsageError
 from storyline.model import Digest, Sentence
@@ -25,6 +25,7 @@ from storyline.web.cache import DigestCache
 from storyline.web.chart import digest_points, volume_chart
 from storyline.web.citations import Citer
 from storyline.web.data import story_page
+from storyline.web.highlight import marked
 
 __all__ = ["render_page", "router"]
 
@@ -35,8 +36,11 @@ router = APIRouter(include_in_schema=False)
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
+    # the digest's own templates come second: the story page reuses its comparison section
+    loader = ChoiceLoader([PackageLoader("storyline", "web/templates"),
+                           PackageLoader("storyline", "render/templates")])
     return Environment(
-        loader=PackageLoader("storyline", "web/templates"), autoescape=True,
+        loader=loader, autoescape=True,
         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )
 
@@ -93,7 +97,8 @@ def stories_page(request: Request, page: Annotated[int, Query(ge=1, le=100_000)]
     digests = {row.id: _digests(request).digest(row.id) for row in found.rows}
     lines = {story_id: _first_sentence(digest) for story_id, digest in digests.items()}
     headlines = {story_id: clean_display(digest.headline) for story_id, digest in digests.items()}
-    return render_page("stories.html.j2", found=found, lines=lines, headlines=headlines, query="")
+    status = 404 if found.page > found.last_page else 200  # past the end: say so, link the last page
+    return render_page("stories.html.j2", status, found=found, lines=lines, headlines=headlines, query="")
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -105,7 +110,8 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "")
         except UsageError as problem:
             error = str(problem)
     headlines = _headlines(request, {hit.story for hit in hits})
-    return render_page("search.html.j2", query=q, hits=hits, error=error, headlines=headlines)
+    return render_page("search.html.j2", query=q, hits=hits, error=error, headlines=headlines,
+                       marked=partial(marked, query=q))
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
