@@ -12,6 +12,7 @@ import pytest
 from markdown_it import MarkdownIt
 from rich.console import Console
 
+import storyline
 from storyline.errors import UsageError, skip
 from storyline.model import Article, Digest, Quote, Skipped, SummarySentence
 from storyline.render import (
@@ -23,7 +24,13 @@ from storyline.render import (
     to_markdown,
     to_text,
 )
-from storyline.render.view import SourceEntry, build_view, meta_line, source_order, speaker_groups
+from storyline.render.view import (
+    SourceEntry,
+    build_view,
+    meta_line,
+    source_order,
+    speaker_groups,
+)
 
 # A small fictional story told by four outlets.
 HARBOUR_TEXT = (
@@ -455,3 +462,14 @@ def test_view_outlet_is_source_then_url_host_never_the_title() -> None:
     assert entries["b"].outlet == "unknown outlet"
     assert entries["b"].byline == "Valley floods"
     assert meta_line((with_url, bare)).startswith("2 articles from 2 outlets")
+
+
+def test_view_comparison_shows_an_unknown_outlet_as_such_with_its_source_number(seed_articles) -> None:
+    result = storyline.compare(seed_articles)
+    view = build_view(Digest(result.headline, result.articles, (), sources=result.sources))
+    names = [row.name for row in view.comparison.outlets]
+    ids = {a.id for a in seed_articles}
+    assert len(names) == 5 and not ids & set(names)
+    assert sorted(names) == [f"unknown outlet [{n}]" for n in range(1, 6)]
+    shown = [o for fact in view.comparison.corroborated for o in fact.outlets]
+    assert shown and not ids & set(shown)

@@ -436,8 +436,9 @@ def sources_section(comparison: Comparison | None, by_id: dict[str, SourceEntry]
     if comparison is None:
         return None
     return SourcesSection(
-        outlets=tuple(OutletRow(clean_display(o.name), len(o.articles), o.words, o.unique_facts,
-                                f"{round(100 * o.shared)}%") for o in comparison.outlets),
+        outlets=tuple(OutletRow(_outlet_shown(o.name, by_id), len(o.articles), o.words,
+                                o.unique_facts, f"{round(100 * o.shared)}%")
+                      for o in comparison.outlets),
         corroborated=tuple(_fact_entry(f, by_id) for f in comparison.corroborated[:MAX_SHOWN_FACTS]),
         corroborated_total=len(comparison.corroborated),
         single_source=tuple(_fact_entry(f, by_id) for f in comparison.single_source[:MAX_SHOWN_FACTS]),
@@ -447,6 +448,14 @@ def sources_section(comparison: Comparison | None, by_id: dict[str, SourceEntry]
     )
 
 
+def _outlet_shown(outlet: str, by_id: dict[str, SourceEntry]) -> str:
+    """A comparison's outlet as shown: the comparison counts an article of unknown outlet as
+    an outlet of its own, named by the article's id (``ingest.names.outlet_key``); that shows
+    as ``UNKNOWN_OUTLET`` with the article's source number, never as the id."""
+    entry = by_id.get(outlet)
+    return f"{UNKNOWN_OUTLET} [{entry.number}]" if entry else clean_display(outlet)
+
+
 def _number(by_id: dict[str, SourceEntry], article: str) -> int:
     entry = by_id.get(article)
     return entry.number if entry else 0
@@ -454,7 +463,8 @@ def _number(by_id: dict[str, SourceEntry], article: str) -> int:
 
 def _fact_entry(fact: Fact, by_id: dict[str, SourceEntry]) -> FactEntry:
     numbers = tuple(n for n in dict.fromkeys(_number(by_id, s.article) for s in fact.support) if n)
-    return FactEntry(clean_display(fact.text), tuple(clean_display(o) for o in fact.outlets), numbers)
+    return FactEntry(clean_display(fact.text), tuple(_outlet_shown(o, by_id) for o in fact.outlets),
+                     numbers)
 
 
 def _conflict_entry(conflict: Conflict, by_id: dict[str, SourceEntry]) -> ConflictEntry:
@@ -463,7 +473,7 @@ def _conflict_entry(conflict: Conflict, by_id: dict[str, SourceEntry]) -> Confli
         kind=conflict.kind,
         about=clean_display(conflict.about),
         values=tuple(clean_display(s.value) for s in sides),
-        outlets=tuple(clean_display(s.outlet) for s in sides),
+        outlets=tuple(_outlet_shown(s.outlet, by_id) for s in sides),
         numbers=tuple(_number(by_id, s.article) for s in sides),
         texts=tuple(clean_display(s.text) for s in sides),
     )
