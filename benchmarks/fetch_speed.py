@@ -29,10 +29,10 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from storyline.config import Config
+from storyline.config import Config, FetchConfig
 from storyline.evaluate.ecbplus import load_ecbplus
 from storyline.ingest import read_inputs
-from storyline.ingest.fetch import Archive, FetchConfig, Fetcher, poll, read_pages
+from storyline.ingest.fetch import Archive, Fetcher, poll, read_pages
 from storyline.model import Article
 from storyline.store import Store
 

@@ -11,17 +11,29 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field, fields
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from storyline.errors import UsageError
 
 __all__ = [
     "DEFAULT_DATES", "DEFAULT_MAX_BYTES", "DEFAULT_PER_DATE", "DEFAULT_WORDS", "DIGEST_VERSION",
-    "BatchConfig", "ClusterConfig", "Config",
+    "USER_AGENT", "BatchConfig", "ClusterConfig", "Config", "FetchConfig",
 ]
 
 DEFAULT_WORDS = 120
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+def _version() -> str:
+    try:
+        return version("storyline")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+USER_AGENT = f"storyline/{_version()} (news digests; fetches only the feeds and pages its user names)"
+"""The User-Agent of every request; robots.txt rules for ``storyline`` apply to it."""
 DEFAULT_DATES = 8
 """Dates on a story's timeline."""
 DEFAULT_PER_DATE = 1
@@ -129,6 +141,38 @@ class BatchConfig:
 
 
 @dataclass(frozen=True)
+class FetchConfig:
+    """How politely and how patiently to fetch.
+
+    Attributes:
+        timeout: seconds to connect, and at most between two reads and for a whole body.
+        retries: further tries after a 5xx/408/429 answer, a timeout or a connection error.
+        backoff: seconds before the first retry; doubled for each further one.
+        delay: least seconds between two requests to one host.
+        max_bytes: a body longer than this is not read (``page_too_large``).
+        max_redirects: redirects followed for one URL.
+        user_agent: the ``User-Agent`` header, also the name robots.txt rules are read for.
+    """
+
+    timeout: float = 20.0
+    retries: int = 2
+    backoff: float = 1.0
+    delay: float = 1.0
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_redirects: int = 5
+    user_agent: str = USER_AGENT
+
+    def __post_init__(self) -> None:
+        if self.timeout <= 0 or self.backoff < 0 or self.delay < 0:
+            raise UsageError("--timeout must be above 0, --delay (and the backoff) at least 0, "
+                             f"got {self.timeout:g}, {self.delay:g} ({self.backoff:g})")
+        if self.retries < 0 or self.max_redirects < 0 or self.max_bytes < 1:
+            raise UsageError("--retries must be at least 0 and --max-bytes at least 1, "
+                             f"got {self.retries}, {self.max_bytes}")
+
+
+
+@dataclass(frozen=True)
 class Config:
     """What a run may be told.
 
@@ -139,6 +183,7 @@ class Config:
         per_date: how many sentences the timeline shows for each date.
         cluster: how articles are grouped into stories and storylines.
         batch: how a batch run cuts its archive and its work.
+        fetch: how feeds and pages are fetched (``storyline watch`` and ``fetch``).
 
     Raises:
         UsageError: a value is out of range.
@@ -156,6 +201,7 @@ class Config:
     per_date: int = DEFAULT_PER_DATE
     cluster: ClusterConfig = field(default_factory=ClusterConfig)
     batch: BatchConfig = field(default_factory=BatchConfig)
+    fetch: FetchConfig = field(default_factory=FetchConfig)
 
     def __post_init__(self) -> None:
         if self.words < 1:
@@ -186,7 +232,7 @@ class Config:
         Raises:
             UsageError: a value is out of range.
         """
-        sections = {"cluster": ClusterConfig, "batch": BatchConfig}
+        sections = {"cluster": ClusterConfig, "batch": BatchConfig, "fetch": FetchConfig}
         values: dict[str, Any] = {}
         for item in fields(cls):
             if item.name not in data:

@@ -15,10 +15,9 @@ import httpx
 import pytest
 from loopback import PAGES, SLOW_S, LoopbackSite
 
+from storyline.config import USER_AGENT, FetchConfig
 from storyline.ingest.fetch import (
-    USER_AGENT,
     Archive,
-    FetchConfig,
     Fetcher,
     Page,
     WatchState,

@@ -21,11 +21,10 @@ import typer
 from sqlalchemy.engine import make_url
 
 from storyline.cli.app import EXIT_OK, STDERR, Db, MaxBytes, app, finish, usage_errors
-from storyline.config import DEFAULT_MAX_BYTES, Config
+from storyline.config import DEFAULT_MAX_BYTES, Config, FetchConfig
 from storyline.errors import UsageError, warning_line
 from storyline.ingest.fetch import (
     Archive,
-    FetchConfig,
     Fetcher,
     WatchState,
     page_id,
@@ -69,10 +68,9 @@ def watch(
         targets = read_sources(urls or [], sources)
         if every <= 0:
             raise UsageError(f"--every must be above 0 seconds, got {every:g}")
-        fetch_config = _fetch_config(timeout, delay, retries, max_bytes)
+        config = _config(timeout, delay, retries, max_bytes)
         folder = archive or _beside(database_url(db))
-        with Store(db, config=Config(max_bytes=max_bytes), create=True) as store, \
-                Fetcher(fetch_config) as fetcher:
+        with Store(db, config=config, create=True) as store, Fetcher(config.fetch) as fetcher:
             if once:
                 finish(_poll_once(targets, store, fetcher, folder, (batch_size, workers)))
             _watch(targets, store, fetcher, folder, (batch_size, workers), every)
@@ -162,9 +160,9 @@ def fetch(
     """Save pages (a feed's: its items' pages) as .html files and a WARC, without storing them."""
     with usage_errors():
         targets = read_sources(urls or [], sources)
-        config = _fetch_config(timeout, delay, retries, max_bytes)
+        config = _config(timeout, delay, retries, max_bytes)
         output.mkdir(parents=True, exist_ok=True)
-        with Fetcher(config) as fetcher:
+        with Fetcher(config.fetch) as fetcher:
             result = poll(targets, fetcher, known=lambda found: set(), archive=Archive(output))
     for item in result.pages:
         (output / f"{page_id(item.page.final_url)}.html").write_bytes(item.page.body)
@@ -194,16 +192,14 @@ def read_sources(urls: Sequence[str], sources: Path | None) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _fetch_config(timeout: float, delay: float, retries: int, max_bytes: int) -> FetchConfig:
-    """The fetcher's options from the command line.
+def _config(timeout: float, delay: float, retries: int, max_bytes: int) -> Config:
+    """The run's ``Config``, its fetch section from the command line.
 
     Raises:
         UsageError: a value is out of range.
     """
-    if timeout <= 0 or delay < 0 or retries < 0 or max_bytes < 1:
-        raise UsageError("--timeout must be above 0, --delay and --retries at least 0, "
-                         "--max-bytes at least 1")
-    return FetchConfig(timeout=timeout, delay=delay, retries=retries, max_bytes=max_bytes)
+    fetch = FetchConfig(timeout=timeout, delay=delay, retries=retries, max_bytes=max_bytes)
+    return Config(max_bytes=max_bytes, fetch=fetch)
 
 
 def _beside(url: str) -> Path:

@@ -9,18 +9,18 @@ URL and the reason, never an exception.
 
 Entry point: ``poll`` then ``read_pages``::
 
-    with Fetcher(FetchConfig(delay=2.0)) as fetcher:
+    with Fetcher(FetchConfig(delay=2.0)) as fetcher:   # storyline.config.FetchConfig
         result = poll(["https://example.org/feed.xml"], fetcher,
                       known=lambda urls: set(), state=WatchState.load(folder))
         articles, skipped = read_pages(result.pages)
 """
 
 from storyline.ingest.fetch.archive import Archive, WatchState
-from storyline.ingest.fetch.client import USER_AGENT, FetchConfig, Fetcher, Page
+from storyline.ingest.fetch.client import Fetcher, Page
 from storyline.ingest.fetch.feeds import Feed, FeedItem, read_feed
 from storyline.ingest.fetch.poll import Fetched, PollResult, page_id, poll, read_pages
 
 __all__ = [
-    "USER_AGENT", "Archive", "Feed", "FeedItem", "FetchConfig", "Fetched", "Fetcher", "Page",
+    "Archive", "Feed", "FeedItem", "Fetched", "Fetcher", "Page",
     "PollResult", "WatchState", "page_id", "poll", "read_feed", "read_pages",
 ]

@@ -15,30 +15,19 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from types import TracebackType
 from typing import Self
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from storyline.config import DEFAULT_MAX_BYTES
+from storyline.config import FetchConfig
 from storyline.errors import skip
 from storyline.ingest.fetch.robots import Robots
 from storyline.model import Skipped
 
-__all__ = ["FEED_TYPES", "HTML_TYPES", "USER_AGENT", "FetchConfig", "Fetcher", "Page"]
+__all__ = ["FEED_TYPES", "HTML_TYPES", "Fetcher", "Page"]
 
-
-def _version() -> str:
-    try:
-        return version("storyline")
-    except PackageNotFoundError:
-        return "0+unknown"
-
-
-USER_AGENT = f"storyline/{_version()} (news digests; fetches only the feeds and pages its user names)"
-"""The User-Agent of every request; robots.txt rules for ``storyline`` apply to it."""
 
 HTML_TYPES: tuple[str, ...] = ("text/html", "application/xhtml+xml")
 """Content types read as pages (an answer without a Content-Type is read too)."""
@@ -53,29 +42,6 @@ RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_RETRY_AFTER_S = 60.0
 """A server's ``Retry-After`` is obeyed up to this many seconds."""
-
-
-@dataclass(frozen=True)
-class FetchConfig:
-    """How politely and how patiently to fetch.
-
-    Attributes:
-        timeout: seconds to connect, and at most between two reads and for a whole body.
-        retries: further tries after a 5xx/408/429 answer, a timeout or a connection error.
-        backoff: seconds before the first retry; doubled for each further one.
-        delay: least seconds between two requests to one host.
-        max_bytes: a body longer than this is not read (``page_too_large``).
-        max_redirects: redirects followed for one URL.
-        user_agent: the ``User-Agent`` header, also the name robots.txt rules are read for.
-    """
-
-    timeout: float = 20.0
-    retries: int = 2
-    backoff: float = 1.0
-    delay: float = 1.0
-    max_bytes: int = DEFAULT_MAX_BYTES
-    max_redirects: int = 5
-    user_agent: str = USER_AGENT
 
 
 @dataclass(frozen=True)
