@@ -51,7 +51,7 @@ def stream(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _count(db: Path, table: str) -> int:
+def count_rows(db: Path, table: str) -> int:
     """Rows of ``table`` committed so far (0 while the table does not exist yet)."""
     if not db.exists():
         return -1
@@ -62,15 +62,14 @@ def _count(db: Path, table: str) -> int:
         return 0
 
 
-def _kill_when(db: Path, stream: Path, ready: Callable[[], bool], jitter: float) -> int | None:
-    """Start an ingest, SIGKILL it once ``ready()`` holds (plus ``jitter`` seconds).
+def kill_when(args: list[str], ready: Callable[[], bool], jitter: float) -> int:
+    """Start ``storyline ARGS``, SIGKILL it once ``ready()`` holds (plus ``jitter`` seconds).
 
     Returns:
         The exit status: ``-9`` when it was killed, else the status it finished with.
     """
-    process = subprocess.Popen([*COMMAND, "ingest", str(stream), "--db", str(db),
-                                "--batch-size", BATCH, "--workers", WORKERS],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen([*COMMAND, *args], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
     while process.poll() is None and not ready():
         time.sleep(0.005)
     time.sleep(jitter)
@@ -114,19 +113,20 @@ def test_store_kill_9_at_any_moment_loses_and_duplicates_nothing(
     db = tmp_path / "killed.db"
     moments: list[tuple[str, Callable[[], bool]]] = [
         ("while creating the schema", lambda: db.exists()),
-        ("after the first batch", lambda: _count(db, "articles") >= 1),
-        ("in the middle of the stream", lambda: _count(db, "articles") >= total // 2),
-        ("while building digests", lambda: _count(db, "digests") >= 1),
+        ("after the first batch", lambda: count_rows(db, "articles") >= 1),
+        ("in the middle of the stream", lambda: count_rows(db, "articles") >= total // 2),
+        ("while building digests", lambda: count_rows(db, "digests") >= 1),
     ]
     rng = random.Random(9)
     killed, before = 0, 0
     for name, ready in moments:
-        status = _kill_when(db, stream, ready, rng.uniform(0, JITTER_S))
-        stored = _count(db, "articles")
+        args = ["ingest", str(stream), "--db", str(db), "--batch-size", BATCH, "--workers", WORKERS]
+        status = kill_when(args, ready, rng.uniform(0, JITTER_S))
+        stored = count_rows(db, "articles")
         with Store(db, create=True) as store:
             problems = store.check()
         print(f"kill -9 {name}: exit {status}, {stored} of {total} articles stored, "
-              f"{_count(db, 'digests')} digests, consistent: {not problems}")
+              f"{count_rows(db, 'digests')} digests, consistent: {not problems}")
         assert problems == [], f"after kill -9 {name}: {problems}"
         assert _processes_using(db) == [], f"worker processes outlived kill -9 {name}"
         assert stored >= before

@@ -12,43 +12,18 @@ from __future__ import annotations
 
 import random
 import signal
-import sqlite3
 import subprocess
-import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 from loopback import PAGES, LoopbackSite
+from test_kill import COMMAND, JITTER_S, count_rows, kill_when
 from warcio.archiveiterator import ArchiveIterator
 
 from storyline.store import Store
 
-COMMAND = [sys.executable, "-c", "from storyline.cli import main; main()", "watch", "--once",
-           "--batch-size", "1", "--timeout", "1", "--delay", "0.05", "--retries", "1",
-           "--max-bytes", "100000"]
-JITTER_S = 0.03
-
-
-def _count(db: Path, table: str) -> int:
-    if not db.exists():
-        return -1
-    try:
-        with sqlite3.connect(db, timeout=5) as connection:
-            return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    except sqlite3.OperationalError:
-        return 0
-
-
-def _kill_when(args: list[str], ready: Callable[[], bool], jitter: float) -> int:
-    process = subprocess.Popen([*COMMAND, *args], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    while process.poll() is None and not ready():
-        time.sleep(0.005)
-    time.sleep(jitter)
-    if process.poll() is None:
-        process.send_signal(signal.SIGKILL)
-    return process.wait()
+WATCH = ["watch", "--once", "--batch-size", "1", "--timeout", "1", "--delay", "0.05",
+         "--retries", "1", "--max-bytes", "100000"]
 
 
 def _warc_uris(warc: Path) -> list[str]:
@@ -65,20 +40,20 @@ def test_watch_kill_9_at_any_moment_then_rerun_stores_every_page_once(
     args = [*sources, site.base + PAGES["standalone"], "--db", str(db)]
     moments: list[tuple[str, Callable[[], bool]]] = [
         ("while fetching", lambda: warc.exists()),
-        ("after the first stored article", lambda: _count(db, "articles") >= 1),
-        ("while building digests", lambda: _count(db, "digests") >= 1),
+        ("after the first stored article", lambda: count_rows(db, "articles") >= 1),
+        ("while building digests", lambda: count_rows(db, "digests") >= 1),
     ]
     rng = random.Random(21)
     killed = 0
     for name, ready in moments:
-        status = _kill_when(args, ready, rng.uniform(0, JITTER_S))
+        status = kill_when([*WATCH, *args], ready, rng.uniform(0, JITTER_S))
         killed += status == -signal.SIGKILL
         with Store(db, create=True) as store:
             assert store.check() == [], f"after kill -9 {name}"
         if warc.exists():
             _warc_uris(warc)  # reads to the end: only whole records were written
     assert killed >= 2, "the watch finished before most kills"
-    final = subprocess.run([*COMMAND, *args], check=False, capture_output=True, text=True)
+    final = subprocess.run([*COMMAND, *WATCH, *args], check=False, capture_output=True, text=True)
     assert final.returncode == 1 and "Traceback" not in final.stderr, final.stderr
     with Store(db) as store, store.engine.connect() as connection:
         assert store.check() == []

@@ -35,11 +35,12 @@ from storyline.config import (
     DEFAULT_WORDS,
     Config,
 )
-from storyline.digest import build_digest
+from storyline.clean import clean_story
+from storyline.digest import digest_story
 from storyline.errors import UsageError, warning_line
 from storyline.ingest import ReadResult, read_inputs
 from storyline.model import (
-    Article, Clustering, Digest, EntityList, QuoteList, Skipped, StoryComparison, Timeline,
+    CleanArticle, Clustering, Digest, EntityList, QuoteList, Skipped, StoryComparison, Timeline,
 )
 from storyline.render import print_text, render
 from storyline.render.json import json_text
@@ -77,10 +78,12 @@ def digest(
         _check_all(every=every, line_id=line_id, fmt=fmt, output=output)
         options = Config(words=words, max_bytes=max_bytes)
         read = read_inputs(paths, options)
-        lines, skipped = storylines_of(read.articles, read.skipped)
+        kept, emptied = clean_story(read.articles)
+        lines = storylines_of(kept)
+        skipped = (*read.skipped, *emptied)
         _require_prose(lines, skipped)
         chosen = _chosen(lines, line_id=line_id, every=every)
-        stories = [build_digest(_without_others(read.articles, lines, keep=t.id), options, read.skipped)
+        stories = [digest_story([c for c in kept if c.article.id in t.articles], options, skipped)
                    for t in chosen]
     if every:
         _show_all(list(zip(chosen, stories)), fmt, output)
@@ -191,22 +194,16 @@ class Thread:
     articles: tuple[str, ...]
 
 
-def storylines_of(
-    articles: Sequence[Article], skipped: Sequence[Skipped] = ()
-) -> tuple[list[Thread], tuple[Skipped, ...]]:
-    """The storylines ``articles`` hold (``storyline.cluster``), most articles first (ties:
-    earliest first), and ``skipped`` followed by the articles with no prose left.
+def storylines_of(kept: Sequence[CleanArticle]) -> list[Thread]:
+    """The storylines the cleaned articles ``kept`` hold (``cluster.batch.cluster_cleaned``),
+    most articles first (ties: earliest first)."""
+    from storyline.cluster.batch import cluster_cleaned
 
-    Raises:
-        UsageError: two articles share an id.
-    """
-    from storyline.cluster.batch import cluster_stories
-
-    clustering = cluster_stories(articles)
+    clustering = cluster_cleaned(kept)
     story = {s.id: s for s in clustering.stories}
     lines = [Thread(line.id, line.headline, tuple(a for s in line.stories for a in story[s].articles))
              for line in clustering.storylines]
-    return sorted(lines, key=lambda t: -len(t.articles)), (*skipped, *clustering.skipped)
+    return sorted(lines, key=lambda t: -len(t.articles))
 
 
 def _check_all(*, every: bool, line_id: str | None, fmt: Format, output: Path | None) -> None:
@@ -230,13 +227,6 @@ def _chosen(lines: Sequence[Thread], *, line_id: str | None, every: bool) -> lis
         raise UsageError(f"no storyline {line_id!r} in these articles; "
                          "run without --storyline to see their storylines")
     return match
-
-
-def _without_others(articles: Sequence[Article], lines: Sequence[Thread], *, keep: str) -> list[Article]:
-    """``articles`` less those of every storyline but ``keep``: its own, in input order, and
-    any no storyline holds (those with no prose left, which its digest then lists as skipped)."""
-    others = {a for t in lines if t.id != keep for a in t.articles}
-    return [a for a in articles if a.id not in others]
 
 
 def _digest_command(paths: Sequence[Path], max_bytes: int) -> str:

@@ -37,14 +37,13 @@ from storyline.cluster.result import (
     UNDATED_DAY,
     ClusterResult,
     day_number,
-    text_day,
     story_id,
     storyline_id,
 )
-from storyline.cluster.similarity import agglomerate, split_parts, split_story
+from storyline.cluster.similarity import agglomerate, split_parts, split_story, text_day
 from storyline.config import ClusterConfig
 from storyline.errors import require_unique_ids
-from storyline.model import Article, Clustering, Story, Storyline
+from storyline.model import Article, CleanArticle, Clustering, Skipped, Story, Storyline
 from storyline.represent.articles import (
     DocumentFrequencies,
     article_text,
@@ -54,7 +53,7 @@ from storyline.represent.articles import (
 from storyline.represent.document import document_of
 from storyline.represent.headline import choose_headline
 
-__all__ = ["StoryClusterer", "cluster", "cluster_stories"]
+__all__ = ["StoryClusterer", "cluster", "cluster_cleaned", "cluster_stories"]
 
 
 class StoryClusterer(ClusterParams):
@@ -121,13 +120,22 @@ def cluster_stories(articles: Sequence[Article], *, config: ClusterConfig | None
         UsageError: two articles share an id, or an option is out of range.
     """
     kept, skipped = clean_story(articles)
+    return cluster_cleaned(kept, skipped, config=config)
+
+
+def cluster_cleaned(
+    kept: Sequence[CleanArticle], skipped: Sequence[Skipped] = (), *,
+    config: ClusterConfig | None = None,
+) -> Clustering:
+    """``cluster_stories`` of articles already cleaned (``kept``, each with prose), so a
+    caller that digests them next cleans each article once; ``skipped`` is carried over."""
     result = cluster([c.article for c in kept], config=config)
     cleaned = {c.article.id: c for c in kept}
     stories = tuple(replace(s, headline=document_of([cleaned[a] for a in s.articles]).headline)
                     for s in result.stories)
     headline = {s.id: s.headline for s in stories}
     lines = tuple(replace(line, headline=headline[line.stories[0]]) for line in result.storylines)
-    return Clustering(stories, lines, skipped)
+    return Clustering(stories, lines, tuple(skipped))
 
 
 def _cluster(articles: Sequence[Article], opts: ClusterConfig) -> ClusterResult:

@@ -13,8 +13,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
-from storyline.cluster.result import years_apart
-from storyline.cluster.similarity import decay
+from storyline.cluster.similarity import decay, years_apart
 
 __all__ = ["CentroidIndex"]
 

@@ -1,5 +1,9 @@
 """Time-discounted similarity and the average-linkage grouping both clusterers use.
 
+``decay`` discounts similarity by the days between two articles (by ``undated`` when the
+gap is unknown); ``text_day`` and ``years_apart`` keep an undated article whose text gives
+a day out of groups a year away from it.
+
 ``agglomerate`` groups weighted article rows whose similarity, discounted by the days
 between them (``decay``), averages at least a threshold (SciPy average linkage).
 ``split_story`` groups the articles of one storyline (or one story) into stories with IDF
@@ -11,21 +15,30 @@ online tracker splits its young stories with ``split_parts``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
-from storyline.cluster.result import YEAR_GUARD_DAYS
+from storyline.cluster.result import day_number
 from storyline.config import ClusterConfig
-from storyline.represent.articles import DocumentFrequencies, weigh
+from storyline.model import Article
+from storyline.represent.articles import MAX_CHARS, DocumentFrequencies, weigh
+from storyline.represent.dates import publication_anchor
 
-__all__ = ["LOCAL_POWER", "MIN_PART", "agglomerate", "decay", "split_parts", "split_story"]
+__all__ = [
+    "LOCAL_POWER", "MIN_PART", "YEAR_GUARD_DAYS", "agglomerate", "decay", "split_parts", "split_story",
+    "text_day", "years_apart",
+]
 
 LOCAL_POWER = 2.0
 """Power of the storyline-local IDF in the story step (tuned on ECB+ topics 1-35)."""
 MIN_PART = 3
 """Fewest articles a part of a story needs to be split off as a story of its own."""
+YEAR_GUARD_DAYS = 365.0
+"""An undated article never joins articles this many days away from the day its text gives."""
 
 
 def decay(gap_days: np.ndarray, scale: float, undated: float = 1.0) -> np.ndarray:
@@ -42,6 +55,28 @@ def decay(gap_days: np.ndarray, scale: float, undated: float = 1.0) -> np.ndarra
     return np.where(unknown, undated, np.exp(-np.maximum(gap - scale, 0.0) / scale))
 
 
+def text_day(article: Article) -> float:
+    """For an undated article, the day (``day_number``) its text gives - a dateline, or the
+    latest full date it states, read by ``represent.dates.publication_anchor`` in its first
+    ``MAX_CHARS`` characters; NaN for a dated article or when the text gives none.
+
+    Used only to keep an undated article out of stories and storylines of another year
+    (``years_apart``); time discounts and the article's shown date stay as they are, since
+    dates in a text often name past events rather than the day it was published.
+    """
+    if article.published is not None:
+        return float("nan")
+    return day_number(publication_anchor(replace(article, text=article.text[:MAX_CHARS])).day)
+
+
+def years_apart(day: float, first: np.ndarray, last: np.ndarray) -> np.ndarray:
+    """True where ``day`` lies more than ``YEAR_GUARD_DAYS`` outside ``[first, last]`` (False
+    when any of them is unknown)."""
+    with np.errstate(invalid="ignore"):
+        return np.maximum(first - day, day - last) > YEAR_GUARD_DAYS
+
+
+
 def agglomerate(
     vectors: csr_matrix, starts: np.ndarray, ends: np.ndarray, threshold: float, scale: float,
     undated: float = 1.0, known: np.ndarray | None = None,
@@ -54,7 +89,7 @@ def agglomerate(
         threshold: least average similarity within a group.
         scale: days after which similarity starts to decay (``decay``).
         undated: share of the similarity kept when a pair's time gap is unknown.
-        known: per row, its day or else the day its text gives (``result.text_day``): a
+        known: per row, its day or else the day its text gives (``text_day``): a
             pair with an undated row whose known days lie a year apart never groups.
 
     Returns:

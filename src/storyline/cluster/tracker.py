@@ -56,9 +56,8 @@ from storyline.cluster.result import (
     day_number,
     story_id,
     storyline_id,
-    text_day,
 )
-from storyline.cluster.similarity import split_parts
+from storyline.cluster.similarity import split_parts, text_day
 from storyline.config import ClusterConfig
 from storyline.model import Article, Story, Storyline
 from storyline.represent.articles import (
