@@ -17,8 +17,8 @@ best with the others fixed, when it gains more than ``MIN_GAIN``, so defaults wi
 
 1. batch only, up to ``--passes`` passes over ``BATCH_GRID``;
 2. batch and online together (the online runs of undated piles are the slow part: 8
-   shuffled orders each), one pass over ``ONLINE_GRID``: the online storyline threshold
-   and the two undated weights again, since the tracker shares them.
+   shuffled orders each), one pass over ``ONLINE_GRID``: the online storyline chance and
+   the undated story weight again, since the tracker shares it.
 
 The story thresholds (``story_threshold``, ``online_story_threshold``) are **not**
 searched: every pile with story gold (Multi-News, ECB+) is undated, where a story threshold
@@ -62,17 +62,14 @@ MIN_GAIN = 0.002
 """Least objective gain for the search to leave the current value (smaller is noise)."""
 MODES = ("batch", "online")
 BATCH_GRID: dict[str, tuple[float, ...]] = {
-    "undated_storyline_weight": (1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4),
+    "storyline_chance": (0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8),
     "undated_story_weight": (1.0, 0.9, 0.8, 0.7, 0.6),
-    "storyline_threshold": (0.04, 0.045, 0.05, 0.055, 0.06, 0.065, 0.07, 0.08),
-    "storyline_name_weight": (0.2, 0.25, 0.3, 0.35, 0.4, 0.5),
-    "storyline_days": (60.0, 120.0, 180.0, 365.0),
 }
-"""Stage 1, in search order: the undated weights first, as they alone act on the undated
-unrelated pile; a threshold tried first would trade dated storylines for it."""
+"""Stage 1, in search order: the least average chance of the learned pair model
+(``storyline.cluster.pairs``, fitted by ``benchmarks/train_storyline_pairs.py`` on the same
+tune folds), then the undated share of story similarity."""
 ONLINE_GRID: dict[str, tuple[float, ...]] = {
-    "online_storyline_threshold": (0.1, 0.12, 0.14, 0.16, 0.18, 0.2),
-    "undated_storyline_weight": (1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4),
+    "online_storyline_chance": (0.2, 0.3, 0.4, 0.5, 0.6, 0.7),
     "undated_story_weight": (1.0, 0.9, 0.8, 0.7, 0.6),
 }
 

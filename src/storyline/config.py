@@ -53,21 +53,19 @@ class ClusterConfig:
         story_threshold: (batch) least average similarity of the articles of a story,
             weighted with IDF local to their storyline.
         online_story_threshold: (online) least similarity of an article to a story centroid.
-        storyline_threshold: (batch) least average similarity of the articles of a storyline.
-        online_storyline_threshold: (online) least similarity of a new story to a
-            storyline centroid.
+        storyline_chance: (batch) least average chance, by the learned pair model
+            (``storyline.cluster.pairs``), that the articles of a storyline share it.
+        online_storyline_chance: (online) least chance, by the same model, that a new
+            story's first article shares the nearest storyline (scored against its
+            centroid).
         name_weight: share of the similarity given to names and numbers in stories (0..1).
-        storyline_name_weight: the same share in storylines, which are about topics more
-            than about names.
         story_days: articles this many days apart start losing story similarity.
-        storyline_days: stories this many days apart start losing storyline similarity.
         merge_threshold: (online) two stories this similar are merged into one.
         window_days: (online) a story idle this many days is closed and leaves the index.
         line_window_days: (online) a storyline idle this many days is closed likewise.
         undated_story_weight: share of the story similarity kept for a pair of articles
             whose time gap is unknown (one of them has no date, even from its text): words
             alone must then say more (0..1).
-        undated_storyline_weight: the same share in storylines.
         max_active: (online) most stories (and storylines) kept in the index; the
             longest idle are closed first, so memory stays flat on any stream.
 
@@ -77,32 +75,37 @@ class ClusterConfig:
 
     story_threshold: float = 0.04
     online_story_threshold: float = 0.14
-    storyline_threshold: float = 0.055
-    online_storyline_threshold: float = 0.14
+    storyline_chance: float = 0.6
+    online_storyline_chance: float = 0.4
     name_weight: float = 0.5
-    storyline_name_weight: float = 0.35
     story_days: float = 3.0
-    storyline_days: float = 120.0
     undated_story_weight: float = 1.0
-    undated_storyline_weight: float = 0.7
-    """Chosen by ``benchmarks/tune_clusters.py`` on the issue 15 tune folds (the only
-    parameter that moved): storylines of undated articles need more than shared topic words."""
     merge_threshold: float = 0.7
     window_days: float = 14.0
     line_window_days: float = 120.0
     max_active: int = 1000
 
     def __post_init__(self) -> None:
-        for name in ("story_threshold", "online_story_threshold", "storyline_threshold",
-                     "online_storyline_threshold", "name_weight", "storyline_name_weight",
-                     "merge_threshold", "undated_story_weight", "undated_storyline_weight"):
+        for name in ("story_threshold", "online_story_threshold", "storyline_chance",
+                     "online_storyline_chance", "name_weight", "merge_threshold",
+                     "undated_story_weight"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise UsageError(f"{name} must be between 0 and 1, got {getattr(self, name)}")
-        for name in ("story_days", "storyline_days", "window_days", "line_window_days"):
+        for name in ("story_days", "window_days", "line_window_days"):
             if getattr(self, name) <= 0:
                 raise UsageError(f"{name} must be above 0, got {getattr(self, name)}")
         if self.max_active < 1:
             raise UsageError(f"max_active must be at least 1, got {self.max_active}")
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ClusterConfig:
+        """The parameters in ``data``; a name this version does not know is ignored (saved by
+        another version), a missing one takes its default.
+
+        Raises:
+            UsageError: a value is out of range.
+        """
+        return cls(**_known(cls, data))
 
 
 

@@ -74,10 +74,10 @@ def test_cluster_rejects_repeated_ids_and_unknown_options() -> None:
 def test_cluster_clusterer_keeps_its_parameters_as_given_and_fit_returns_itself(
     seed_articles: list[Article],
 ) -> None:
-    clusterer = StoryClusterer(story_threshold=0.05, storyline_days=60, max_active=7)
+    clusterer = StoryClusterer(story_threshold=0.05, line_window_days=60, max_active=7)
     params = clusterer.get_params()
-    assert (params["story_threshold"], params["storyline_days"], params["max_active"]) == (0.05, 60, 7)
-    assert type(params["storyline_days"]) is int  # stored unchanged, not converted
+    assert (params["story_threshold"], params["line_window_days"], params["max_active"]) == (0.05, 60, 7)
+    assert type(params["line_window_days"]) is int  # stored unchanged, not converted
     assert StoryClusterer().get_params() == asdict(ClusterConfig())
     assert StoryClusterer.from_config(ClusterConfig(name_weight=0.4)).get_params()["name_weight"] == 0.4
     assert not [name for name in vars(clusterer) if name.endswith("_")]

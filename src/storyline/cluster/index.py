@@ -1,7 +1,8 @@
 """Nearest-neighbour search over the centroids of active stories (or storylines).
 
 ``CentroidIndex`` holds one weighted row per group (``storyline.represent.articles.weigh``) with the
-days its articles span. Rows change one at a time as articles arrive, and re-stacking a
+days its articles span. It scores a query by the time-discounted cosine, or, given a
+``PairModel`` (the storyline index), by the model's chance that the two share a storyline. Rows change one at a time as articles arrive, and re-stacking a
 sparse matrix on every change would cost more than the search itself, so changed and new
 rows wait in a small buffer: a search scores the stacked matrix with one sparse
 matrix-vector product, masks the rows that changed or left, and scores the buffered rows
@@ -13,7 +14,9 @@ from __future__ import annotations
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
+from storyline.cluster.pairs import PairModel
 from storyline.cluster.similarity import decay, years_apart
+from storyline.represent.articles import N_FEATURES
 
 __all__ = ["CentroidIndex"]
 
@@ -24,11 +27,15 @@ class CentroidIndex:
     Args:
         width: number of columns of every row.
         rebuild_after: re-stack the matrix when this many rows changed since the last time.
+        model: score by this pair model over the content and name cosines and the gap
+            (rows and queries ``weigh``-ed with ``name_weight=0.5``) instead of the
+            time-discounted cosine.
     """
 
-    def __init__(self, width: int, rebuild_after: int = 32) -> None:
+    def __init__(self, width: int, rebuild_after: int = 32, model: PairModel | None = None) -> None:
         self.width = width
         self.rebuild_after = rebuild_after
+        self.model = model
         self._rows: dict[str, tuple[csr_matrix, float, float]] = {}
         self._stacked: list[str] = []
         self._position: dict[str, int] = {}
@@ -64,7 +71,8 @@ class CentroidIndex:
 
         The cosine is discounted by ``decay(gap, scale, undated)`` where ``gap`` is the
         number of days between ``day`` and the days the group spans (unknown: ``undated``);
-        an undated query whose text gives ``guard_day`` never reaches a group a year away.
+        with a ``model`` the score is its probability instead. An undated query whose text
+        gives ``guard_day`` never reaches a group a year away.
         """
         if len(self._changed) > self.rebuild_after:
             self._rebuild()
@@ -72,8 +80,7 @@ class CentroidIndex:
         self._buffer[query.indices] = query.data
         try:
             if self._matrix is not None:
-                scores = self._matrix @ self._buffer
-                scores *= decay(_gaps(self._first, self._last, day), scale, undated)
+                scores = self._score(self._matrix, self._first, self._last, (day, scale, undated))
                 scores[years_apart(guard_day, self._first, self._last)] = 0.0
                 for group in (*self._changed, exclude):
                     if group in self._position:
@@ -84,10 +91,10 @@ class CentroidIndex:
             waiting = [g for g in self._changed if g != exclude and g in self._rows]
             if waiting:
                 rows = [self._rows[g] for g in waiting]
-                values = np.array([row.data @ self._buffer[row.indices] for row, _, _ in rows])
                 firsts = np.array([first for _, first, _ in rows])
                 lasts = np.array([last for _, _, last in rows])
-                values *= decay(_gaps(firsts, lasts, day), scale, undated)
+                values = self._score(vstack([row for row, _, _ in rows], format="csr"), firsts, lasts,
+                                     (day, scale, undated))
                 values[years_apart(guard_day, firsts, lasts)] = 0.0
                 k = int(np.argmax(values))
                 if values[k] > score:
@@ -95,6 +102,18 @@ class CentroidIndex:
         finally:
             self._buffer[query.indices] = 0.0
         return (best, score) if best is not None else (None, -1.0)
+
+    def _score(self, rows: csr_matrix, first: np.ndarray, last: np.ndarray,
+               when: tuple[float, float, float]) -> np.ndarray:
+        """The score of each of ``rows`` against the query in the buffer; ``when`` is the
+        query's day, the time scale and the undated share (see ``search``)."""
+        day, scale, undated = when
+        gaps = _gaps(first, last, day)
+        if self.model is None:
+            return (rows @ self._buffer) * decay(gaps, scale, undated)
+        content = 2.0 * (rows[:, :N_FEATURES] @ self._buffer[:N_FEATURES])
+        names = 2.0 * (rows[:, N_FEATURES:] @ self._buffer[N_FEATURES:])
+        return self.model.probability(content, names, gaps)
 
     def _rebuild(self) -> None:
         self._stacked = list(self._rows)

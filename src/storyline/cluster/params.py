@@ -30,14 +30,11 @@ class ClusterParams(BaseEstimator):
         *,
         story_threshold: float = _DEFAULT.story_threshold,
         online_story_threshold: float = _DEFAULT.online_story_threshold,
-        storyline_threshold: float = _DEFAULT.storyline_threshold,
-        online_storyline_threshold: float = _DEFAULT.online_storyline_threshold,
+        storyline_chance: float = _DEFAULT.storyline_chance,
+        online_storyline_chance: float = _DEFAULT.online_storyline_chance,
         name_weight: float = _DEFAULT.name_weight,
-        storyline_name_weight: float = _DEFAULT.storyline_name_weight,
         story_days: float = _DEFAULT.story_days,
-        storyline_days: float = _DEFAULT.storyline_days,
         undated_story_weight: float = _DEFAULT.undated_story_weight,
-        undated_storyline_weight: float = _DEFAULT.undated_storyline_weight,
         merge_threshold: float = _DEFAULT.merge_threshold,
         window_days: float = _DEFAULT.window_days,
         line_window_days: float = _DEFAULT.line_window_days,
@@ -45,14 +42,11 @@ class ClusterParams(BaseEstimator):
     ) -> None:
         self.story_threshold = story_threshold
         self.online_story_threshold = online_story_threshold
-        self.storyline_threshold = storyline_threshold
-        self.online_storyline_threshold = online_storyline_threshold
+        self.storyline_chance = storyline_chance
+        self.online_storyline_chance = online_storyline_chance
         self.name_weight = name_weight
-        self.storyline_name_weight = storyline_name_weight
         self.story_days = story_days
-        self.storyline_days = storyline_days
         self.undated_story_weight = undated_story_weight
-        self.undated_storyline_weight = undated_storyline_weight
         self.merge_threshold = merge_threshold
         self.window_days = window_days
         self.line_window_days = line_window_days

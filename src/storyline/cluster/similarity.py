@@ -22,6 +22,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
+from storyline.cluster.pairs import block_similarities, pair_model
 from storyline.cluster.result import day_number
 from storyline.config import ClusterConfig
 from storyline.model import Article
@@ -29,8 +30,8 @@ from storyline.represent.articles import MAX_CHARS, DocumentFrequencies, weigh
 from storyline.represent.dates import publication_anchor
 
 __all__ = [
-    "LOCAL_POWER", "MIN_PART", "YEAR_GUARD_DAYS", "agglomerate", "decay", "split_parts", "split_story",
-    "text_day", "years_apart",
+    "LOCAL_POWER", "MIN_PART", "YEAR_GUARD_DAYS", "agglomerate", "decay", "link", "split_parts",
+    "split_story", "storyline_groups", "text_day", "years_apart",
 ]
 
 LOCAL_POWER = 2.0
@@ -79,7 +80,7 @@ def years_apart(day: float, first: np.ndarray, last: np.ndarray) -> np.ndarray:
 
 def agglomerate(
     vectors: csr_matrix, starts: np.ndarray, ends: np.ndarray, threshold: float, scale: float,
-    undated: float = 1.0, known: np.ndarray | None = None,
+    undated: float = 1.0,
 ) -> list[list[int]]:
     """Average-linkage groups of rows whose time-discounted similarity reaches ``threshold``.
 
@@ -89,20 +90,43 @@ def agglomerate(
         threshold: least average similarity within a group.
         scale: days after which similarity starts to decay (``decay``).
         undated: share of the similarity kept when a pair's time gap is unknown.
-        known: per row, its day or else the day its text gives (``text_day``): a
-            pair with an undated row whose known days lie a year apart never groups.
 
     Returns:
         Groups of row indices, ordered by their first row.
     """
-    n = vectors.shape[0]
-    if n == 1:
+    if vectors.shape[0] == 1:
         return [[0]]
     similarity = (vectors @ vectors.T).toarray()
     gap = np.maximum(starts[None, :] - ends[:, None], starts[:, None] - ends[None, :])
     similarity *= decay(np.maximum(gap, 0.0), scale, undated)
-    if known is not None:
-        similarity[_years_apart_undated(known, np.isnan(starts))] = 0.0
+    return link(similarity, threshold)
+
+
+def storyline_groups(vectors: csr_matrix, days: np.ndarray, known: np.ndarray, threshold: float
+                     ) -> list[list[int]]:
+    """Average-linkage groups of articles whose learned chance of sharing a storyline
+    (``storyline.cluster.pairs``) averages at least ``threshold``.
+
+    Args:
+        vectors: the articles' rows, ``weigh``-ed with ``name_weight=0.5``.
+        days: each article's day (NaN when unknown).
+        known: each article's day or else the day its text gives (``text_day``): a pair
+            with an undated article whose known days lie a year apart never groups.
+
+    Returns:
+        Groups of row indices, ordered by their first row.
+    """
+    if vectors.shape[0] == 1:
+        return [[0]]
+    content, names = block_similarities(vectors, vectors)
+    chance = pair_model("articles").probability(content, names, days[:, None] - days[None, :])
+    chance[_years_apart_undated(known, np.isnan(days))] = 0.0
+    return link(chance, threshold)
+
+
+def link(similarity: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average-linkage groups of a symmetric ``similarity`` matrix whose members average at
+    least ``threshold`` (SciPy), ordered by their first row."""
     distance = np.clip(1.0 - similarity, 0.0, None)
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")

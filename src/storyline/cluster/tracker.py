@@ -17,7 +17,9 @@ that moment. For each article the tracker
    story come apart); the part holding the story's first article keeps the story, each
    other part becomes a story of the same storyline;
 4. merges the story it joined with its nearest other story at ``merge_threshold``;
-5. puts a new story in the nearest active storyline at ``online_storyline_threshold``, else opens one.
+5. puts a new story in the active storyline the learned pair model
+   (``storyline.cluster.pairs``) finds likeliest, when that chance reaches
+   ``online_storyline_chance``, else opens one.
 
 Joining is generous and splitting corrects it: an early wrong join no longer pulls every
 later article of the other event into the story. A story keeps its articles' rows while it
@@ -49,6 +51,7 @@ from storyline.cluster.groups import (
     story_from,
 )
 from storyline.cluster.index import CentroidIndex
+from storyline.cluster.pairs import pair_model
 from storyline.cluster.params import ClusterParams
 from storyline.cluster.result import (
     UNDATED_DAY,
@@ -143,7 +146,7 @@ class StoryTracker(ClusterParams):
         self._closed_stories: list[Story] = []
         self._closed_lines: list[Storyline] = []
         self._story_index = CentroidIndex(2 * N_FEATURES)
-        self._line_index = CentroidIndex(2 * N_FEATURES, rebuild_after=0)
+        self._line_index = CentroidIndex(2 * N_FEATURES, rebuild_after=0, model=pair_model("storylines"))
         self._closed_until = float("nan")
         self._stale_lines: set[str] = set()
 
@@ -188,8 +191,7 @@ class StoryTracker(ClusterParams):
         member = Member(article.id, raw, day, article.published, candidate,
                          bool(article.title and candidate))
         guard = text_day(article)
-        best, similarity = self._nearest(self._stories, raw, day, self.config_.story_days,
-                                         guard_day=guard)
+        best, similarity = self._nearest(self._stories, raw, day, guard_day=guard)
         if best is None or similarity < self.config_.online_story_threshold:
             story, opened_line = self._open(member, guard)
             return Assignment(article.id, story.id, story.storyline,
@@ -203,27 +205,28 @@ class StoryTracker(ClusterParams):
         return Assignment(article.id, story.id, story.storyline, merged)
 
     def _name_weight(self, groups: dict[str, Group]) -> float:
-        opts = self.config_
-        return opts.name_weight if groups is self._stories else opts.storyline_name_weight
+        """Stories weigh names by ``name_weight``; storylines split the blocks evenly, as
+        the pair model (``storyline.cluster.pairs``) reads them."""
+        return self.config_.name_weight if groups is self._stories else 0.5
 
     def _index_of(self, groups: dict[str, Group]) -> CentroidIndex:
         return self._story_index if groups is self._stories else self._line_index
 
     def _nearest(
-        self, groups: dict[str, Group], raw: csr_matrix, day: float, scale: float,
+        self, groups: dict[str, Group], raw: csr_matrix, day: float,
         exclude: str = "", guard_day: float = float("nan"),
     ) -> tuple[Group | None, float]:
-        """The group closest to ``raw`` (time-discounted cosine), and that similarity; an
-        undated article whose text gives ``guard_day`` never reaches a group a year away."""
+        """The group closest to ``raw``, and that similarity: for stories the cosine
+        discounted over ``story_days``, for storylines the pair model's chance. An undated
+        article whose text gives ``guard_day`` never reaches a group a year away."""
         if groups is self._lines:
             for line in self._stale_lines & set(self._lines):
                 self._put(self._lines, self._lines[line])
             self._stale_lines.clear()
         query = weigh(raw, self.frequencies_, self._name_weight(groups))
         opts = self.config_
-        undated = opts.undated_story_weight if groups is self._stories else opts.undated_storyline_weight
-        found, similarity = self._index_of(groups).search(query, day, scale, exclude, undated,
-                                                          guard_day)
+        found, similarity = self._index_of(groups).search(
+            query, day, opts.story_days, exclude, opts.undated_story_weight, guard_day)
         return (None if found is None else groups[found]), similarity
 
     def _put(self, groups: dict[str, Group], group: Group) -> None:
@@ -264,9 +267,8 @@ class StoryTracker(ClusterParams):
     def _open(self, member: Member, guard_day: float = float("nan")) -> tuple[Group, bool]:
         story = _group_of(story_id(member.id), [member], self.step_)
         raw, day = member.row, member.day
-        line, similarity = self._nearest(self._lines, raw, day, self.config_.storyline_days,
-                                         guard_day=guard_day)
-        opened = line is None or similarity < self.config_.online_storyline_threshold
+        line, similarity = self._nearest(self._lines, raw, day, guard_day=guard_day)
+        opened = line is None or similarity < self.config_.online_storyline_chance
         if opened:
             line = Group(storyline_id(member.id), csr_matrix(raw.shape), [], day, day, self.step_)
             self._lines[line.id] = line
@@ -333,8 +335,7 @@ class StoryTracker(ClusterParams):
     def _merge_nearest(self, story: Group) -> tuple[Group, tuple[str, ...]]:
         """Merge ``story`` with its nearest other story when they are one; returns the survivor."""
         other, similarity = self._nearest(self._stories, story.centroid,
-                                          self._days(self._stories, story)[0],
-                                          self.config_.story_days, exclude=story.id)
+                                          self._days(self._stories, story)[0], exclude=story.id)
         if other is None or similarity < self.config_.merge_threshold:
             return story, ()
         older, younger = sorted((story, other), key=lambda g: (_first(g), g.members[0]))
@@ -442,7 +443,7 @@ class StoryTracker(ClusterParams):
         """
         if state.get("version") not in READABLE_STATES:
             raise ValueError(f"unknown tracker state version {state.get('version')!r}")
-        tracker = cls.from_config(ClusterConfig(**state["options"]))  # type: ignore[arg-type]
+        tracker = cls.from_config(ClusterConfig.from_dict(state["options"]))  # type: ignore[arg-type]
         tracker._start()
         tracker.frequencies_ = DocumentFrequencies.from_state(state["frequencies"])  # type: ignore[arg-type]
         tracker.clock_ = float("nan") if state["clock"] is None else float(state["clock"])  # type: ignore[arg-type]
