@@ -19,7 +19,8 @@ from storyline.ingest import read_inputs
 from storyline.model import Article, Sentence
 from storyline.represent.dates import resolve_sentences
 from storyline.text import sentence_spans
-from storyline.timeline.build import timeline
+from storyline.represent.document import build_document
+from storyline.timeline.build import rank_days, select_days, timeline
 
 ROOT = Path(__file__).parents[1]
 GOLD = ROOT / "tests" / "data" / "temporal_gold.jsonl"
@@ -68,12 +69,22 @@ def held_out_accuracy(path: Path = HELD_OUT) -> tuple[int, int, list[str]]:
     return right, len(records), misses
 
 
-def speed(data: Path, n: int = 500) -> tuple[int, float]:
-    """Seconds for ``storyline.timeline.build`` on the first ``n`` Timeline17 articles (bpoil)."""
+def speed(data: Path, n: int = 500) -> tuple[int, float, float, float]:
+    """Seconds for ``storyline.timeline.build`` on the first ``n`` Timeline17 articles (bpoil),
+    and, on the same story document, seconds to rank its days by the mention rule and by
+    the learned ranker (``select_days``, features included)."""
     articles = [a for t in load(data) if t.name.startswith("bpoil") for a in t.articles][:n]
     started = time.perf_counter()
     timeline(articles, dates=20, per_date=2)
-    return len(articles), time.perf_counter() - started
+    whole = time.perf_counter() - started
+    doc = build_document(articles)
+    dated = doc.dates  # resolved once, outside both timings
+    started = time.perf_counter()
+    rank_days(dated)
+    rule = time.perf_counter() - started
+    started = time.perf_counter()
+    select_days(dated, doc.vectors)
+    return len(articles), whole, rule, time.perf_counter() - started
 
 
 def main() -> None:
@@ -98,8 +109,9 @@ def main() -> None:
           f"{right}/{total} = {right / total:.1%}")
     for miss in misses:
         print(f"  miss: {miss}")
-    count, seconds = speed(args.data)
-    print(f"speed: {count} articles in {seconds:.1f} s")
+    count, seconds, rule, learned = speed(args.data)
+    print(f"speed: {count} articles in {seconds:.1f} s; ranking days: rule {rule:.3f} s, "
+          f"learned ranker {learned:.3f} s ({learned / max(rule, 1e-9):.1f}x the rule)")
     started = time.perf_counter()
     results = evaluate(args.data)
     print(format_table(results), end="")

@@ -65,10 +65,11 @@ def test_timeline17_real_topic_and_baselines(shared_data: Path) -> None:
     topic = load_topic(shared_data / "timeline17" / "H1N1_guardian")
     assert len(topic.articles) > 50 and len(topic.timelines) == 1
     gold = topic.timelines[0]
-    prep = prepare(topic)
+    prep = prepare(topic, gold)
     window = (min(gold), max(gold))
+    assert all(window[0] <= c.article.published <= window[1] for c in prep.kept)  # news-tls set-up
     for system in (pubdate_system, mentions_system):
-        predicted = system(prep, window, len(gold), 2)
+        predicted = system(prep, len(gold), 2)
         assert 0 < len(predicted) <= len(gold)
         assert all(window[0] <= d <= window[1] for d in predicted)
         assert score_timeline(predicted, gold).date_f1 > 0
@@ -76,7 +77,9 @@ def test_timeline17_real_topic_and_baselines(shared_data: Path) -> None:
 
 def test_timeline17_table_has_a_row_per_system() -> None:
     from storyline.evaluate.timeline_metrics import Scores
+    from storyline.evaluate.timeline_tilse import TilseScores
     from storyline.evaluate.timelines import Result
-    row = Result("pubdate", Scores(0.5, 0.3, 0.1, 0.1, 0.03), 11, 1.0)
-    table = format_table([row])
+    rows = [Result("pubdate", f"topic{i}", TilseScores(0.5, 0.3, 0.1, 0.1, 0.03, 0.1, 0.03),
+                   Scores(0.5, 0.3, 0.1, 0.1, 0.03), 1.0) for i in range(11)]
+    table = format_table(rows)
     assert "pubdate" in table and "0.500" in table and "11 gold timelines" in table

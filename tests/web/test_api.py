@@ -356,3 +356,14 @@ def test_web_search_marks_the_matched_words_and_escapes_the_rest(client, ingest_
     quote = re.search(r"<blockquote>(.*?)</blockquote>", hostile, re.DOTALL).group(1)
     assert "<mark>council</mark>" in quote and "<mark>bridge</mark>" in quote
     assert "<script>" not in hostile and "&lt;script&gt;" in quote
+
+
+def test_web_story_page_timeline_date_window(client) -> None:
+    story_id = _story_id(client)
+    days = re.findall(r'<time datetime="([\d-]+)"', client.get(f"/stories/{story_id}").text)
+    assert "2016-09-09" in days and any(d >= "2016-09-20" for d in days)
+    page = client.get(f"/stories/{story_id}?since=2016-09-20&until=2016-09-30")
+    assert page.status_code == 200
+    kept = re.findall(r'<time datetime="([\d-]+)"', page.text)
+    assert kept == [d for d in days if "2016-09-20" <= d <= "2016-09-30"] and kept
+    assert client.get(f"/stories/{story_id}?since=September").status_code == 422

@@ -70,12 +70,13 @@ def eval_summaries(
 def eval_timelines(
     data: Annotated[Path, typer.Option(help="Timeline17 folder (topic folders with InputDocs/).")],
     window: Annotated[bool, typer.Option(
-        help="Limit candidate days to each gold timeline's span (standard), "
-             "else the collection's publication span.")] = True,
+        help="news-tls set-up: read the articles and take the days within each gold "
+             "timeline's span (standard), else every article and day.")] = True,
     by_collection: Annotated[bool, typer.Option(
-        help="Also print date F1 / alignment ROUGE-1 for each gold timeline.")] = False,
+        help="Also print every score of every system on each gold timeline.")] = False,
 ) -> None:
-    """Date F1, concat and alignment ROUGE of storyline's timelines and two baselines."""
+    """tilse's date F1 and concat / agreement / align ROUGE-1/2 beside ours, for storyline's
+    timelines, the learned day ranker (tuned and leave-one-collection-out) and baselines."""
     from storyline.evaluate.timelines import evaluate, format_breakdown, format_table
 
     with usage_errors():

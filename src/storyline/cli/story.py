@@ -7,6 +7,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from textwrap import shorten
 from typing import Annotated, NoReturn, TypeVar
@@ -99,6 +100,10 @@ def timeline_command(
     paths: Paths,
     dates: Annotated[int, typer.Option(help="Number of dates on the timeline.")] = DEFAULT_DATES,
     per_date: Annotated[int, typer.Option(help="Sentences per date.")] = DEFAULT_PER_DATE,
+    since: Annotated[datetime | None, typer.Option(
+        formats=["%Y-%m-%d"], help="First day the timeline may show (YYYY-MM-DD).")] = None,
+    until: Annotated[datetime | None, typer.Option(
+        formats=["%Y-%m-%d"], help="Last day the timeline may show (YYYY-MM-DD).")] = None,
     fmt: FormatOption = Format.text,
     output: Output = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
@@ -109,7 +114,9 @@ def timeline_command(
     with usage_errors():
         options = Config(max_bytes=max_bytes, dates=dates, per_date=per_date)
         read = read_inputs(paths, options)
-        result = with_read_skips(read, timeline(read.articles, dates=options.dates, per_date=options.per_date))
+        result = with_read_skips(read, timeline(
+            read.articles, dates=options.dates, per_date=options.per_date,
+            since=since.date() if since else None, until=until.date() if until else None))
     _require_prose(result.articles, result.skipped)
     if fmt is Format.json:
         emit(json_text(result.to_dict()), output)

@@ -8,6 +8,8 @@ marked safe. Each route gathers display data (``render.view``, ``web.citations``
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
 from functools import lru_cache, partial
 from typing import Annotated, Any
 
@@ -115,16 +117,29 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "")
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page_view(request: Request, story_id: str) -> HTMLResponse:
+def story_page_view(request: Request, story_id: str, since: date | None = None,
+                    until: date | None = None) -> HTMLResponse:
+    """The story page; ``since`` / ``until`` (YYYY-MM-DD, inclusive) keep only the
+    timeline's days inside that window."""
     store = _store(request)
     storyline = store.storyline_of(story_id)
     try:
         _found, html = _digests(request).derived(
-            story_id, f"page {storyline!r}",
-            lambda digest: _story_html(digest, story_id, storyline, store.sentences(story_id)))
+            story_id, f"page {storyline!r} {since} {until}",
+            lambda digest: _story_html(_in_window(digest, since, until), story_id, storyline,
+                                       store.sentences(story_id)))
     except UsageError:
         raise HTTPException(404, f"There is no story {story_id!r}.") from None
     return HTMLResponse(html)
+
+
+def _in_window(digest: Digest, since: date | None, until: date | None) -> Digest:
+    """``digest`` with only the timeline days from ``since`` to ``until`` (open when ``None``)."""
+    if since is None and until is None:
+        return digest
+    kept = tuple(e for e in digest.timeline or ()
+                 if (since is None or since <= e.date) and (until is None or e.date <= until))
+    return replace(digest, timeline=kept)
 
 
 def _story_html(digest: Digest, story_id: str, storyline: tuple[str, str] | None,
