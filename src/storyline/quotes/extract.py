@@ -14,12 +14,13 @@ import re
 from collections.abc import Iterable, Sequence
 
 from storyline.quotes.attribution import Attribution, find_attributions
+from storyline.quotes.filter import kept
 from storyline.clean.prose import clean_story
 from storyline.entities.extract import extract_entities
 from storyline.entities.words import PERSON_TITLES
 from storyline.model import Article, CleanArticle, Entity, Quote, QuoteList
 
-__all__ = ["article_attributions", "extract_quotes", "quotes"]
+__all__ = ["article_attributions", "candidates", "extract_quotes", "quotes"]
 
 TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "OTHER": 3}
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})
@@ -68,7 +69,13 @@ def extract_quotes(cleaned: Sequence[CleanArticle], entities: Sequence[Entity]) 
 
 
 def article_attributions(article: CleanArticle) -> list[Attribution]:
-    """Attributions in the kept sentences of one cleaned article."""
+    """Attributions in the kept sentences of one cleaned article that the learned filter
+    keeps (``filter.kept``)."""
+    return kept(article.article.text, candidates(article))
+
+
+def candidates(article: CleanArticle) -> list[Attribution]:
+    """Every attribution the rules find in the kept sentences of one cleaned article."""
     sentences = [(s.start, s.end, s.paragraph) for s in article.sentences]
     return find_attributions(article.article.text, sentences)
 
