@@ -4,7 +4,7 @@ Run: ``PYTHONPATH=src .venv/bin/python benchmarks/train_quote_filter.py [--write
 Fits a logistic regression (scikit-learn) over ``quotes.filter.candidate_features`` of
 every rule candidate in PolNeAR ``train/`` (label: its content matches a gold content,
 >= 50% shared tokens both ways), chooses the threshold on the even-numbered ``dev/``
-documents (the highest F0.5: precision first), and prints the
+documents (the highest F-beta, F1 unless ``--beta`` says otherwise), and prints the
 figures on that tuning half, on the odd-numbered held-out half and on all of ``dev/``.
 With ``--write`` it writes ``src/storyline/quotes/filter.json``, the weights
 ``storyline quotes`` uses. Nothing here reads PolNeAR test data (we have none).
@@ -40,13 +40,16 @@ def rule_candidates(documents: Sequence[polnear.PolnearDocument]) -> Found:
 
 
 def labelled(found: Found) -> tuple[list[dict[str, int]], list[int]]:
-    """Feature dicts and labels (1: the content matches some gold content)."""
+    """Feature dicts and labels (1: the content, with the other parts of a quote split
+    around the same cue, matches some gold content, as the evaluation groups them)."""
     rows, labels = [], []
     for document, items in found:
         gold = [polnear.content_tokens(document.text, g.content) for g in document.gold]
         for item in items:
+            shared = [(a.start, a.end) for a in items if a.cue == item.cue and a is not item]
             for variant in variants(document.text, item):
-                tokens = polnear.content_tokens(document.text, ((variant.start, variant.end),))
+                spans = ((variant.start, variant.end), *(shared if item.cue[0] < item.cue[1] else ()))
+                tokens = polnear.content_tokens(document.text, tuple(spans))
                 names = candidate_features(document.text, variant, item.end)
                 rows.append(dict.fromkeys(names, 1))
                 labels.append(int(any(polnear.tokens_match(tokens, g) for g in gold)))
@@ -101,7 +104,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
-    parser.add_argument("--beta", type=float, default=0.5, help="F-beta the threshold maximises")
+    parser.add_argument("--beta", type=float, default=1.0, help="F-beta the threshold maximises")
     parser.add_argument("--write", action="store_true", help=f"write {WEIGHTS.name}")
     args = parser.parse_args()
     train = rule_candidates(polnear.load_polnear(args.data / "train"))

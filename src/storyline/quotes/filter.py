@@ -57,11 +57,16 @@ def _speaker_kind(text: str, item: Attribution) -> str:
     return "det" if keys[0] in DETERMINERS else "other"
 
 
-def _near(text: str, item: Attribution) -> tuple[list[Token], list[Token]]:
-    """Up to two words before and after the cue, within 60 characters."""
+def _near(text: str, item: Attribution) -> tuple[list[str], list[str]]:
+    """Up to two words before and after the cue, within 60 characters (``<name>`` for a
+    capitalised word: names are not learned one by one)."""
     before = words_of(text, max(0, item.cue[0] - 60), item.cue[0])[-2:]
     after = words_of(text, item.cue[1], item.cue[1] + 60)[:2]
-    return before, after
+    return [_word(w) for w in before], [_word(w) for w in after]
+
+
+def _word(word: Token) -> str:
+    return "<name>" if word.text[0].isupper() else word.key
 
 
 def variants(text: str, item: Attribution) -> list[Attribution]:
@@ -85,7 +90,7 @@ def _cut(text: str, item: Attribution, full: int) -> str:
         return "none"
     after = words_of(text, item.end, min(full, item.end + 40))
     mark = text[item.end : after[0].start].strip() if after else ""
-    return f"{mark}|{after[0].key if after else ''}"
+    return f"{mark}|{_word(after[0]) if after else ''}"
 
 
 def candidate_features(text: str, item: Attribution, full: int | None = None) -> list[str]:
@@ -96,7 +101,7 @@ def candidate_features(text: str, item: Attribution, full: int | None = None) ->
     content = words_of(text, item.start, item.end)
     before, after = _near(text, item)
     where = "before" if item.end <= item.cue[0] else "after"
-    first = content[0].key if content else ""
+    first = _word(content[0]) if content else ""
     quoted = QUOTE_MARK.search(text, item.start, item.end) is not None
     return [
         "bias",
@@ -110,11 +115,11 @@ def candidate_features(text: str, item: Attribution, full: int | None = None) ->
         f"size={_bucket(len(content))}|direct={item.direct}",
         f"first={first}",
         f"cue={cue}|first={first}",
-        f"prev={before[-1].key if before else ''}",
-        f"prev2={before[0].key if len(before) > 1 else ''}",
-        f"next={after[0].key if after else ''}",
-        f"cue={cue}|next={after[0].key if after else ''}",
-        f"next2={after[1].key if len(after) > 1 else ''}",
+        f"prev={before[-1] if before else ''}",
+        f"prev2={before[0] if len(before) > 1 else ''}",
+        f"next={after[0] if after else ''}",
+        f"cue={cue}|next={after[0] if after else ''}",
+        f"next2={after[1] if len(after) > 1 else ''}",
         f"ends={text[item.end - 1] if item.end > item.start else ''}",
         f"inner_quote={quoted}|direct={item.direct}",
         f"cut={_cut(text, item, item.end if full is None else full)}",

@@ -55,6 +55,9 @@ BE_FORMS = frozenset("is are was were be been being".split())
 
 
 NOUN_CUES = frozenset("state states".split())
+CALL_FORMS = frozenset("call calls called calling".split())
+ANNOUNCE_FORMS = frozenset("announce announces announced announcing".split())
+REPORT_NOUNS = frozenset("report reports".split())
 """Cue words that are more often a noun or adjective: a cue only before "that"."""
 
 
@@ -82,13 +85,15 @@ ASIDE_MARK = re.compile(r"[,()]|\s[-—–]\s|[—–]")
 
 @dataclass(frozen=True)
 class Attribution:
-    """Content ``(start, end)`` with its cue span, speaker span (or ``None``), and kind."""
+    """Content ``(start, end)`` with its cue span, speaker span (or ``None``), kind, and the
+    span of who was told (``warned Russia that ...``), if any."""
 
     start: int
     end: int
     cue: Offsets
     speaker: Offsets | None
     direct: bool
+    addressee: Offsets | None = None
 
 
 def words_of(text: str, start: int, end: int) -> list[Token]:
@@ -107,7 +112,10 @@ def is_cue(words: list[Token], index: int) -> bool:
     word = words[index]
     if word.key not in CUE_VERBS or not word.text.islower():
         return False
-    if word.key in NOUN_CUES and (index + 1 >= len(words) or words[index + 1].key != "that"):
+    following = words[index + 1].key if index + 1 < len(words) else ""
+    if word.key in NOUN_CUES and following != "that":
+        return False
+    if _action(word.key, following):
         return False
     if index == 0:
         return True
@@ -118,6 +126,16 @@ def is_cue(words: list[Token], index: int) -> bool:
         key = previous.key
         return previous.text[0].isupper() or key in PRONOUNS or key in SPEAKER_NOUNS
     return True
+
+
+def _action(key: str, following: str) -> bool:
+    """A cue word used for an act, not speech: "called his counterpart" (a phone call; "called
+    for" and "called on" are speech), "announced an offensive", "a report about"."""
+    if key in CALL_FORMS:
+        return following not in ("for", "on")
+    if key in ANNOUNCE_FORMS:
+        return following in ("a", "an")
+    return key in REPORT_NOUNS and following in ("about", "of", "on", "into", "written")
 
 
 def subject(text: str, words: list[Token], index: int, floor: int) -> Offsets | None:
@@ -233,13 +251,14 @@ def _is_aside(chunk: list[Token]) -> bool:
     """A phrase set off by commas that is not a name: it opens with a lower-case word or
     a number ("a former governor", "who ran in 2008", "39", "however")."""
     first = chunk[0].text
-    if chunk[0].key in PRONOUNS:
+    if chunk[0].key in PRONOUNS and chunk[0].key != "who":
         return False
     return first[0].islower() or first[0].isdigit()
 
 
 def make_attribution(
-    text: str, start: int, end: int, cue: Offsets, speaker: Offsets | None
+    text: str, start: int, end: int, cue: Offsets, speaker: Offsets | None,
+    addressee: Offsets | None = None,
 ) -> Attribution | None:
     """An indirect attribution of ``text[start:end]`` trimmed of marks and end punctuation;
     ``None`` when fewer than two words are left."""
@@ -250,4 +269,4 @@ def make_attribution(
         start = mark.end() if mark else start + 1
     if len(words_of(text, start, end)) < 2:
         return None
-    return Attribution(start, end, cue, speaker, False)
+    return Attribution(start, end, cue, speaker, False, addressee)
