@@ -21,6 +21,7 @@ from storyline.quotes.words import (
     SPEAKER_NOUNS,
     SPEAKER_STOP,
 )
+from storyline.entities.words import PERSON_TITLES
 from storyline.text import COMPOUND_WORD, QUOTE_MARK, Offsets, Token, word_tokens
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "leading_phrase",
     "make_attribution",
     "plausible_speaker",
+    "speaker_like",
     "speaker_right",
     "subject",
     "words_of",
@@ -49,6 +51,10 @@ AUXILIARIES = frozenset(
     further repeatedly publicly recently once again earlier already reportedly privately
     still has not never should could can may might must""".split()
 )
+
+
+PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "men", "women")
+"""Plural nouns for people ("forecasters", "activists", "residents")."""
 
 
 BE_FORMS = frozenset("is are was were be been being".split())
@@ -215,6 +221,26 @@ def plausible_speaker(phrase: list[Token]) -> Offsets | None:
     if keys[0] in DETERMINERS or _plural_noun(keys[-1]):
         return phrase[0].start, phrase[-1].end
     return None
+
+
+def speaker_like(text: str, speaker: Offsets | None) -> bool:
+    """Whether a speaker phrase that names no entity can still be a speaker: a pronoun, a
+    name (a capital past its first word), or a phrase headed by a speaker noun, a title or a noun
+    for people ("engineers", "activists"); "Food aid", "their information" and "Every
+    three months" cannot. No phrase at all (an unattributed quote) is kept."""
+    if speaker is None:
+        return True
+    words = words_of(text, *speaker)
+    if not words:
+        return False
+    head = words[-1].key
+    if len(words) == 1 and head in PRONOUNS:
+        return True
+    if any(w.text[0].isupper() for w in words[1:]) or head in SPEAKER_NOUNS | PERSON_TITLES:
+        return True
+    if len(words) == 1 and words[0].text[0].isupper():
+        return True
+    return head.endswith(PEOPLE_ENDINGS)
 
 
 def _plural_noun(key: str) -> bool:
