@@ -4,7 +4,7 @@
 (``attribution.find_attributions``) and resolves each speaker phrase: a name in it is
 matched to the story's entities (people first, then organisations, then places); "he" or
 "she" goes back to the last person who spoke, else the last person named, before it, "it"
-and "they" to the last organisation or country (a pronoun with no such speaker is kept,
+and "they" to the last organisation or country that spoke (a pronoun with no such speaker is kept,
 marked unresolved); "who" to the name right before it; a phrase that names no one and is
 no speaker description ("Food aid", "their information") is not a speaker, and its item
 is dropped; a definite description ("the secretary", "the spokesman") goes to the person last mentioned
@@ -162,14 +162,14 @@ def _last_of(
     earlier: list[tuple[Attribution, str | None]],
 ) -> str | None:
     """The last speaker of a compatible kind (``kinds``: entity types) who spoke shortly
-    before ``offset``, else the last entity of that kind named before it."""
+    before ``offset``, else, for a person, the last person named before it."""
     compatible = {m[2] for m in mentions if m[3] in kinds}
     for item, entity in reversed(earlier):
         if item.speaker and item.speaker[0] < offset - RECENT_SPEAKER_CHARS:
             break
         if entity in compatible and item.speaker and item.speaker[0] < offset:
             return entity
-    before = [m for m in mentions if m[3] in kinds and m[1] <= offset]
+    before = [m for m in mentions if m[3] in kinds and m[1] <= offset and "PERSON" in kinds]
     return before[-1][2] if before else None
 
 

@@ -3,7 +3,7 @@ not, becomes one quote with its variants; a fragment inside another quote is dro
 
 Two quotes of one speaker (the same entity, else the same words naming the speaker) are
 the same statement when most of the shorter one's word stems are in the longer one
-(``SAME_SHARE``): a reworded copy ("lost wages" / "lost earnings") shares most of its
+(``SAME_SHARE``; the longer side counts the stems of every variant already merged): a reworded copy ("lost wages" / "lost earnings") shares most of its
 stems, and a nested fragment ("to receive them next week") all of them. The first quote
 in article and reading order is kept; from the same article the longer one is kept, and
 a quote from another article becomes a variant (``Quote.variants``).
@@ -57,9 +57,10 @@ def one_per_statement(found: Sequence[Quote]) -> tuple[Quote, ...]:
             stems.append(own)
             continue
         first = kept[match]
+        stems[match] = stems[match] | own
         if first.article == quote.article:
-            if len(own) > len(stems[match]):
-                kept[match], stems[match] = replace(quote, variants=first.variants), own
+            if quote.end - quote.start > first.end - first.start:
+                kept[match] = replace(quote, variants=first.variants)
             continue
         if all(v.article != quote.article for v in first.variants):
             span = Span(quote.article, quote.start, quote.end, quote.text)

@@ -76,6 +76,10 @@ LOWER_RUN = re.compile(r"[a-z]+")
 """Runs of lower-case letters: a quick test that a sentence holds some cue word."""
 
 
+LISTENERS = frozenset("reporters journalists him her them us me".split())
+"""Objects of "told" that the content follows at once (``told reporters the plan ...``)."""
+
+
 ENTRY = re.compile(rf":|{QUOTE_MARK.pattern}")
 """A colon or quotation mark after a cue opens its content: what follows is not its speaker."""
 
@@ -267,6 +271,8 @@ def _after_cue(text: str, words: list[Token], index: int, end: int) -> tuple[int
     if rest[0].key == "that":
         return rest[0].start, end, None
     told = words[index].key in ADDRESSEE_VERBS
+    if told and rest[0].key in LISTENERS and len(rest) > 2 and rest[1].key != "that":
+        return rest[1].start, end, (rest[0].start, rest[0].end)
     if told or rest[0].key in ADVERBIAL_STARTS:
         for position, word in enumerate(rest[1:MAX_OBJECT_WORDS], 1):
             if BOUNDARY.search(text, rest[position - 1].end, word.start):
