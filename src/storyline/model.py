@@ -161,6 +161,10 @@ class Quote:
     ``speaker`` is the speaker as named in the article (or ``""`` when unknown), ``entity``
     the canonical name of the matching ``Entity`` (or ``None``), ``cue`` the verb or phrase
     that attributes it, and ``direct`` whether the content is inside quotation marks.
+    ``addressee`` is who was told (``warned Russia that ...``: "Russia"; ``""`` when none),
+    ``resolved`` is False for a pronoun speaker no named speaker could be found for (kept
+    here, left out of the who-said-what view), and ``variants`` are the same statement in
+    other articles, reworded or not (each a ``Span``).
     """
 
     speaker: str
@@ -171,6 +175,9 @@ class Quote:
     end: int
     cue: str
     direct: bool
+    addressee: str = ""
+    resolved: bool = True
+    variants: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ __all__ = [
     "GoldAttribution",
     "PolnearDocument",
     "QuoteScores",
+    "content_tokens",
     "evaluate",
     "group_by_cue",
     "load_polnear",
@@ -41,6 +42,7 @@ __all__ = [
     "score",
     "storyline_attributions",
     "table",
+    "tokens_match",
 ]
 
 MIN_OVERLAP = 0.5
@@ -165,7 +167,7 @@ def nearest_name_peer(document: PolnearDocument) -> list[Prediction]:
     return found
 
 
-def _tokens(text: str, spans: Spans) -> set[int]:
+def content_tokens(text: str, spans: Spans) -> set[int]:
     """Start offsets of the word tokens inside ``spans``."""
     return {m.start() for a, b in spans for m in _TOKEN.finditer(text, a, b)}
 
@@ -178,11 +180,11 @@ def score(documents: Sequence[PolnearDocument], predictions: Sequence[Sequence[P
     """Content P/R/F1 (>= 50% shared tokens both ways, one-to-one) and speaker accuracy."""
     n_pred = n_gold = matched = speakers = 0
     for document, predicted in zip(documents, predictions, strict=True):
-        gold_tokens = [_tokens(document.text, g.content) for g in document.gold]
+        gold_tokens = [content_tokens(document.text, g.content) for g in document.gold]
         free = set(range(len(document.gold)))
         for content, speaker in predicted:
-            tokens = _tokens(document.text, content)
-            hit = next((i for i in sorted(free) if _match(tokens, gold_tokens[i])), None)
+            tokens = content_tokens(document.text, content)
+            hit = next((i for i in sorted(free) if tokens_match(tokens, gold_tokens[i])), None)
             if hit is None:
                 continue
             free.discard(hit)
@@ -194,7 +196,8 @@ def score(documents: Sequence[PolnearDocument], predictions: Sequence[Sequence[P
     return QuoteScores(*prf(matched, n_pred, n_gold), accuracy, n_pred, n_gold, matched)
 
 
-def _match(predicted: set[int], gold: set[int]) -> bool:
+def tokens_match(predicted: set[int], gold: set[int]) -> bool:
+    """Whether the shared tokens are at least half of each side (``MIN_OVERLAP``)."""
     if not predicted or not gold:
         return False
     shared = len(predicted & gold)

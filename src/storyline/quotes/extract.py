@@ -3,9 +3,13 @@
 ``quotes(articles)`` cleans each article, finds attributions in its kept sentences
 (``attribution.find_attributions``) and resolves each speaker phrase: a name in it is
 matched to the story's entities (people first, then organisations, then places); "he" or
-"she" goes back to the last person who spoke, else the last person named, before it; a
-definite description ("the secretary", "the spokesman") goes to the person last mentioned
-of those named with that title before it ("Secretary of State John Kerry").
+"she" goes back to the last person who spoke, else the last person named, before it, "it"
+and "they" to the last organisation or country that spoke (a pronoun with no such speaker is kept,
+marked unresolved); "who" to the name right before it; a phrase that names no one and is
+no speaker description ("Food aid", "their information") is not a speaker, and its item
+is dropped; a definite description ("the secretary", "the spokesman") goes to the person last mentioned
+of those named with that title before it ("Secretary of State John Kerry"). The same
+statement in several articles is one item (``merge``).
 """
 
 from __future__ import annotations
@@ -14,15 +18,27 @@ import re
 from collections.abc import Iterable, Sequence
 
 from storyline.quotes.attribution import Attribution, find_attributions
+from storyline.quotes.filter import kept
+from storyline.quotes.merge import one_per_statement
+from storyline.quotes.speakers import speaker_like
+from storyline.quotes.words import PRONOUNS
 from storyline.clean.prose import clean_story
 from storyline.entities.extract import extract_entities
 from storyline.entities.words import PERSON_TITLES
 from storyline.model import Article, CleanArticle, Entity, Quote, QuoteList
 
-__all__ = ["article_attributions", "extract_quotes", "quotes"]
+__all__ = ["article_attributions", "candidates", "extract_quotes", "quotes"]
 
 TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "OTHER": 3}
-PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})
+PRONOUN_KINDS = {
+    **dict.fromkeys(("he", "she", "his", "her"), frozenset({"PERSON"})),
+    **dict.fromkeys(("it", "its"), frozenset({"ORG", "GPE"})),
+    **dict.fromkeys(("they", "their", "we"), frozenset({"ORG", "GPE"})),
+}
+"""Pronoun speakers and the entity types they may stand for: "he" a person, "it" an
+organisation or a country; "they" a group, never a single person (number agreement)."""
+WHO_GAP = 60
+"""``Selma Brandt, who ...``: the name may stand this many characters before "who"."""
 ROLE_DESCRIPTION = re.compile(r"(?:the|this)\s+(?:[\w-]+\s+){0,2}?([a-z]+)", re.IGNORECASE)
 """``the secretary``, ``the State Department spokesman``: a definite description ending
 in a role word."""
@@ -63,12 +79,20 @@ def extract_quotes(cleaned: Sequence[CleanArticle], entities: Sequence[Entity]) 
         for item in attributions:
             entity = _resolve(text, item, outside, resolved)
             resolved.append((item, entity))
+            if entity is None and not speaker_like(text, item.speaker):
+                continue
             found.append(_quote(article.article, item, entity))
-    return tuple(found)
+    return one_per_statement(found)
 
 
 def article_attributions(article: CleanArticle) -> list[Attribution]:
-    """Attributions in the kept sentences of one cleaned article."""
+    """Attributions in the kept sentences of one cleaned article that the learned filter
+    keeps (``filter.kept``)."""
+    return kept(article.article.text, candidates(article))
+
+
+def candidates(article: CleanArticle) -> list[Attribution]:
+    """Every attribution the rules find in the kept sentences of one cleaned article."""
     sentences = [(s.start, s.end, s.paragraph) for s in article.sentences]
     return find_attributions(article.article.text, sentences)
 
@@ -95,8 +119,12 @@ def _resolve(
     inside = [m for m in mentions if start <= m[0] and m[1] <= end and m[3] != "OTHER"]
     if inside:
         return min(inside, key=lambda m: (TYPE_ORDER[m[3]], -m[0]))[2]
-    if text[start:end].lower() in PERSON_PRONOUNS:
-        return _last_person(start, mentions, earlier)
+    pronoun = text[start:end].lower()
+    if pronoun in PRONOUN_KINDS:
+        return _last_of(start, PRONOUN_KINDS[pronoun], mentions, earlier)
+    if pronoun == "who":
+        named = [m for m in mentions if m[1] <= start and start - m[1] <= WHO_GAP]
+        return named[-1][2] if named else None
     return _role_holder(text, (start, end), mentions)
 
 
@@ -127,26 +155,31 @@ def _role_after(after: str, role: str) -> bool:
     return role in words[:5]
 
 
-def _last_person(
+def _last_of(
     offset: int,
+    kinds: frozenset[str],
     mentions: list[tuple[int, int, str, str]],
     earlier: list[tuple[Attribution, str | None]],
 ) -> str | None:
-    """The last person who spoke shortly before ``offset``, else the last person named."""
-    people = {m[2] for m in mentions if m[3] == "PERSON"}
+    """The last speaker of a compatible kind (``kinds``: entity types) who spoke shortly
+    before ``offset``, else, for a person, the last person named before it."""
+    compatible = {m[2] for m in mentions if m[3] in kinds}
     for item, entity in reversed(earlier):
         if item.speaker and item.speaker[0] < offset - RECENT_SPEAKER_CHARS:
             break
-        if entity in people and item.speaker and item.speaker[0] < offset:
+        if entity in compatible and item.speaker and item.speaker[0] < offset:
             return entity
-    before = [m for m in mentions if m[3] == "PERSON" and m[1] <= offset]
+    before = [m for m in mentions if m[3] in kinds and m[1] <= offset and "PERSON" in kinds]
     return before[-1][2] if before else None
 
 
 def _quote(article: Article, item: Attribution, entity: str | None) -> Quote:
     text = article.text
     speaker = " ".join(text[item.speaker[0] : item.speaker[1]].split()) if item.speaker else ""
+    told = " ".join(text[item.addressee[0] : item.addressee[1]].split()) if item.addressee else ""
     return Quote(
+        addressee=told,
+        resolved=entity is not None or speaker.lower() not in PRONOUNS,
         speaker=speaker,
         entity=entity,
         text=text[item.start : item.end],

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from storyline.quotes.words import (
+    ADDRESSEE_VERBS,
     ADVERBIAL_STARTS,
     CUE_VERBS,
     DATE_WORDS,
@@ -35,7 +36,7 @@ from storyline.quotes.speakers import (
     subject,
     words_of,
 )
-from storyline.text import Offsets, Token
+from storyline.text import QUOTE_MARK, Offsets, Token
 
 __all__ = ["reported_speech"]
 
@@ -73,6 +74,14 @@ CUE_KEYS = CUE_VERBS | NOMINAL_CUES
 
 LOWER_RUN = re.compile(r"[a-z]+")
 """Runs of lower-case letters: a quick test that a sentence holds some cue word."""
+
+
+LISTENERS = frozenset("reporters journalists him her them us me".split())
+"""Objects of "told" that the content follows at once (``told reporters the plan ...``)."""
+
+
+ENTRY = re.compile(rf":|{QUOTE_MARK.pattern}")
+"""A colon or quotation mark after a cue opens its content: what follows is not its speaker."""
 
 
 ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -116,7 +125,8 @@ def _split_shared(text: str, found: list[Attribution]) -> list[Attribution]:
         if later:
             cut = JOIN_TAIL.search(text, item.start, min(later))
             end = cut.start() if cut else min(later)
-            item = make_attribution(text, item.start, end, item.cue, item.speaker) or item
+            shorter = make_attribution(text, item.start, end, item.cue, item.speaker, item.addressee)
+            item = shorter or item
         result.append(item)
     return result
 
@@ -159,7 +169,8 @@ def _shared_subject(
     if speaker is None:
         return None
     cue = (words[index].start, words[index].end)
-    return make_attribution(text, *_after_cue(text, words, index, sentence[1]), cue, speaker)
+    start, end, addressee = _after_cue(text, words, index, sentence[1])
+    return make_attribution(text, start, end, cue, speaker, addressee)
 
 
 def _opening_name(words: list[Token]) -> Offsets | None:
@@ -188,12 +199,15 @@ def _cue_attribution(
         if _content_before(text, words, index, (sentence[0], speaker[0])):
             end = text.rindex(",", sentence[0], speaker[0])
             return make_attribution(text, sentence[0], end, cue, speaker)
-        return make_attribution(text, *_after_cue(text, words, index, sentence[1]), cue, speaker)
+        start, end, addressee = _after_cue(text, words, index, sentence[1])
+        return make_attribution(text, start, end, cue, speaker, addressee)
     if not index or text[words[index - 1].end : cue[0]].strip() != ",":
         return None
     if words[index].key.endswith("ing"):
         return None
     speaker = speaker_right(text, words[index + 1 :])
+    if speaker and ENTRY.search(text, cue[1], speaker[0]):
+        return None
     if speaker and _ends_sentence(text, speaker[1], sentence[1]):
         return make_attribution(text, sentence[0], words[index - 1].end, cue, speaker)
     return None
@@ -247,21 +261,35 @@ def _ends_sentence(text: str, start: int, end: int) -> bool:
     return rest.startswith(",") or len(words_of(text, start, end)) <= MAX_TRAILER_WORDS
 
 
-def _after_cue(text: str, words: list[Token], index: int, end: int) -> Offsets:
-    """Content after a cue: from "that" when it follows at once, or after when, where or
-    whom (``said on Monday that``, ``told reporters that``); else right after the cue."""
+def _after_cue(text: str, words: list[Token], index: int, end: int) -> tuple[int, int, Offsets | None]:
+    """Content after a cue and who was told: from "that" when it follows at once, or after
+    when, where or whom (``said on Monday that``, ``warned Russia that``, ``urged Assad to``:
+    the addressee is "Russia", "Assad"); else right after the cue, with no addressee."""
     rest = words[index + 1 :]
     if not rest:
-        return end, end
+        return end, end, None
     if rest[0].key == "that":
-        return rest[0].start, end
-    if words[index].key in TELL_VERBS or rest[0].key in ADVERBIAL_STARTS:
+        return rest[0].start, end, None
+    told = words[index].key in ADDRESSEE_VERBS
+    if told and rest[0].key in LISTENERS and len(rest) > 2 and rest[1].key != "that":
+        return rest[1].start, end, (rest[0].start, rest[0].end)
+    if told or rest[0].key in ADVERBIAL_STARTS:
         for position, word in enumerate(rest[1:MAX_OBJECT_WORDS], 1):
             if BOUNDARY.search(text, rest[position - 1].end, word.start):
                 break
-            if word.key == "that":
-                return word.start, end
-    return rest[0].start, end
+            if word.key == "that" or (told and word.key == "to"):
+                return word.start, end, _addressee(rest[:position]) if told else None
+    return rest[0].start, end, None
+
+
+def _addressee(words: list[Token]) -> Offsets | None:
+    """The object of a telling verb: its words up to a when/where phrase (``Russia on Friday``)."""
+    kept = []
+    for word in words:
+        if word.key in ADVERBIAL_STARTS or word.key in DATE_WORDS:
+            break
+        kept.append(word)
+    return (kept[0].start, kept[-1].end) if kept else None
 
 
 def _according(text: str, start: int, end: int) -> list[Attribution]:

@@ -21,6 +21,7 @@ from storyline.quotes.words import (
     SPEAKER_NOUNS,
     SPEAKER_STOP,
 )
+from storyline.entities.words import PERSON_TITLES
 from storyline.text import COMPOUND_WORD, QUOTE_MARK, Offsets, Token, word_tokens
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "leading_phrase",
     "make_attribution",
     "plausible_speaker",
+    "speaker_like",
     "speaker_right",
     "subject",
     "words_of",
@@ -51,10 +53,17 @@ AUXILIARIES = frozenset(
 )
 
 
+PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "men", "women")
+"""Plural nouns for people ("forecasters", "activists", "residents")."""
+
+
 BE_FORMS = frozenset("is are was were be been being".split())
 
 
 NOUN_CUES = frozenset("state states".split())
+CALL_FORMS = frozenset("call calls called calling".split())
+ANNOUNCE_FORMS = frozenset("announce announces announced announcing".split())
+REPORT_NOUNS = frozenset("report reports".split())
 """Cue words that are more often a noun or adjective: a cue only before "that"."""
 
 
@@ -82,13 +91,15 @@ ASIDE_MARK = re.compile(r"[,()]|\s[-—–]\s|[—–]")
 
 @dataclass(frozen=True)
 class Attribution:
-    """Content ``(start, end)`` with its cue span, speaker span (or ``None``), and kind."""
+    """Content ``(start, end)`` with its cue span, speaker span (or ``None``), kind, and the
+    span of who was told (``warned Russia that ...``), if any."""
 
     start: int
     end: int
     cue: Offsets
     speaker: Offsets | None
     direct: bool
+    addressee: Offsets | None = None
 
 
 def words_of(text: str, start: int, end: int) -> list[Token]:
@@ -107,7 +118,10 @@ def is_cue(words: list[Token], index: int) -> bool:
     word = words[index]
     if word.key not in CUE_VERBS or not word.text.islower():
         return False
-    if word.key in NOUN_CUES and (index + 1 >= len(words) or words[index + 1].key != "that"):
+    following = words[index + 1].key if index + 1 < len(words) else ""
+    if word.key in NOUN_CUES and following != "that":
+        return False
+    if _action(word.key, following):
         return False
     if index == 0:
         return True
@@ -118,6 +132,16 @@ def is_cue(words: list[Token], index: int) -> bool:
         key = previous.key
         return previous.text[0].isupper() or key in PRONOUNS or key in SPEAKER_NOUNS
     return True
+
+
+def _action(key: str, following: str) -> bool:
+    """A cue word used for an act, not speech: "called his counterpart" (a phone call; "called
+    for" and "called on" are speech), "announced an offensive", "a report about"."""
+    if key in CALL_FORMS:
+        return following not in ("for", "on")
+    if key in ANNOUNCE_FORMS:
+        return following in ("a", "an")
+    return key in REPORT_NOUNS and following in ("about", "of", "on", "into", "written")
 
 
 def subject(text: str, words: list[Token], index: int, floor: int) -> Offsets | None:
@@ -199,6 +223,26 @@ def plausible_speaker(phrase: list[Token]) -> Offsets | None:
     return None
 
 
+def speaker_like(text: str, speaker: Offsets | None) -> bool:
+    """Whether a speaker phrase that names no entity can still be a speaker: a pronoun, a
+    name (a capital past its first word), or a phrase headed by a speaker noun, a title or a noun
+    for people ("engineers", "activists"); "Food aid", "their information" and "Every
+    three months" cannot. No phrase at all (an unattributed quote) is kept."""
+    if speaker is None:
+        return True
+    words = words_of(text, *speaker)
+    if not words:
+        return False
+    head = words[-1].key
+    if len(words) == 1 and head in PRONOUNS:
+        return True
+    if any(w.text[0].isupper() for w in words[1:]) or head in SPEAKER_NOUNS | PERSON_TITLES:
+        return True
+    if len(words) == 1 and words[0].text[0].isupper():
+        return True
+    return head.endswith(PEOPLE_ENDINGS)
+
+
 def _plural_noun(key: str) -> bool:
     """A word that reads as a plural noun ("participants", "critics"), not "his" or "this"."""
     return len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is", "ous"))
@@ -233,13 +277,14 @@ def _is_aside(chunk: list[Token]) -> bool:
     """A phrase set off by commas that is not a name: it opens with a lower-case word or
     a number ("a former governor", "who ran in 2008", "39", "however")."""
     first = chunk[0].text
-    if chunk[0].key in PRONOUNS:
+    if chunk[0].key in PRONOUNS and chunk[0].key != "who":
         return False
     return first[0].islower() or first[0].isdigit()
 
 
 def make_attribution(
-    text: str, start: int, end: int, cue: Offsets, speaker: Offsets | None
+    text: str, start: int, end: int, cue: Offsets, speaker: Offsets | None,
+    addressee: Offsets | None = None,
 ) -> Attribution | None:
     """An indirect attribution of ``text[start:end]`` trimmed of marks and end punctuation;
     ``None`` when fewer than two words are left."""
@@ -250,4 +295,4 @@ def make_attribution(
         start = mark.end() if mark else start + 1
     if len(words_of(text, start, end)) < 2:
         return None
-    return Attribution(start, end, cue, speaker, False)
+    return Attribution(start, end, cue, speaker, False, addressee)

@@ -4,6 +4,7 @@ quotation marks come from the language layer, ``storyline.text``.)"""
 from __future__ import annotations
 
 __all__ = [
+    "ADDRESSEE_VERBS",
     "ADVERBIAL_STARTS",
     "COLON_NOT_SPEAKERS",
     "CUE_VERBS",
@@ -70,6 +71,12 @@ TELL_VERBS: frozenset[str] = frozenset(
     reminded""".split()
 )
 """Cue verbs with a listener before the content (``told reporters that ...``)."""
+
+ADDRESSEE_VERBS: frozenset[str] = TELL_VERBS | frozenset(
+    """warn warns warned warning urge urges urged urging ask asks asked asking advise advises
+    advised advising""".split()
+)
+"""Cue verbs whose object is who was told: ``warned Russia that ...``, ``urged Assad to ...``."""
 
 ADVERBIAL_STARTS: frozenset[str] = frozenset(
     """on in at during after before last this yesterday today tonight earlier later also

@@ -27,10 +27,14 @@ def entities_text(entities: Sequence[Entity]) -> str:
 
 
 def quotes_text(quotes: Sequence[Quote]) -> str:
-    """Quotes grouped by speaker: the speaker, then one line per quote with its source."""
+    """Quotes grouped by speaker: the speaker, then one line per quote with its cue (and
+    who was told) and source; only direct quotes stand in quotation marks."""
     blocks = []
     for group in speaker_groups(quotes):
         lines = [group.speaker]
-        lines += [f'  - "{q.text}" ({q.cue}; {q.article})' for q in group.quotes]
+        for q in group.quotes:
+            said = f'"{q.text}"' if q.direct else q.text
+            cue = f"{q.cue} {q.addressee}" if q.addressee else q.cue
+            lines.append(f"  - {said} ({cue}; {q.article})")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n" if blocks else "no quotes found\n"

@@ -177,6 +177,7 @@ class QuoteEntry:
     article: str
     number: int
     also: tuple[int, ...] = ()
+    addressee: str = ""
 
     @property
     def numbers(self) -> tuple[int, ...]:
@@ -217,21 +218,25 @@ def speaker_groups(
 ) -> tuple[SpeakerGroup, ...]:
     """Quotes grouped by speaker (the resolved entity, else the words naming the speaker).
 
-    Speakers with the most quotes come first; unattributed quotes come last.
+    Speakers with the most quotes come first; unattributed quotes come last; a quote whose
+    pronoun speaker was not resolved is left out. ``also`` numbers the sources of the
+    quote's variants.
     """
     groups: dict[str, dict[str, QuoteEntry]] = {}
     for quote in quotes:
+        if not quote.resolved:
+            continue
         speaker = clean_display(quote.entity or quote.speaker) or UNKNOWN_SPEAKER
         number = _number(by_id or {}, quote.article)
         said = groups.setdefault(speaker, {})
         key = match_key(quote.text)
-        if key in said:
-            first = said[key]
-            if number and number not in first.numbers:
-                said[key] = replace(first, also=(*first.also, number))
-            continue
-        said[key] = QuoteEntry(clean_display(quote.text), clean_display(quote.cue), quote.direct,
-                               quote.article, number)
+        first = said.get(key) or QuoteEntry(
+            clean_display(quote.text), clean_display(quote.cue), quote.direct, quote.article,
+            number, addressee=clean_display(quote.addressee))
+        for other in (number, *(_number(by_id or {}, v.article) for v in quote.variants)):
+            if other and other not in first.numbers:
+                first = replace(first, also=(*first.also, other))
+        said[key] = first
     order = sorted(groups, key=lambda k: (k == UNKNOWN_SPEAKER, -len(groups[k])))
     return tuple(SpeakerGroup(k, tuple(groups[k].values())) for k in order)
 

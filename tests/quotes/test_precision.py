@@ -1,0 +1,90 @@
+"""Who said what, precisely: the wrong items issue 18 lists on the seeds and the examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Article
+from storyline.quotes.extract import quotes
+from storyline.render.people import quotes_text
+from storyline.render.view import speaker_groups
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(seed_articles):
+    return quotes(seed_articles).quotes
+
+
+@pytest.fixture(scope="module")
+def example_quotes(example_articles):
+    return quotes(example_articles).quotes
+
+
+def test_a_phone_call_is_not_speech(seed_quotes):
+    assert not [q for q in seed_quotes if q.text.startswith("his Russian counterpart")]
+    found = quotes([Article(id="a", text="Ann Lee called for an inquiry into the attack.")]).quotes
+    assert [(q.entity, q.cue, q.text) for q in found] == [
+        ("Ann Lee", "called", "for an inquiry into the attack")
+    ]
+
+
+def test_an_announced_offensive_is_an_action():
+    text = "The Syrian army has announced a major new offensive on eastern Aleppo."
+    assert quotes([Article(id="a", text=text)]).quotes == ()
+
+
+@pytest.mark.parametrize(
+    "head", ["Food aid", "their information", "The army’s announcement", "it", "they", "They",
+             "each", "every inspection", "Every three months"],
+)
+def test_non_speakers_and_unresolved_pronouns_head_no_group(seed_quotes, example_quotes, head):
+    heads = {g.speaker for g in speaker_groups((*seed_quotes, *example_quotes))}
+    assert head not in heads
+
+
+def test_a_report_about_is_not_a_cue(seed_quotes):
+    assert not [q for q in seed_quotes if q.cue == "report"]
+
+
+def test_unresolved_pronouns_stay_in_the_json_marked(seed_quotes):
+    it = [q for q in seed_quotes if q.speaker.lower() == "it"]
+    assert [(q.entity, q.resolved) for q in it] == [(None, False)]
+    assert all(q.resolved for q in seed_quotes if q.entity)
+    assert not [q for q in seed_quotes if q.speaker == "each"]
+
+
+def test_addressee_apart_from_content(seed_quotes):
+    warned = [q for q in seed_quotes if q.cue == "warned" and q.article.startswith("000")]
+    assert [(q.text[:24], q.addressee) for q in warned] == [("that it will not set up ", "Russia")]
+
+
+def test_only_direct_quotes_in_quotation_marks(seed_quotes):
+    out = quotes_text(seed_quotes)
+    assert '"Russia that it will not' not in out
+    assert "  - that it will not set up a promised military cooperation project" in out
+    for q in seed_quotes:
+        if not q.direct and q.resolved:
+            assert f'"{q.text}"' not in out
+
+
+def test_selma_brandt_speaks_and_every_three_months_does_not(example_quotes):
+    brandt = [q for q in example_quotes if q.entity == "Selma Brandt"]
+    assert [q.text[:41] for q in brandt] == ["Every three months, the engineers told th"]
+    assert not [q for q in example_quotes if q.speaker == "Every three months"]
+
+
+def test_one_statement_one_item(example_quotes):
+    hallbeck = [q for q in example_quotes if q.entity == "Tomas Hallbeck"]
+    lost = [q for q in hallbeck if q.text.startswith("People have lost")]
+    assert len(lost) == 1
+    assert [v.article for v in lost[0].variants] == ["04_riverline-today"]
+    assert "People have lost earnings" in lost[0].variants[0].text
+    assert not [q for q in hallbeck if q.text.startswith(("to receive them", "to obtain them"))]
+    asked = [q for q in hallbeck if "every inspection report" in q.text]
+    assert len(asked) == 1 and asked[0].text.startswith("he had asked")
+
+
+def test_a_statement_carried_twice_is_listed_once(example_quotes):
+    out = quotes_text(example_quotes)
+    assert out.count("People have lost") == 1
+    assert out.count("them next week (") == 1
