@@ -26,13 +26,15 @@ from storyline.store.schema import (
 
 __all__ = [
     "EntityProfile", "EntityQuote", "EntityStory", "entity_key", "entity_profile",
-    "find_entities", "index_entities",
+    "find_entities", "index_entities", "storyline_entities",
 ]
 
 MAX_QUOTES = 200
 """An entity page lists at most this many quotes (newest stories first)."""
 MAX_FOUND = 20
 """``find_entities`` returns at most this many entities."""
+FOLLOWED_TYPES = ("PERSON", "ORG")
+"""The entity types a storyline page lists as people and organisations to follow."""
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -200,3 +202,19 @@ def _stories_of(entity_id: str) -> Any:
         .where(story_entities.c.entity_id == entity_id)
         .order_by(stories.c.first_seen.nulls_last(), stories.c.id)
     )
+
+
+def storyline_entities(connection: Connection, storyline_id: str, limit: int = MAX_FOUND) -> list[tuple[str, str, str, int]]:
+    """``(id, name, type, stories)`` of the people and organisations named in the most
+    stories of storyline ``storyline_id`` (then by summed salience), at most ``limit``."""
+    count = func.count(story_entities.c.story_id)
+    query = (
+        select(story_entities.c.entity_id, func.min(story_entities.c.name),
+               func.min(story_entities.c.type), count)
+        .join(stories, stories.c.id == story_entities.c.story_id)
+        .where(stories.c.storyline_id == storyline_id, story_entities.c.type.in_(FOLLOWED_TYPES))
+        .group_by(story_entities.c.entity_id)
+        .order_by(count.desc(), func.sum(story_entities.c.salience).desc(), story_entities.c.entity_id)
+        .limit(limit)
+    )
+    return [tuple(row) for row in connection.execute(query)]  # type: ignore[misc]

@@ -16,7 +16,9 @@ from storyline.store import read
 from storyline.store.batch_load import BatchLoad, load_batch
 from storyline.store.check import check
 from storyline.store.engine import DEFAULT_DB, create_store_engine, database_url, migrate
-from storyline.store.entities import EntityProfile, entity_profile, find_entities, index_entities
+from storyline.store.entities import (
+    EntityProfile, entity_profile, find_entities, index_entities, storyline_entities,
+)
 from storyline.store.ingest import DEFAULT_BATCH, IngestReport, Progress, ingest_articles
 from storyline.store.read import StoredArticle, StoryRow
 from storyline.store.schema import articles as article_table
@@ -186,6 +188,12 @@ class Store:
         its stories and cited quotes (``None``: no indexed story names it)."""
         with self.engine.connect() as connection:
             return entity_profile(connection, entity_id)
+
+    def storyline_entities(self, storyline_id: str) -> list[tuple[str, str, str, int]]:
+        """``(id, name, type, story count)`` of the people and organisations storyline
+        ``storyline_id`` names in the most stories, most first."""
+        with self.engine.connect() as connection:
+            return storyline_entities(connection, storyline_id)
 
     def find_entities(self, name: str) -> list[tuple[str, str, int]]:
         """``(id, name, story count)`` of the entities called ``name`` (or whose id holds

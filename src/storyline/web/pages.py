@@ -1,4 +1,5 @@
-"""The HTML pages: stories, search, story, storyline, article (server-rendered Jinja2).
+"""The HTML pages: stories, search, story, article (server-rendered Jinja2; the storyline
+and entity pages are in ``web.follow``).
 
 Templates live in ``web/templates`` with autoescaping on; no article-derived value is
 marked safe. Each route gathers display data (``render.view``, ``web.citations``,
@@ -144,28 +145,6 @@ def _story_html(digest: Digest, story_id: str, storyline: tuple[str, str] | None
         view=view, story_id=story_id, summary=summary, timeline=timeline,
         chart=volume_chart(points, events, _chart_note(inferred, missing)), storyline=storyline,
     )
-
-
-@router.get("/storylines/{storyline_id}", response_class=HTMLResponse)
-def storyline_page(request: Request, storyline_id: str) -> HTMLResponse:
-    store = _store(request)
-    rows = store.stories(storyline=storyline_id)[::-1]
-    if not rows:
-        raise HTTPException(404, f"There is no storyline {storyline_id!r}.")
-    points, events, inferred, missing, lines, headlines = [], [], 0, 0, {}, {}
-    for row in rows:
-        digest = _digests(request).digest(row.id)
-        headlines[row.id] = clean_display(digest.headline)
-        found, more, lost = digest_points(digest)
-        points += found
-        inferred, missing = inferred + more, missing + lost
-        if found:
-            label = headlines[row.id] or clean_display(row.headline)
-            events.append((min(d for d, _ in found), label[:EVENT_LABEL_CHARS]))
-        lines[row.id] = _first_sentence(digest)
-    return render_page("storyline.html.j2", rows=rows, lines=lines, headlines=headlines,
-                       headline=rows[0].storyline_headline,
-                       chart=volume_chart(points, events, _chart_note(inferred, missing)))
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
