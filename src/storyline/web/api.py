@@ -105,7 +105,7 @@ def api_story(request: Request, story_id: str) -> dict[str, Any]:
         raise HTTPException(404, f"no story {story_id!r}") from None
 
 
-@router.get("/articles/{article_id}", summary="One stored article, its kept sentences and removed boilerplate",
+@router.get("/articles/{article_id:path}", summary="One stored article, its kept sentences and removed boilerplate",
             responses=_errors(404))
 def api_article(request: Request, article_id: str) -> dict[str, Any]:
     stored = _store(request).article(article_id)

@@ -147,7 +147,7 @@ def _story_html(digest: Digest, story_id: str, storyline: tuple[str, str] | None
     )
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(
     request: Request, article_id: str,
     start: Annotated[int | None, Query(ge=0)] = None, end: Annotated[int | None, Query(ge=0)] = None,
