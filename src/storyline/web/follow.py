@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse
 
 from storyline.errors import UsageError
 from storyline.ingest.names import clean_display
-from storyline.store import EntityProfile, StorylineProfile, Store
+from storyline.store import EntityProfile, EntityQuote, StorylineProfile, Store
 from storyline.web.cache import DigestCache
 from storyline.web.chart import Axis, digest_points, story_axis
 from storyline.web.pages import render_page
@@ -71,6 +71,7 @@ def entity_page(request: Request, entity_id: str) -> HTMLResponse:
         raise HTTPException(404, f"No stored story names {entity_id!r}.")
     return render_page("entity.html.j2", entity=found, axis=_entity_axis(found),
                        lines=found.to_dict()["storylines"], headlines=_headlines(found),
+                       said=_said(found),
                        aliases=", ".join(clean_display(a) for a in found.aliases), clean=clean_display)
 
 
@@ -78,6 +79,16 @@ def _entity_axis(found: EntityProfile) -> Axis | None:
     """The axis of the stories naming ``found``; a dot grows with the articles naming it."""
     return story_axis([(s.id, clean_display(s.headline), s.first_seen, s.last_seen, s.articles)
                        for s in found.stories])
+
+
+def _said(found: EntityProfile) -> list[tuple[str, list[tuple[EntityQuote, list[EntityQuote]]]]]:
+    """The quotes of ``found`` by story (in the profile's order), each quote once with every
+    span that reports the same words (several articles of a story often carry one quote)."""
+    stories: dict[str, dict[str, tuple[EntityQuote, list[EntityQuote]]]] = {}
+    for quote in found.quotes:
+        same = stories.setdefault(quote.story, {})
+        same.setdefault(" ".join(quote.text.split()), (quote, []))[1].append(quote)
+    return [(story, list(quotes.values())) for story, quotes in stories.items()]
 
 
 def _headlines(found: EntityProfile) -> dict[str, str]:
