@@ -64,3 +64,14 @@ def test_web_follow_routes_answer_404_and_422_as_declared(client) -> None:
     assert client.get("/api/entities").status_code == 422
     found = client.get("/api/entities", params={"q": "world health"}).json()["entities"]
     assert found[0]["id"] == "world-health-organization"
+
+
+def test_web_story_page_links_each_entity_to_its_page(client) -> None:
+    story = client.get("/api/entities/jose-angel-cordova").json()["stories"][0]["id"]
+    html = client.get(f"/stories/{story}").text
+    linked = re.findall(r'<a href="/entities/([^"]+)">(.*?)</a>', html)
+    assert len(linked) >= 5
+    for entity_id, name in linked[:6]:
+        entity = client.get(f"/api/entities/{entity_id}").json()
+        assert story in {s["id"] for s in entity["stories"]}
+        assert unescape(name) in {entity["name"], *entity["aliases"]}

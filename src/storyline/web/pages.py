@@ -20,7 +20,7 @@ from storyline.errors import UsageError
 from storyline.model import Digest, Sentence
 from storyline.ingest.names import clean_display
 from storyline.render.view import DigestView, build_view
-from storyline.store import Store
+from storyline.store import Store, entity_key
 from storyline.web.article_view import article_view, used_spans
 from storyline.web.cache import DigestCache
 from storyline.web.chart import digest_points, volume_chart
@@ -40,10 +40,12 @@ def _environment() -> Environment:
     # the digest's own templates come second: the story page reuses its comparison section
     loader = ChoiceLoader([PackageLoader("storyline", "web/templates"),
                            PackageLoader("storyline", "render/templates")])
-    return Environment(
+    environment = Environment(
         loader=loader, autoescape=True,
         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )
+    environment.globals["entity_key"] = entity_key  # the story page links each entity to its page
+    return environment
 
 
 def render_page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
