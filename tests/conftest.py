@@ -47,6 +47,25 @@ def example_articles() -> list[Article]:
     return list(result.articles)
 
 
+H1N1_ARTICLES = 60
+"""The first articles (publication order) of Timeline17's H1N1_bbc in ``h1n1_db``: two weeks
+of swine flu coverage, tracked into a storyline of about ten stories, with quotes."""
+
+
+@pytest.fixture(scope="session")
+def h1n1_db(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite store of the first ``H1N1_ARTICLES`` dated H1N1_bbc articles, digests built."""
+    from storyline.evaluate.timeline17 import load_topic
+    from storyline.store import Store
+
+    found = load_topic(shared_data / "timeline17" / "H1N1_bbc").articles
+    chosen = sorted(found, key=lambda a: (a.published, a.path))[:H1N1_ARTICLES]
+    path = tmp_path_factory.mktemp("h1n1") / "h1n1.db"
+    with Store(path, create=True) as store:
+        store.ingest(chosen)
+    return str(path)
+
+
 @pytest.fixture()
 def site() -> Iterator[LoopbackSite]:
     """A news site with feeds, pages and bad answers on 127.0.0.1 (``tests/loopback.py``)."""

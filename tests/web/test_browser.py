@@ -149,7 +149,7 @@ def test_web_browser_story_and_storyline_fit_a_phone(browser, server: str) -> No
     assert overflow <= 1, f"page is {overflow}px wider than the phone"
     _shot(phone, "story-phone", full_page=False)
     phone.locator("a[href^='/storylines/']").first.click()
-    assert phone.locator("svg.volume").is_visible()
+    assert phone.locator("svg.story-axis").is_visible()
     _shot(phone, "storyline-phone")
     context.close()
 

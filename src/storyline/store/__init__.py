@@ -13,6 +13,9 @@ One job per module, along the data flow:
 - ``read`` + ``digests``: story lists, articles and digests (rebuilt only when a story's
   articles, the config's digest options or the code's ``DIGEST_VERSION`` changed);
   ``search``: full-text search (FTS5 / ``tsvector``); ``check``: consistency rules;
+- ``storylines``: storylines titled by their most central story, read with their stories;
+  ``entities``: the people and organisations of every digest, indexed across stories,
+  with their cited quotes;
 - ``sqlalchemy_store``: the ``Store`` class that puts them together: the one interface
   the commands and the web app use.
 
@@ -31,18 +34,25 @@ Example::
 from __future__ import annotations
 
 from storyline.store.engine import DEFAULT_DB, database_url
+from storyline.store.entities import EntityProfile, EntityQuote, EntityStory, entity_key
 from storyline.store.ingest import DEFAULT_BATCH, IngestReport
 from storyline.store.read import StoredArticle, StoryRow
 from storyline.store.search import SearchHit
 from storyline.store.sqlalchemy_store import Store
+from storyline.store.storylines import StorylineProfile
 
 __all__ = [
     "DEFAULT_BATCH",
     "DEFAULT_DB",
+    "EntityProfile",
+    "EntityQuote",
+    "EntityStory",
     "IngestReport",
     "SearchHit",
     "Store",
     "StoredArticle",
     "StoryRow",
+    "StorylineProfile",
     "database_url",
+    "entity_key",
 ]

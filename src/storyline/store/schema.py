@@ -12,7 +12,9 @@ Dates are stored as ISO 8601 text (``2016-09-09`` or ``2016-09-09T10:00:00``) so
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -27,9 +29,12 @@ __all__ = [
     "articles",
     "config",
     "digests",
+    "entity_index",
     "metadata",
     "sentences",
     "stories",
+    "story_entities",
+    "story_quotes",
     "storylines",
     "tracker",
 ]
@@ -44,7 +49,10 @@ storylines = Table(
     metadata,
     Column("id", String, primary_key=True),
     Column("headline", Text, nullable=False),
+    Column("title_key", String, nullable=False, server_default=""),
 )
+"""``headline`` is the storyline's title; ``title_key`` what it was derived from
+(``storyline.store.storylines``): a storyline whose key no longer matches is named again."""
 
 stories = Table(
     "stories",
@@ -120,3 +128,45 @@ tracker = Table(
 )
 """One row (``id = 1``): the online ``StoryTracker`` state after the last stored article,
 and how many articles it has seen."""
+
+
+entity_index = Table(
+    "entity_index",
+    metadata,
+    Column("story_id", String, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("built_from", String, nullable=False),
+)
+"""Which digest (``articles_hash/digest_key``) the ``story_entities`` and ``story_quotes`` rows
+of each story were taken from (``storyline.store.entities``)."""
+
+story_entities = Table(
+    "story_entities",
+    metadata,
+    Column("story_id", String, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("entity_id", String, primary_key=True, index=True),
+    Column("name", Text, nullable=False),
+    Column("type", String, nullable=False),
+    Column("aliases", Text, nullable=False),
+    Column("salience", Float, nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+)
+"""One row per entity of a story's digest: ``entity_id`` is the key of its canonical name
+(``storyline.store.entities.entity_key``), the same in every story; ``aliases`` one per line."""
+
+story_quotes = Table(
+    "story_quotes",
+    metadata,
+    Column("story_id", String, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True, autoincrement=False),
+    Column("entity_id", String, nullable=False, index=True),
+    Column("speaker", Text, nullable=False),
+    Column("article", String, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("cue", Text, nullable=False),
+    Column("direct", Boolean, nullable=False),
+)
+"""The quotes of a story's digest whose speaker is a known entity: ``text ==
+article.text[start:end]`` of the stored article ``article``."""

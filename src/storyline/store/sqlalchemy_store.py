@@ -16,11 +16,15 @@ from storyline.store import read
 from storyline.store.batch_load import BatchLoad, load_batch
 from storyline.store.check import check
 from storyline.store.engine import DEFAULT_DB, create_store_engine, database_url, migrate
+from storyline.store.entities import (
+    EntityProfile, entity_profile, find_entities, index_entities, storyline_entities,
+)
 from storyline.store.ingest import DEFAULT_BATCH, IngestReport, Progress, ingest_articles
 from storyline.store.read import StoredArticle, StoryRow
 from storyline.store.schema import articles as article_table
 from storyline.store.search import SearchHit, search
 from storyline.store.settings import load_config, save_config
+from storyline.store.storylines import StorylineProfile, name_storylines, storyline_profile
 
 __all__ = ["Store"]
 
@@ -108,9 +112,19 @@ class Store:
         """Rebuild (with ``self.config``) and store every stale digest; how many.
 
         A digest is stale when its story's articles, the config's ``digest_key()`` or the
-        code's ``DIGEST_VERSION`` changed since it was built.
+        code's ``DIGEST_VERSION`` changed since it was built. Then the entity index and the
+        storyline titles are brought up to date (``derive``).
         """
-        return read.refresh_digests(self.engine, self.config, progress, workers=workers)
+        rebuilt = read.refresh_digests(self.engine, self.config, progress, workers=workers)
+        self.derive()
+        return rebuilt
+
+    def derive(self) -> None:
+        """Index the entities and quotes of digests changed since last indexed
+        (``storyline.store.entities``), then title the storylines whose stories changed
+        (``storyline.store.storylines``)."""
+        index_entities(self.engine)
+        name_storylines(self.engine)
 
     def store_batch(
         self,
@@ -140,8 +154,10 @@ class Store:
         earlier online ingests).
         """
         key = (built_with or self.config).digest_key()
-        return load_batch(self.engine, stories, storylines, articles, digests,
-                          digest_key=key, batch_size=batch_size)
+        loaded = load_batch(self.engine, stories, storylines, articles, digests,
+                            digest_key=key, batch_size=batch_size)
+        self.derive()
+        return loaded
 
     def stories(
         self, limit: int | None = None, offset: int = 0, *, storyline: str | None = None,
@@ -160,6 +176,30 @@ class Store:
         """``(storyline id, storyline headline)`` of ``story_id`` (``None``: no such story)."""
         with self.engine.connect() as connection:
             return read.story_storyline(connection, story_id)
+
+    def storyline(self, storyline_id: str) -> StorylineProfile | None:
+        """The storyline ``storyline_id``, its title and stories, oldest first (``None``:
+        no such storyline)."""
+        with self.engine.connect() as connection:
+            return storyline_profile(connection, storyline_id)
+
+    def entity(self, entity_id: str) -> EntityProfile | None:
+        """The person, organisation or other entity ``entity_id`` across the stored stories:
+        its stories and cited quotes (``None``: no indexed story names it)."""
+        with self.engine.connect() as connection:
+            return entity_profile(connection, entity_id)
+
+    def storyline_entities(self, storyline_id: str) -> list[tuple[str, str, str, int]]:
+        """``(id, name, type, story count)`` of the people and organisations storyline
+        ``storyline_id`` names in the most stories, most first."""
+        with self.engine.connect() as connection:
+            return storyline_entities(connection, storyline_id)
+
+    def find_entities(self, name: str) -> list[tuple[str, str, int]]:
+        """``(id, name, story count)`` of the entities called ``name`` (or whose id holds
+        it), those in the most stories first."""
+        with self.engine.connect() as connection:
+            return find_entities(connection, name)
 
     def digest(self, story_id: str) -> Digest:
         """The digest of ``story_id`` (rebuilt with ``self.config`` and stored when stale).

@@ -1,8 +1,12 @@
-"""The JSON API under ``/api/``: stories (paged), story digests, articles, search, ingest.
+"""The JSON API under ``/api/``: stories (paged), story digests, storylines, entities,
+articles, search, ingest.
 
 Every error is a 4xx JSON object ``{"detail": ...}``: unknown ids 404, a query with no
-content word 400, bad parameters 422, a body over ``MAX_BODY_BYTES`` 413, and ``POST
-/api/articles`` 403 unless the app was created with ``allow_ingest=True``.
+content word 400, bad parameters 422, a body over ``MAX_BODY_BYTES`` 413, a body that is
+not JSON 400, and ``POST /api/articles`` 403 unless the app was created with
+``allow_ingest=True``. Each route declares every status it answers with, and its error
+body (``Problem``, or ``Invalid`` for 422), in the OpenAPI document; a schemathesis run in
+the tests holds the routes to it.
 """
 
 from __future__ import annotations
@@ -19,10 +23,10 @@ from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
 from storyline.clean.prose import clean
 from storyline.errors import UsageError
 from storyline.model import Article, Digest
-from storyline.store import Store
+from storyline.store import Store, entity_key
 from storyline.web.data import MAX_PER_PAGE, story_page
 
-__all__ = ["MAX_BODY_BYTES", "MAX_TEXT_CHARS", "ArticleIn", "router"]
+__all__ = ["MAX_BODY_BYTES", "MAX_TEXT_CHARS", "ArticleIn", "Invalid", "Problem", "router"]
 
 MAX_TEXT_CHARS = 200_000
 """The longest article text ``POST /api/articles`` takes (characters)."""
@@ -30,7 +34,37 @@ MAX_BODY_BYTES = 1_000_000
 """The largest request body ``POST /api/articles`` reads (bytes)."""
 MAX_SEARCH_HITS = 50
 
-router = APIRouter(prefix="/api", tags=["api"])
+class Problem(BaseModel):
+    """The body of every error but 422: what went wrong, in one line."""
+
+    detail: str
+
+
+class InvalidItem(BaseModel):
+    """One invalid part of a request: where (``loc``), what (``msg``) and its kind (``type``)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class Invalid(BaseModel):
+    """The body of a 422: every invalid part of the request."""
+
+    detail: list[InvalidItem]
+
+
+def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` of the error ``codes`` a route answers with (422 is declared
+    for every route by the router)."""
+    said = {400: "Bad request", 403: "Forbidden", 404: "Not found", 413: "Body too large"}
+    return {code: {"model": Problem, "description": said[code]} for code in codes}
+
+
+router = APIRouter(prefix="/api", tags=["api"],
+                   responses={422: {"model": Invalid, "description": "Invalid parameters or body"}})
 _WRITE_LOCK = threading.Lock()
 
 
@@ -62,7 +96,8 @@ def api_stories(
             "has_next": found.has_next, "stories": [row.to_dict() for row in found.rows]}
 
 
-@router.get("/stories/{story_id}", summary="The digest of one story (storyline.digest/1 JSON)")
+@router.get("/stories/{story_id}", summary="The digest of one story (storyline.digest/1 JSON)",
+            responses=_errors(404))
 def api_story(request: Request, story_id: str) -> dict[str, Any]:
     try:
         return request.app.state.digests.derived(story_id, "json", Digest.to_dict)[1]
@@ -70,7 +105,8 @@ def api_story(request: Request, story_id: str) -> dict[str, Any]:
         raise HTTPException(404, f"no story {story_id!r}") from None
 
 
-@router.get("/articles/{article_id}", summary="One stored article, its kept sentences and removed boilerplate")
+@router.get("/articles/{article_id:path}", summary="One stored article, its kept sentences and removed boilerplate",
+            responses=_errors(404))
 def api_article(request: Request, article_id: str) -> dict[str, Any]:
     stored = _store(request).article(article_id)
     if stored is None:
@@ -86,7 +122,8 @@ def api_article(request: Request, article_id: str) -> dict[str, Any]:
     }
 
 
-@router.get("/search", summary="Full-text search of stored articles, best match first")
+@router.get("/search", summary="Full-text search of stored articles, best match first",
+            responses=_errors(400))
 def api_search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500)],
@@ -101,6 +138,7 @@ def api_search(
 
 @router.post(
     "/articles", status_code=201, summary="Add one article (only when started with --allow-ingest)",
+    responses=_errors(400, 403, 413),
     openapi_extra={"requestBody": {"required": True, "content": {
         "application/json": {"schema": ArticleIn.model_json_schema()}}}},
 )
@@ -114,6 +152,30 @@ async def api_add_article(request: Request) -> dict[str, Any]:
     return {"id": article.id, "stored": report.stored, "known": report.known,
             "story": stored.story if stored else None,
             "skipped": [s.to_dict() for s in report.skipped]}
+
+
+@router.get("/storylines/{storyline_id}", summary="One storyline: its title and its stories, oldest first",
+            responses=_errors(404))
+def api_storyline(request: Request, storyline_id: str) -> dict[str, Any]:
+    found = _store(request).storyline(storyline_id)
+    if found is None:
+        raise HTTPException(404, f"no storyline {storyline_id!r}")
+    return found.to_dict()
+
+
+@router.get("/entities", summary="People, organisations and other entities by name, in the most stories first")
+def api_entities(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)]) -> dict[str, Any]:
+    found = _store(request).find_entities(q)
+    return {"query": q, "entities": [{"id": i, "name": n, "stories": c} for i, n, c in found]}
+
+
+@router.get("/entities/{entity_id}", summary="One entity: its stories and storylines over time, and its quotes (cited)",
+            responses=_errors(404))
+def api_entity(request: Request, entity_id: str) -> dict[str, Any]:
+    found = _store(request).entity(entity_key(entity_id))
+    if found is None:
+        raise HTTPException(404, f"no stored story names {entity_id!r}")
+    return found.to_dict()
 
 
 async def _read_json(request: Request) -> Any:

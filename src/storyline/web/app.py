@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline.store import Store
-from storyline.web import api, pages
+from storyline.web import api, follow, pages
 from storyline.web.cache import DigestCache
 
 __all__ = ["SECURITY_HEADERS", "create_app"]
@@ -59,6 +59,7 @@ def create_app(db_url: str, allow_ingest: bool = False) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(files("storyline") / "web" / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(follow.router)
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     app.middleware("http")(_security_headers)

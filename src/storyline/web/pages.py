@@ -1,4 +1,5 @@
-"""The HTML pages: stories, search, story, storyline, article (server-rendered Jinja2).
+"""The HTML pages: stories, search, story, article (server-rendered Jinja2; the storyline
+and entity pages are in ``web.follow``).
 
 Templates live in ``web/templates`` with autoescaping on; no article-derived value is
 marked safe. Each route gathers display data (``render.view``, ``web.citations``,
@@ -21,7 +22,7 @@ from storyline.errors import UsageError
 from storyline.model import Digest, Sentence
 from storyline.ingest.names import clean_display
 from storyline.render.view import DigestView, build_view
-from storyline.store import Store
+from storyline.store import Store, entity_key
 from storyline.web.article_view import article_view, used_spans
 from storyline.web.cache import DigestCache
 from storyline.web.chart import digest_points, volume_chart
@@ -41,10 +42,12 @@ def _environment() -> Environment:
     # the digest's own templates come second: the story page reuses its comparison section
     loader = ChoiceLoader([PackageLoader("storyline", "web/templates"),
                            PackageLoader("storyline", "render/templates")])
-    return Environment(
+    environment = Environment(
         loader=loader, autoescape=True,
         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )
+    environment.globals["entity_key"] = entity_key  # the story page links each entity to its page
+    return environment
 
 
 def render_page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -161,29 +164,7 @@ def _story_html(digest: Digest, story_id: str, storyline: tuple[str, str] | None
     )
 
 
-@router.get("/storylines/{storyline_id}", response_class=HTMLResponse)
-def storyline_page(request: Request, storyline_id: str) -> HTMLResponse:
-    store = _store(request)
-    rows = store.stories(storyline=storyline_id)[::-1]
-    if not rows:
-        raise HTTPException(404, f"There is no storyline {storyline_id!r}.")
-    points, events, inferred, missing, lines, headlines = [], [], 0, 0, {}, {}
-    for row in rows:
-        digest = _digests(request).digest(row.id)
-        headlines[row.id] = clean_display(digest.headline)
-        found, more, lost = digest_points(digest)
-        points += found
-        inferred, missing = inferred + more, missing + lost
-        if found:
-            label = headlines[row.id] or clean_display(row.headline)
-            events.append((min(d for d, _ in found), label[:EVENT_LABEL_CHARS]))
-        lines[row.id] = _first_sentence(digest)
-    return render_page("storyline.html.j2", rows=rows, lines=lines, headlines=headlines,
-                       headline=rows[0].storyline_headline,
-                       chart=volume_chart(points, events, _chart_note(inferred, missing)))
-
-
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(
     request: Request, article_id: str,
     start: Annotated[int | None, Query(ge=0)] = None, end: Annotated[int | None, Query(ge=0)] = None,
