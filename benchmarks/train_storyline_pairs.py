@@ -38,7 +38,7 @@ from storyline.cluster.result import day_number
 from storyline.evaluate.ecbplus import GoldArticle
 from storyline.represent.articles import DocumentFrequencies, article_text, encode, weigh
 
-PILES = (("timeline17", "storyline"), ("collapsed", "storyline"), ("ecbplus", "storyline"),
+PILES = (("collapsed", "storyline"), ("ecbplus", "storyline"),
          ("multinews", "story"), ("unrelated", "storyline"))
 """The (check, gold level) piles the pairs come from."""
 SAMPLED = 30

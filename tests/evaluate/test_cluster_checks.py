@@ -26,12 +26,7 @@ SUBSET = ["EgyptianProtest_cnn", "haiti_bbc"]
 are nearest the seeds' Middle East story) - small enough for CI."""
 
 
-@pytest.mark.parametrize("mode", [
-    "batch",
-    pytest.param("online", marks=pytest.mark.xfail(strict=True, reason=(
-        "issue 15: online, a Multi-News story on Trump and Comey joins the seeds' Syria "
-        "storyline (storyline B3 precision 0.89)"))),
-])
+@pytest.mark.parametrize("mode", ["batch", "online"])
 def test_cluster_checks_seeds_added_after_a_stream_share_no_story_with_it(
         shared_data: Path, seed_articles: list[Article], mode: str) -> None:
     stream, _ = timeline17(shared_data / "timeline17", collections=SUBSET)

@@ -64,9 +64,9 @@ class PairModel:
 
         Example:
             >>> model = pair_model("articles")
-            >>> near, far = model.probability(np.array([0.5, 0.0]), np.array([0.4, 0.0]),
-            ...                               np.array([1.0, 1.0]))
-            >>> bool(near > 0.5 > far)
+            >>> same, other, later = model.probability(
+            ...     np.array([0.5, 0.02, 0.5]), np.array([0.4, 0.0, 0.4]), np.array([1.0, 1.0, 400.0]))
+            >>> bool(same > later > other)
             True
         """
         score = self.features(content, names, gap) @ np.asarray(self.weights) + self.intercept
