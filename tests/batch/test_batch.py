@@ -24,6 +24,8 @@ from storyline.batch.windows import Piece, chunks, join, link, windows_of
 from storyline.cli import app
 from storyline.cluster.batch import cluster
 from storyline.config import BatchConfig, Config
+from storyline.digest import build_digest
+from storyline.ingest import read_inputs
 from storyline.errors import UsageError
 from storyline.evaluate.timeline17 import load_topic
 from storyline.ingest.files import Found
@@ -171,6 +173,16 @@ def test_batch_local_run_writes_stories_digests_and_report(local_run: Path, corp
     assert report["counts"]["articles"] == 24 and report["counts"]["shards"] == 3
     assert report["counts"]["stories"] == len(rows) and report["skipped"] == []
     assert report["counts"]["windows"] > 2, "the slice should cross window boundaries"
+
+
+def test_batch_digests_equal_the_digest_of_the_same_articles(local_run: Path, corpus: Path) -> None:
+    # the shard task cleans each article once and the digest task reuses its sentences
+    read = {a.id: a for a in read_inputs([corpus], RUN).articles}
+    for line in (local_run / "digests.jsonl").open(encoding="utf-8"):
+        record = json.loads(line)
+        expected = build_digest([read[a["id"]] for a in record["articles"]], RUN).to_dict()
+        assert {k: v for k, v in record.items() if k not in ("story_id", "storyline_id")} == \
+            json.loads(json.dumps(expected, ensure_ascii=False))
 
 
 def test_batch_small_windows_join_stories_cut_by_boundaries(corpus: Path, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -402,6 +402,36 @@ def test_store_digest_rebuilt_only_when_its_articles_change(
     assert len(store.digest("s").articles) == 2 and built == [1, 2]
 
 
+def test_store_digest_kept_until_its_story_changed_enough(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    words = ["port strike", "strike talks", "union vote", "port closed", "ships wait",
+             "talks resume", "strike ends", "port reopens", "backlog clears", "ships sail",
+             "union deal", "pay rise"]
+    stream = [_article(f"a{k}", w, f"2020-05-{k + 1:02d}", source="Daily Post" if k != 9 else "Evening Star")
+              for k, w in enumerate(words)]
+    ScriptedTracker.PLAN = {a.id: ("s", "l", ()) for a in stream}
+    store.ingest(stream[:8], tracker_type=ScriptedTracker)
+
+    def shown() -> tuple[int, int]:
+        with store.engine.connect() as connection:
+            built, now = store_read.digest_built(connection, "s")
+        return built.articles, now
+
+    assert shown() == (8, 8) and len(store.digest("s").articles) == 8
+    # one more article of the same outlet: +12%, kept (by ingest, and when shown)
+    assert store.ingest(stream[8:9], tracker_type=ScriptedTracker).digests == 0
+    assert len(store.digest("s").articles) == 8 and shown() == (8, 9)
+    # a new outlet: rebuilt
+    assert store.ingest(stream[9:10], tracker_type=ScriptedTracker).digests == 1
+    assert shown() == (10, 10)
+    # two more (+20%) wait; an hour later any change is rebuilt
+    assert store.ingest(stream[10:], tracker_type=ScriptedTracker).digests == 0
+    later = (datetime.now(timezone.utc) + timedelta(hours=1, minutes=1)).isoformat()
+    monkeypatch.setattr(store_read, "built_now", lambda: later)
+    assert len(store.digest("s").articles) == 12 and shown() == (12, 12)
+
+
 def test_store_digest_json_comes_back_as_the_same_digest(story_articles: list[Article]) -> None:
     digest = build_digest(story_articles[:5], Config())
     document = json.loads(json.dumps(digest.to_dict()))
@@ -454,14 +484,14 @@ def test_store_migrations_build_the_declared_schema(store: Store) -> None:
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"include_object": ours})
         assert compare_metadata(context, metadata) == []
-        assert context.get_current_revision() == store.version == "0004"
+        assert context.get_current_revision() == store.version == "0005"
 
 
 def test_store_reopen_keeps_data_and_version(db_url: str, story_articles: list[Article]) -> None:
     with Store(db_url, create=True) as first:
         first.ingest(story_articles[:2], digests=False)
     with Store(db_url) as again:
-        assert again.version == "0004" and _count(again, articles) == 2
+        assert again.version == "0005" and _count(again, articles) == 2
 
 
 def test_store_refuses_a_database_from_a_newer_storyline(tmp_path: Path) -> None:

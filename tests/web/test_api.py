@@ -183,6 +183,15 @@ def test_web_story_page_numbers_citations_that_reveal_their_sentence(client) -> 
     assert "Who said what" in html and "Key people" in html
 
 
+def test_web_story_page_says_when_its_digest_was_built(client) -> None:
+    story_id = _story_id(client)
+    count = len(client.get(f"/api/stories/{story_id}").json()["articles"])
+    html = client.get(f"/stories/{story_id}").text
+    note = re.search(r'<span class="built">Digest built (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC '
+                     r'from its (\d+) articles?\.</span>', html)
+    assert note and int(note.group(2)) == count
+
+
 def test_web_article_page_highlights_the_cited_sentence(client) -> None:
     digest = client.get(f"/api/stories/{_story_id(client)}").json()
     first = digest["summary"][0]

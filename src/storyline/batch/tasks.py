@@ -6,9 +6,10 @@
 2. ``window_task``: read one window's files from every shard, cluster them with
    ``storyline.cluster.batch.cluster`` (in chunks of at most ``BatchConfig.max_articles``), and
    write the window's articles and story pieces; return small ``Piece`` summaries.
-3. ``digest_task``: build the digest (``storyline.digest.build_digest``) of each story of
-   a group of consecutive stories, reading only the window files its pieces came from,
-   and write the digests as JSON lines.
+3. ``digest_task``: build the digest (``storyline.digest.digest_story``, from the sentences
+   the shard task kept: each article is cleaned once) of each story of a group of
+   consecutive stories, reading only the window files its pieces came from, and write the
+   digests as JSON lines.
 
 Results carry the task's wall ``seconds`` and the ``cpu`` seconds of its thread (which do
 not grow when other processes compete for the cores). Every task first looks for its marker and returns the saved result when it is there, and
@@ -36,9 +37,9 @@ from storyline.clean.prose import clean
 from storyline.cluster.batch import cluster
 from storyline.cluster.result import day_number
 from storyline.config import Config
-from storyline.digest import build_digest
+from storyline.digest import digest_story
 from storyline.errors import skip
-from storyline.model import Article, Skipped
+from storyline.model import Article, CleanArticle, Sentence, Skipped
 
 __all__ = [
     "DigestJob",
@@ -53,8 +54,11 @@ __all__ = [
     "window_task",
 ]
 
-Record = tuple[Article, float]
-"""An article and its day number (NaN when undated)."""
+Spans = tuple[tuple[int, int, int], ...]
+"""An article's kept sentences as ``(start, end, paragraph)`` (``storyline.clean.prose``)."""
+Record = tuple[Article, float, Spans]
+"""An article, its day number (NaN when undated) and its kept sentences, cleaned once in
+``shard_task`` and read again by ``digest_task``."""
 
 
 @dataclass(frozen=True)
@@ -109,11 +113,11 @@ def shard_task(job: ShardJob) -> ShardResult:
         if isinstance(problem, Skipped):
             skipped.append(problem)
             continue
-        sentences += problem
+        sentences += len(problem)
         ids.append((article.id, article.path, item.line))
         day = day_number(article.published)
         for window in windows_of(day, job.config.batch):
-            by_window.setdefault(window, []).append((article, day))
+            by_window.setdefault(window, []).append((article, day, problem))
     files = _write_windows(Path(job.work) / "shards" / job.key, by_window)
     result = ShardResult(job.key, job.shard.path, read, sentences, tuple(ids), tuple(skipped),
                          files, time.perf_counter() - start, cpu=time.thread_time() - cpu)
@@ -121,12 +125,12 @@ def shard_task(job: ShardJob) -> ShardResult:
     return result
 
 
-def _problem(article: Article, line: int | None, seen: dict[str, str]) -> Skipped | int:
-    """``Skipped`` for a repeated id or an article with no prose, else its sentence count."""
+def _problem(article: Article, line: int | None, seen: dict[str, str]) -> Skipped | Spans:
+    """``Skipped`` for a repeated id or an article with no prose, else its kept sentences."""
     if article.id in seen:
         return skip(article.path, "duplicate_id", line, id=article.id, other=seen[article.id])
     seen[article.id] = article.path
-    kept = len(clean(article).sentences)
+    kept = tuple((s.start, s.end, s.paragraph) for s in clean(article).sentences)
     return kept if kept else skip(article.path or article.id, "nothing_left", line)
 
 
@@ -184,16 +188,16 @@ def window_task(job: WindowJob) -> WindowResult:
     records = [record for shard, path in job.inputs for record in load(path)
                if (shard, record[0].id) not in job.excluded]
     records.sort(key=lambda r: order_key(r[1], r[0].id))
-    day = {article.id: d for article, d in records}
-    stories = _cluster_chunks([a for a, _ in records], day, job)
-    chars = {article.id: len(article.text) for article, _ in records}
+    day = {article.id: d for article, d, _ in records}
+    stories = _cluster_chunks([a for a, _, _ in records], day, job)
+    chars = {article.id: len(article.text) for article, _, _ in records}
     pieces = tuple(
         Piece(frozenset(i for i in ids if len(windows_of(day[i], job.config.batch)) > 1),
               order_key(day[ids[0]], ids[0]), len(ids), headline, f"{job.name}/{line}",
               sum(chars[i] for i in ids))
         for ids, headline, line in stories
     )
-    save(job.file, {"articles": {a.id: (a, d) for a, d in records},
+    save(job.file, {"articles": {record[0].id: record for record in records},
                     "parts": [ids for ids, _, _ in stories]})
     result = WindowResult(job.name, str(job.file), pieces, len(records),
                           time.perf_counter() - start, cpu=time.thread_time() - cpu)
@@ -274,8 +278,9 @@ def digest_task(job: DigestJob) -> DigestResult:
     windows: dict[str, dict] = {}
     lines, rows, skipped = [], [], []
     for spec in job.stories:
-        articles = _story_articles(spec, windows)
-        story = build_digest(articles, job.config)
+        kept = _story_articles(spec, windows)
+        articles = [c.article for c in kept]
+        story = digest_story(kept, job.config)
         skipped.extend(story.skipped)
         record = {"story_id": spec.id, "storyline_id": spec.storyline, **story.to_dict()}
         lines.append(json.dumps(record, ensure_ascii=False) + "\n")
@@ -287,9 +292,10 @@ def digest_task(job: DigestJob) -> DigestResult:
     return result
 
 
-def _story_articles(spec: StorySpec, windows: dict[str, dict]) -> list[Article]:
-    """The story's articles from its window files, each once, in publication order."""
-    found: dict[str, tuple[Article, float]] = {}
+def _story_articles(spec: StorySpec, windows: dict[str, dict]) -> list[CleanArticle]:
+    """The story's articles from its window files, each once, in publication order, with
+    the sentences ``shard_task`` kept."""
+    found: dict[str, Record] = {}
     for file, index in spec.parts:
         if file not in windows:
             windows[file] = load(file)
@@ -297,4 +303,6 @@ def _story_articles(spec: StorySpec, windows: dict[str, dict]) -> list[Article]:
         for article_id in window["parts"][index]:
             found.setdefault(article_id, window["articles"][article_id])
     ordered = sorted(found.values(), key=lambda r: order_key(r[1], r[0].id))
-    return [article for article, _ in ordered]
+    return [CleanArticle(article, tuple(Sentence(article.id, k, start, end, article.text[start:end], paragraph)
+                                        for k, (start, end, paragraph) in enumerate(spans)), ())
+            for article, _, spans in ordered]

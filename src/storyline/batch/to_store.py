@@ -68,7 +68,7 @@ def _articles(shards: Sequence[ShardResult], excluded: frozenset[tuple[str, str]
         seen: set[str] = set()
         for window in sorted(shard.windows, key=window_sort_key):
             file, _count = shard.windows[window]
-            for article, _day in load(file):
+            for article, _day, _sentences in load(file):
                 if article.id in seen or (shard.key, article.id) in excluded:
                     continue
                 seen.add(article.id)

@@ -4,6 +4,8 @@
 document a digest has already built, so a digest compares its sources without cleaning or
 encoding twice. Steps:
 
+0. budget (``storyline.compare.budget``): a story of more than ``MAX_COMPARED`` sentences
+   is compared on that many, shared fairly over its outlets and days;
 1. facts (``storyline.compare.facts``): align sentences reporting the same fact, group them;
 2. copies (``storyline.compare.copies``): MinHash near-copies and reworded sentences between
    articles, shared passages, article pairs that copy each other;
@@ -22,6 +24,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from scipy.sparse import csr_matrix
 
+from storyline.compare.budget import compared_sentences
 from storyline.compare.conflicts import find_conflicts
 from storyline.compare.copies import TokenCache, find_copies, sentence_words
 from storyline.compare.facts import (
@@ -31,7 +34,7 @@ from storyline.compare.facts import (
     sentence_pairs,
 )
 from storyline.ingest.names import outlet_key
-from storyline.model import Article, CleanArticle, Comparison, Outlet, StoryComparison
+from storyline.model import Article, CleanArticle, Comparison, Outlet, Sentence, StoryComparison
 from storyline.represent.document import StoryDocument, build_document
 from storyline.text import word_count
 
@@ -61,12 +64,14 @@ def compare(articles: Iterable[Article]) -> StoryComparison:
 
 
 def build_comparison(doc: StoryDocument) -> Comparison:
-    """The comparison of one story document's articles."""
-    sentences = doc.sentences
-    if not sentences:
+    """The comparison of one story document's articles, read from at most
+    ``budget.MAX_COMPARED`` of its sentences (``compared_sentences``)."""
+    if not doc.sentences:
         return Comparison((), (), (), (), ())
+    chosen = compared_sentences(doc.sentences, doc.articles)
+    sentences = [doc.sentences[k] for k in chosen]
+    vectors = doc.vectors if len(chosen) == len(doc.sentences) else doc.vectors[chosen]
     outlet_of = {a.id: outlet_key(a) for a in doc.articles}
-    vectors = doc.vectors
     pairs = sentence_pairs(vectors, fact_vectors(vectors, doc.encoder.get_feature_names_out()))
     tokens = TokenCache(sentences, [sentence_words(s) for s in sentences])
     centrality = _centrality(vectors)
@@ -74,7 +79,7 @@ def build_comparison(doc: StoryDocument) -> Comparison:
     corroborated, single, unique = make_facts(sentences, groups, pairs, outlet_of, centrality)
     copies, shared = find_copies(sentences, tokens, pairs.raw, outlet_of)
     return Comparison(
-        outlets=_outlets(doc.cleaned, outlet_of, unique, shared),
+        outlets=_outlets(doc.cleaned, outlet_of, unique, (shared, _word_counts(sentences))),
         corroborated=corroborated,
         single_source=single,
         conflicts=find_conflicts(sentences, tokens, pairs, outlet_of),
@@ -88,21 +93,36 @@ def _centrality(vectors: csr_matrix) -> np.ndarray:
     return np.asarray(vectors @ (centroid / norm)).ravel()
 
 
+def _word_counts(sentences: Sequence[Sentence]) -> dict[str, int]:
+    """Words of the given sentences per article id."""
+    words: dict[str, int] = defaultdict(int)
+    for sentence in sentences:
+        words[sentence.article] += word_count(sentence.text)
+    return words
+
+
 def _outlets(
     cleaned: Sequence[CleanArticle], outlet_of: dict[str, str], unique: dict[str, int],
-    shared: dict[str, set[int]],
+    shared: tuple[dict[str, set[int]], dict[str, int]],
 ) -> tuple[Outlet, ...]:
-    """Per outlet, in order of first appearance: articles, words, unique facts, shared share."""
+    """Per outlet, in order of first appearance: articles, words, unique facts, shared share.
+
+    ``shared`` holds per article the token starts shared with other outlets and the words
+    of its compared sentences: the share is taken over the words compared.
+    """
+    tokens, compared = shared
     articles: dict[str, list[str]] = defaultdict(list)
     words: dict[str, int] = defaultdict(int)
+    compared_words: dict[str, int] = defaultdict(int)
     shared_words: dict[str, int] = defaultdict(int)
     for c in cleaned:
         outlet = outlet_of[c.article.id]
         articles[outlet].append(c.article.id)
         words[outlet] += sum(word_count(s.text) for s in c.sentences)
-        shared_words[outlet] += len(shared.get(c.article.id, ()))
+        compared_words[outlet] += compared.get(c.article.id, 0)
+        shared_words[outlet] += len(tokens.get(c.article.id, ()))
     return tuple(
         Outlet(name, tuple(ids), words[name], unique.get(name, 0),
-               round(min(1.0, shared_words[name] / max(words[name], 1)), 3))
+               round(min(1.0, shared_words[name] / max(compared_words[name], 1)), 3))
         for name, ids in articles.items()
     )

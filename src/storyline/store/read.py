@@ -1,11 +1,12 @@
 """Reading a storyline database: story lists, articles, digests (rebuilt when stale).
 
-A digest is stale when the hash of its story's article ids (``stories.articles_hash``)
-differs from the hash it was built from, or when the ``Config.digest_key()`` it was built
-with differs from the database's config's (another option that changes digests, or
-another ``DIGEST_VERSION`` of the code); ``story_digest`` and ``refresh_digests`` rebuild
-stale digests with ``storyline.digest.build_digest`` and store them, and otherwise give
-back the stored JSON untouched.
+A digest is rebuilt when the ``Config.digest_key()`` it was built with differs from the
+database's config's (another option that changes digests, or another ``DIGEST_VERSION`` of
+the code), or when its story's articles (``stories.articles_hash``) changed enough to
+matter (``store.digests.owes_rebuild``: a new outlet, a growth step, an age bound);
+``story_digest`` and ``refresh_digests`` rebuild those with ``storyline.digest`` and store
+them, and otherwise give back the stored JSON untouched. ``digest_built`` says when and
+from how many articles a stored digest was built.
 """
 
 from __future__ import annotations
@@ -16,21 +17,28 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, case, func, or_, select
+from sqlalchemy import Connection, Engine, Row, Select, case, func, or_, select
 
 from storyline.config import Config
 from storyline.digest import build_digest, digest_story
 from storyline.errors import UsageError
-from storyline.ingest.names import UNKNOWN_OUTLET
+from storyline.ingest.names import UNKNOWN_OUTLET, outlet_key
 from storyline.model import Article, CleanArticle, Digest, Sentence
-from storyline.store.digests import articles_hash, digest_from_dict, parse_moment
+from storyline.store.digests import (
+    Built,
+    articles_hash,
+    built_now,
+    digest_from_dict,
+    owes_rebuild,
+    parse_moment,
+)
 from storyline.store.ingest import chunked
 from storyline.store.prepare import worker_map
 from storyline.store.schema import articles, digests, sentences, stories, storylines
 from storyline.store.writer import take_headline, upsert
 
 __all__ = [
-    "DIGESTS_PER_ROUND", "StoredArticle", "StoryRow", "article_from_row", "count_stories",
+    "DIGESTS_PER_ROUND", "StoredArticle", "StoryRow", "article_from_row", "count_stories", "digest_built",
     "find_article", "list_stories", "refresh_digests", "story_articles", "story_digest",
     "story_sentences", "story_storyline", "story_version",
 ]
@@ -186,40 +194,70 @@ def story_digest(engine: Engine, story_id: str, config: Config) -> Digest:
     """
     with engine.connect() as connection:
         found = connection.execute(
-            select(stories.c.articles_hash, digests.c.articles_hash, digests.c.digest_key,
-                   digests.c.document)
-            .outerjoin(digests, digests.c.story_id == stories.c.id)
-            .where(stories.c.id == story_id)
+            _freshness().add_columns(digests.c.document).where(stories.c.id == story_id)
         ).first()
     if found is None:
         raise UsageError(
             f"no story '{story_id}' in the database; list them with 'storyline stories'"
         )
-    current, built, key, document = found
-    if current == built and key == config.digest_key():
-        return digest_from_dict(json.loads(document))
+    if not owes_rebuild(_built(found), _now(found, config)):
+        return digest_from_dict(json.loads(found.document))
     return _rebuild(engine, story_id, config)
+
+
+def digest_built(connection: Connection, story_id: str) -> tuple[Built, int] | None:
+    """What the stored digest of ``story_id`` was built from, and how many articles the
+    story has now (``None`` when it has no stored digest)."""
+    found = connection.execute(_freshness().where(stories.c.id == story_id)).first()
+    built = None if found is None else _built(found)
+    return None if built is None else (built, found.articles)
+
+
+def _freshness() -> Select:
+    """Per story: its article hash, articles and outlets now, and its digest's ``Built`` columns."""
+    return (
+        select(stories.c.id, stories.c.articles_hash.label("current"),
+               func.count(articles.c.id).label("articles"),
+               func.count(_outlet_key.distinct()).label("outlets"),
+               digests.c.articles_hash, digests.c.digest_key, digests.c.built_articles,
+               digests.c.built_outlets, digests.c.built_at)
+        .join(articles, articles.c.story_id == stories.c.id)
+        .outerjoin(digests, digests.c.story_id == stories.c.id)
+        .group_by(stories.c.id, digests.c.story_id)
+    )
+
+
+def _built(row: Row[Any]) -> Built | None:
+    """The ``Built`` of a ``_freshness`` row (``None`` when the story has no digest)."""
+    if row.articles_hash is None:
+        return None
+    return Built(row.articles_hash, row.digest_key, row.built_articles, row.built_outlets,
+                 row.built_at)
+
+
+def _now(row: Row[Any], config: Config) -> Built:
+    """The story of a ``_freshness`` row as a digest built now with ``config`` would record it."""
+    return Built(row.current, config.digest_key(), row.articles, row.outlets, built_now())
 
 
 def refresh_digests(
     engine: Engine, config: Config,
     progress: Callable[[str, int, int], None] | None = None, workers: int = 1,
 ) -> int:
-    """Rebuild with ``config`` and store every stale digest, one transaction each; returns
-    how many.
+    """Rebuild with ``config`` and store every digest that owes a rebuild
+    (``digests.owes_rebuild``), one transaction each; returns how many.
 
     With ``workers`` above 1 the digests are built in that many processes
     (``storyline.store.prepare.worker_map``), ``DIGESTS_PER_ROUND`` per worker at a time.
     """
     with engine.connect() as connection:
-        stale = connection.scalars(
-            select(stories.c.id)
-            .outerjoin(digests, digests.c.story_id == stories.c.id)
-            .where(or_(digests.c.articles_hash.is_(None),
-                       digests.c.articles_hash != stories.c.articles_hash,
-                       digests.c.digest_key != config.digest_key()))
+        rows = connection.execute(
+            _freshness().where(or_(digests.c.articles_hash.is_(None),
+                                   digests.c.articles_hash != stories.c.articles_hash,
+                                   digests.c.digest_key != config.digest_key()))
             .order_by(stories.c.id)
         ).all()
+    stale = [row.id for row in rows if owes_rebuild(_built(row), _now(row, config))]
     build = functools.partial(_document, options=config)
     done = 0
     with worker_map(workers) as run_map:
@@ -279,7 +317,9 @@ def _store(
     the stories list, the API and every page show the one headline."""
     story_id, members = story
     row = {"story_id": story_id, "articles_hash": articles_hash(a.id for a in members),
-           "document": document, "digest_key": config.digest_key()}
+           "document": document, "digest_key": config.digest_key(), "built_at": built_now(),
+           "built_articles": len(members),
+           "built_outlets": len({outlet_key(a) for a in members})}
     with engine.begin() as connection:
         if connection.scalar(select(stories.c.id).where(stories.c.id == story_id)):
             upsert(connection, digests, [row])

@@ -104,11 +104,16 @@ digests = Table(
     Column("articles_hash", String, nullable=False),
     Column("document", Text, nullable=False),
     Column("digest_key", String, nullable=False, server_default=""),
+    Column("built_at", String, nullable=False, server_default=""),
+    Column("built_articles", Integer, nullable=False, server_default="0"),
+    Column("built_outlets", Integer, nullable=False, server_default="0"),
 )
 """The ``storyline.digest/1`` JSON of each story, built from the articles whose ids hash to
 ``articles_hash`` with the options and code whose ``Config.digest_key()`` is ``digest_key``;
 it is stale when either differs from now (``stories.articles_hash``, the saved config's
-key). Digests stored before keys were kept have ``""``: stale."""
+key). Digests stored before keys were kept have ``""``: stale. ``built_at`` (ISO 8601 UTC),
+``built_articles`` and ``built_outlets`` say when and from how many articles and outlets it
+was built: a digest whose story changed only a little is kept (``digests.owes_rebuild``)."""
 
 config = Table(
     "config",

@@ -16,6 +16,7 @@ from storyline.store import read
 from storyline.store.batch_load import BatchLoad, load_batch
 from storyline.store.check import check
 from storyline.store.engine import DEFAULT_DB, create_store_engine, database_url, migrate
+from storyline.store.digests import Built
 from storyline.store.entities import (
     EntityProfile, entity_profile, find_entities, index_entities, storyline_entities,
 )
@@ -208,6 +209,12 @@ class Store:
             UsageError: there is no story ``story_id``.
         """
         return read.story_digest(self.engine, story_id, self.config)
+
+    def digest_built(self, story_id: str) -> tuple[Built, int] | None:
+        """When and from how many articles the stored digest of ``story_id`` was built, and
+        how many articles the story has now (``None``: no stored digest)."""
+        with self.engine.connect() as connection:
+            return read.digest_built(connection, story_id)
 
     def digest_version(self, story_id: str) -> str | None:
         """What the digest of ``story_id`` is built from now, as a short string (``None``:

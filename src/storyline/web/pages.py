@@ -23,6 +23,7 @@ from storyline.model import Digest, Sentence
 from storyline.ingest.names import clean_display
 from storyline.render.view import DigestView, build_view
 from storyline.store import Store, entity_key
+from storyline.store.digests import Built
 from storyline.web.article_view import article_view, used_spans
 from storyline.web.cache import DigestCache
 from storyline.web.chart import digest_points, volume_chart
@@ -130,7 +131,8 @@ def story_page_view(request: Request, story_id: str, since: date | None = None,
         _found, html = _digests(request).derived(
             story_id, f"page {storyline!r} {since} {until}",
             lambda digest: _story_html(_in_window(digest, since, until), story_id, storyline,
-                                       store.sentences(story_id)))
+                                       store.sentences(story_id),
+                                       built=_built_note(store.digest_built(story_id))))
     except UsageError:
         raise HTTPException(404, f"There is no story {story_id!r}.") from None
     return HTMLResponse(html)
@@ -145,8 +147,18 @@ def _in_window(digest: Digest, since: date | None, until: date | None) -> Digest
     return replace(digest, timeline=kept)
 
 
+def _built_note(built: tuple[Built, int] | None) -> str:
+    """"Digest built <when> UTC from N of the story's M articles" (``""`` when unrecorded)."""
+    if built is None or not built[0].at:
+        return ""
+    when = built[0].at.replace("T", " ").removesuffix("+00:00")
+    count, now = built[0].articles, built[1]
+    of = f"{count} of the story's {now} articles" if count != now else f"its {now} article{'s' * (now != 1)}"
+    return f"Digest built {when} UTC from {of}"
+
+
 def _story_html(digest: Digest, story_id: str, storyline: tuple[str, str] | None,
-                kept: dict[str, tuple[Sentence, ...]]) -> str:
+                kept: dict[str, tuple[Sentence, ...]], *, built: str = "") -> str:
     """The story page of ``digest`` (cached per digest and storyline by ``story_page_view``)."""
     view, citer = _cited_view(digest, kept)
     summary = [(cited, citer.contexts(s))
@@ -161,6 +173,7 @@ def _story_html(digest: Digest, story_id: str, storyline: tuple[str, str] | None
     return _environment().get_template("story.html.j2").render(
         view=view, story_id=story_id, summary=summary, timeline=timeline,
         chart=volume_chart(points, events, _chart_note(inferred, missing)), storyline=storyline,
+        built=built,
     )
 
 
