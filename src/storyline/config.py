@@ -75,8 +75,10 @@ class ClusterConfig:
 
     story_threshold: float = 0.04
     online_story_threshold: float = 0.14
-    storyline_chance: float = 0.6
-    online_storyline_chance: float = 0.4
+    storyline_chance: float = 0.65
+    online_storyline_chance: float = 0.5
+    """Both chances chosen by ``benchmarks/tune_clusters.py`` on the issue 15 tune folds,
+    for the pair models that ``benchmarks/train_storyline_pairs.py`` fits on the same folds."""
     name_weight: float = 0.5
     story_days: float = 3.0
     undated_story_weight: float = 1.0
