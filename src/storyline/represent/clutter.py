@@ -88,8 +88,8 @@ class Piece(NamedTuple):
 
 def clutter_free_pieces(sentence: str) -> list[Piece]:
     """The pieces of ``sentence`` left once clutter is cut out and glued sentences are
-    split, in reading order; pieces of fewer than 3 words or starting with a byline are
-    dropped."""
+    split, in reading order; pieces of fewer than 3 words, starting with a byline or in
+    lower case (the rest of a phrase that clutter cut into) are dropped."""
     pieces, start = [], 0
     for cut in [*CLUTTER.finditer(sentence), None]:
         chunk = sentence[start:cut.start() if cut else len(sentence)]
@@ -98,7 +98,8 @@ def clutter_free_pieces(sentence: str) -> list[Piece]:
         for n, part in enumerate(parts):
             text = LEADING.sub("", " ".join(part.split()))
             whole = n < len(parts) - 1 or not rest[:1].islower()
-            if len(text.split()) >= _MIN_PIECE_WORDS and not _BYLINE_START.match(text):
+            if (len(text.split()) >= _MIN_PIECE_WORDS and not text[0].islower()
+                    and not _BYLINE_START.match(text)):
                 pieces.append(Piece(text, whole))
         start = cut.end() if cut else len(sentence)
     return pieces

@@ -126,7 +126,7 @@ def fit_headline(piece: str, *, whole: bool = True, any_clause: bool = False) ->
     A ``whole`` piece (one that ends where its phrase ends) short enough is kept whole.
     Otherwise it is cut at its last clause boundary where a new clause starts (a comma,
     semicolon, colon or dash followed by a word such as "and", "after" or "said"; with
-    ``any_clause``, at any comma, semicolon, colon or dash) that keeps ``MIN_CLAUSE_WORDS`` to ``MAX_HEADLINE_WORDS`` words; a piece that opens
+    ``any_clause``, at its first comma, semicolon, colon or dash) that keeps ``MIN_CLAUSE_WORDS`` to ``MAX_HEADLINE_WORDS`` words; a piece that opens
     with a subordinate phrase ("When ...", "On a day when ...") is never cut. Either way
     every quote and bracket must be closed and the last word must not need a next one.
 
@@ -140,14 +140,10 @@ def fit_headline(piece: str, *, whole: bool = True, any_clause: bool = False) ->
         return piece
     if piece.split()[0].lower() in _SUBORDINATE:
         return ""
-    for boundary in reversed(list((_ANY_CLAUSE_END if any_clause else _CLAUSE_END).finditer(piece))):
-        head = piece[: boundary.start()].rstrip()
-        words = word_count(head)
-        if words < MIN_CLAUSE_WORDS:
-            break
-        if words <= MAX_HEADLINE_WORDS and _reads_whole(head):
-            return head
-    return ""
+    heads = [piece[: b.start()].rstrip()
+             for b in (_ANY_CLAUSE_END if any_clause else _CLAUSE_END).finditer(piece)]
+    fitting = [h for h in heads if MIN_CLAUSE_WORDS <= word_count(h) <= MAX_HEADLINE_WORDS]
+    return next((h for h in (fitting if any_clause else fitting[::-1]) if _reads_whole(h)), "")
 
 
 def _reads_whole(text: str) -> bool:

@@ -1,0 +1,44 @@
+"""Story counts and rank for the "top" story list (``storyline.store.rank``).
+
+``stories`` gains ``article_count``, ``outlet_count`` (distinct known outlets),
+``unknown_outlets`` (articles of unknown outlet) and ``rank`` (the stored part of the top
+score), filled here for the stories already stored; ``articles.published`` is indexed so
+that the newest article and a story's recent articles are found without a scan.
+
+Revision ID: 0004
+Revises: 0003
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+from storyline.store.ingest import chunked
+from storyline.store.rank import refresh_counts
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+_COUNTS = ("article_count", "outlet_count", "unknown_outlets")
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("stories") as batch:
+        for name in _COUNTS:
+            batch.add_column(sa.Column(name, sa.Integer, nullable=False, server_default="0"))
+        batch.add_column(sa.Column("rank", sa.Float))
+    op.create_index("ix_articles_published", "articles", ["published"])
+    connection = op.get_bind()
+    ids = connection.execute(sa.text("SELECT id FROM stories")).scalars().all()
+    for chunk in chunked(ids, 500):
+        refresh_counts(connection, chunk)
+
+
+def downgrade() -> None:
+    op.drop_index("ix_articles_published", table_name="articles")
+    with op.batch_alter_table("stories") as batch:
+        for name in (*_COUNTS, "rank"):
+            batch.drop_column(name)
