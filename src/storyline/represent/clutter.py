@@ -64,7 +64,8 @@ CLUTTER = re.compile("|".join((
 """Clutter anywhere in a sentence; the sentence is cut where it occurs."""
 
 GLUED_START = re.compile(
-    r"(?<=[a-z0-9%'\")])\s+(?=(?:The|A|An|It|He|She|They|We|There|This|These|Those|But|"
+    r"(?<=[a-z0-9%'\")])\s+(?=(?:The|A|An|It|He|She|They|We|There|This|These|Those|But|If|When|"
+    r"While|After|As|In|"
     r"Health|Officials|Police|Rescuers|Thousands|Hundreds|Scores)\s+[a-z0-9])"
 )
 """Where a second sentence starts without punctuation after the first ("... after 11 days

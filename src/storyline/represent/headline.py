@@ -35,7 +35,9 @@ MAX_HEADLINE_WORDS = 20
 MIN_CLAUSE_WORDS = 6
 """A sentence cut at a clause boundary keeps at least this many words."""
 LEAD_SENTENCES = 3
-"""Sentences of each untitled article searched for a headline, from its start."""
+"""Sentences of each untitled article searched first for a headline, from its start."""
+TEXT_LINES = 12
+"""Lines of an article's text searched for a headline when its clean sentences are not given."""
 
 _SITE_SUFFIX = re.compile(r"\s+(?:\||[-–—])\s+(?P<site>[^|\-–—]{2,60})$")
 _SPACE = re.compile(r"\s+")
@@ -77,7 +79,8 @@ def choose_headline(
         articles: the story's articles.
         closeness: per article, how close it (or its title) is to the whole story.
         sentences: per article, its clean sentences in reading order (``clean.prose``);
-            when ``None``, the sentences of its text's first lines that are not boilerplate.
+            when ``None``, the sentences of its text's first ``TEXT_LINES`` lines that are
+            not boilerplate.
 
     Returns:
         The cleaned title of the closest article that has a usable one (ties go to the
@@ -85,7 +88,7 @@ def choose_headline(
         articles' first ``LEAD_SENTENCES`` sentences, closest article first (see the
         module docstring), cut at a clause boundary where a new clause starts, else at
         any clause boundary; else the first whole piece that fits among the other
-        ``sentences``; ``""`` when there is none.
+        sentences; ``""`` when there is none.
 
     Example:
         >>> a = Article(id="a", text="x", title="Share")
@@ -102,13 +105,13 @@ def choose_headline(
         title = clean_title(articles[i])
         if _is_headline(title):
             return title
-    leads = [_lead_sentences(articles[i]) if sentences is None else sentences[i][:LEAD_SENTENCES]
-             for i in ranked]
+    found = [_text_sentences(articles[i]) if sentences is None else sentences[i] for i in ranked]
+    leads = [kept[:LEAD_SENTENCES] for kept in found]
     for any_clause in (False, True):
         for piece, whole in _pieces(leads):
             if fitted := fit_headline(piece, whole=whole, any_clause=any_clause):
                 return fitted
-    rest = [] if sentences is None else [sentences[i][LEAD_SENTENCES:] for i in ranked]
+    rest = [kept[LEAD_SENTENCES:] for kept in found]
     return next((fitted for piece, whole in _pieces(rest) if whole
                  and (fitted := fit_headline(piece, whole=True))), "")
 
@@ -153,17 +156,14 @@ def _reads_whole(text: str) -> bool:
             and all(text.count(a) == text.count(b) for a, b in _OPENERS))
 
 
-def _lead_sentences(article: Article) -> list[str]:
-    """The first ``LEAD_SENTENCES`` sentences of ``article``'s text lines that are not
+def _text_sentences(article: Article) -> list[str]:
+    """The sentences of the first ``TEXT_LINES`` lines of ``article``'s text that are not
     boilerplate (for an article not cleaned yet)."""
     found: list[str] = []
-    for line in article.text.splitlines():
-        line = " ".join(line.split())
-        if line and line_reason(line) is None:
-            found += [line[a:b] for a, b in sentence_spans(line)]
-        if len(found) >= LEAD_SENTENCES:
-            break
-    return found[:LEAD_SENTENCES]
+    lines = (" ".join(line.split()) for line in article.text.splitlines())
+    for line in [line for line in lines if line and line_reason(line) is None][:TEXT_LINES]:
+        found += [line[a:b] for a, b in sentence_spans(line)]
+    return found
 
 
 def _names_outlet(match: re.Match[str], article: Article) -> bool:

@@ -12,7 +12,7 @@ stores it with the story (``stories.rank`` = the score without growth, plus ``la
 RECENCY_DAYS``, in ``refresh_counts``); the newest day shifts every score alike and
 drops out of the order, and growth reads only the articles of the last ``GROWTH_DAYS``
 days (``articles.published`` is indexed). The list is thus ordered without reading every
-story's articles. A story with no dated article has no rank and comes last. The weights
+story's articles. A story with no dated article comes after the dated ones. The weights
 are chosen on the Timeline17 tuning fold (``benchmarks/front_page.py``).
 """
 
@@ -39,7 +39,7 @@ __all__ = [
     "filtered", "ordered", "rank_value", "refresh_counts",
 ]
 
-RECENCY_DAYS = 3.0
+RECENCY_DAYS = 7.0
 """Days over which a story's score falls by 1 (a story this much older needs e times the articles)."""
 OUTLET_WEIGHT = 1.0
 """Weight of ``ln(1 + distinct known outlets)`` against ``ln(1 + articles)``."""
@@ -80,19 +80,20 @@ class StoryQuery:
             raise UsageError(f"--since {self.since} is after --until {self.until}")
 
 
-def rank_value(article_count: int, outlet_count: int, last_seen: str | None) -> float | None:
-    """The stored part of the score (see the module docstring); ``None`` when undated.
+def rank_value(article_count: int, outlet_count: int, last_seen: str | None) -> float:
+    """The stored part of the score (see the module docstring); without the day term for
+    an undated story, which thus ranks after every dated one (the day term, over 200,000,
+    dwarfs the rest), bigger undated stories first.
 
     Example:
         >>> round(rank_value(3, 2, "1970-01-04") - rank_value(1, 1, "1970-01-04"), 3)
         1.099
     """
+    size = math.log1p(article_count) + OUTLET_WEIGHT * math.log1p(outlet_count)
     last = parse_moment(last_seen)
     if last is None:
-        return None
-    day = (last if isinstance(last, date) else last.date()).toordinal()
-    return (math.log1p(article_count) + OUTLET_WEIGHT * math.log1p(outlet_count)
-            + day / RECENCY_DAYS)
+        return size
+    return size + (last if isinstance(last, date) else last.date()).toordinal() / RECENCY_DAYS
 
 
 def refresh_counts(connection: Connection, story_ids: Iterable[str]) -> None:

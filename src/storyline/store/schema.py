@@ -63,7 +63,7 @@ stories = Table(
 )
 """``articles_hash`` is ``digests.articles_hash(ids)`` of the story's article ids now;
 ``article_count``, ``outlet_count`` (distinct known outlets), ``unknown_outlets`` (articles
-of unknown outlet) and ``rank`` (``store.rank.rank_value``; NULL when undated) are kept
+of unknown outlet) and ``rank`` (``store.rank.rank_value``) are kept
 by the writer (``store.rank.refresh_counts``)."""
 
 articles = Table(

@@ -26,10 +26,9 @@ _COUNTS = ("article_count", "outlet_count", "unknown_outlets")
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("stories") as batch:
-        for name in _COUNTS:
-            batch.add_column(sa.Column(name, sa.Integer, nullable=False, server_default="0"))
-        batch.add_column(sa.Column("rank", sa.Float))
+    for name in _COUNTS:
+        op.add_column("stories", sa.Column(name, sa.Integer, nullable=False, server_default="0"))
+    op.add_column("stories", sa.Column("rank", sa.Float))
     op.create_index("ix_articles_published", "articles", ["published"])
     connection = op.get_bind()
     ids = connection.execute(sa.text("SELECT id FROM stories")).scalars().all()
@@ -39,6 +38,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_articles_published", table_name="articles")
-    with op.batch_alter_table("stories") as batch:
-        for name in (*_COUNTS, "rank"):
-            batch.drop_column(name)
+    for name in (*_COUNTS, "rank"):  # ALTER TABLE DROP COLUMN: no copy of the table, whose rows others point at
+        op.drop_column("stories", name)
