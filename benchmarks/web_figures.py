@@ -25,6 +25,7 @@ Timings are medians of ``--repeat`` requests; the machine is shared, so they are
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import socket
 import statistics
@@ -42,7 +43,7 @@ from fastapi.testclient import TestClient
 from storyline.clean.prose import clean
 from storyline.evaluate.timeline17 import load_topic
 from storyline.model import Article, Story, Storyline
-from storyline.store import Store
+from storyline.store import Store, StoryQuery
 from storyline.store.writer import Batch, content_hash, write_batch
 from storyline.web.app import create_app
 
@@ -148,8 +149,8 @@ def list_figures(stories: int, repeat: int, server: bool) -> None:
         print(f"built {stories} stories in {time.perf_counter() - start:.1f} s")
         deep = stories // 20 // 2
         with Store(db) as store:
-            for offset in (0, (deep - 1) * 20):
-                for row in store.stories(limit=20, offset=offset):
+            for offset, query in itertools.product((0, (deep - 1) * 20), (StoryQuery(), StoryQuery("recent"))):
+                for row in store.stories(limit=20, offset=offset, query=query):
                     store.digest(row.id)
         urls = ["/", f"/?page={deep}", "/api/stories", f"/api/stories?page={deep}"]
         print(f"in-process (TestClient), {stories} stories:")

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement, Connection, Select, and_, bindparam, case, exists, func, select, update,
+    ColumnElement, Connection, Select, and_, bindparam, case, exists, func, select, union, update,
 )
 
 from storyline.errors import UsageError
@@ -118,8 +118,16 @@ def refresh_counts(connection: Connection, story_ids: Iterable[str]) -> None:
         )
 
 
-def ordered(connection: Connection, chosen: Select[Any], query: StoryQuery) -> Select[Any]:
-    """``chosen`` (a select over ``stories``) in ``query``'s order."""
+def ordered(
+    connection: Connection, chosen: Select[Any], query: StoryQuery, *, needed: int | None = None,
+) -> Select[Any]:
+    """``chosen`` (a select over ``stories``) in ``query``'s order.
+
+    With ``needed`` (the rows a page reads: offset + limit), the top order looks only at
+    the ``needed`` stories of highest stored rank and the stories with recent articles:
+    growth adds less than ``GROWTH_WEIGHT``, and a story without recent articles that is
+    not among the first ``needed`` by rank has ``needed`` others scoring at least as high.
+    """
     if query.sort == "recent":
         latest = (select(func.max(articles.c.seq)).where(articles.c.story_id == stories.c.id)
                   .scalar_subquery())
@@ -131,6 +139,11 @@ def ordered(connection: Connection, chosen: Select[Any], query: StoryQuery) -> S
     recent = (select(articles.c.story_id, func.count().label("recent"))
               .where(articles.c.published >= cutoff.isoformat())
               .group_by(articles.c.story_id).subquery())
+    if needed is not None:
+        ranked = (chosen.with_only_columns(stories.c.id)
+                  .order_by(stories.c.rank.desc().nulls_last()).limit(needed).subquery())
+        grown_ids = select(articles.c.story_id).where(articles.c.published >= cutoff.isoformat())
+        chosen = chosen.where(stories.c.id.in_(union(select(ranked.c.id), grown_ids)))
     grown = func.coalesce(recent.c.recent, 0)
     score = stories.c.rank + GROWTH_WEIGHT * grown / (grown + 1.0)
     return (chosen.outerjoin(recent, recent.c.story_id == stories.c.id)

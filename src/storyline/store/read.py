@@ -105,7 +105,8 @@ def list_stories(
     ).join(storylines, storylines.c.id == stories.c.storyline_id)
     if storyline is not None:
         chosen = chosen.where(stories.c.storyline_id == storyline)
-    chosen = ordered(connection, filtered(chosen, query), query)
+    chosen = ordered(connection, filtered(chosen, query), query,
+                     needed=None if limit is None else limit + offset)
     return [StoryRow(*row) for row in connection.execute(chosen.limit(limit).offset(offset or None))]
 
 

@@ -59,7 +59,7 @@ stories = Table(
     Column("article_count", Integer, nullable=False, server_default="0"),
     Column("outlet_count", Integer, nullable=False, server_default="0"),
     Column("unknown_outlets", Integer, nullable=False, server_default="0"),
-    Column("rank", Float),
+    Column("rank", Float, index=True),
 )
 """``articles_hash`` is ``digests.articles_hash(ids)`` of the story's article ids now;
 ``article_count``, ``outlet_count`` (distinct known outlets), ``unknown_outlets`` (articles

@@ -2,8 +2,9 @@
 
 ``stories`` gains ``article_count``, ``outlet_count`` (distinct known outlets),
 ``unknown_outlets`` (articles of unknown outlet) and ``rank`` (the stored part of the top
-score), filled here for the stories already stored; ``articles.published`` is indexed so
-that the newest article and a story's recent articles are found without a scan.
+score, indexed: a page of top stories reads the highest ranks first), filled here for the
+stories already stored; ``articles.published`` is indexed so that the newest article and a
+story's recent articles are found without a scan.
 
 Revision ID: 0004
 Revises: 0003
@@ -30,6 +31,7 @@ def upgrade() -> None:
         op.add_column("stories", sa.Column(name, sa.Integer, nullable=False, server_default="0"))
     op.add_column("stories", sa.Column("rank", sa.Float))
     op.create_index("ix_articles_published", "articles", ["published"])
+    op.create_index("ix_stories_rank", "stories", ["rank"])
     connection = op.get_bind()
     ids = connection.execute(sa.text("SELECT id FROM stories")).scalars().all()
     for chunk in chunked(ids, 500):
@@ -38,5 +40,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_articles_published", table_name="articles")
+    op.drop_index("ix_stories_rank", table_name="stories")
     for name in (*_COUNTS, "rank"):  # ALTER TABLE DROP COLUMN: no copy of the table, whose rows others point at
         op.drop_column("stories", name)
