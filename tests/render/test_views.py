@@ -190,7 +190,7 @@ def test_view_sentence_numbers_point_at_the_cited_articles() -> None:
 
 def test_view_meta_line_counts_outlets_and_date_range() -> None:
     # The forum article has no source nor URL: its outlet is unknown, counted as its own; it has no date.
-    expected = "4 articles from 4 outlets, 2023-03-06 to 2023-03-20"
+    expected = "4 articles from 3 outlets and 1 of unknown outlet, 2023-03-06 to 2023-03-20"
     assert meta_line(_digest().articles) == expected
 
 
@@ -253,7 +253,7 @@ def test_text_shows_headline_meta_and_every_sentence_with_citations() -> None:
     out = to_text(_digest(), width=400)
     lines = out.splitlines()
     assert lines[0] == "Port Ellin ferry halted by ramp fault"
-    assert lines[1] == "4 articles from 4 outlets, 2023-03-06 to 2023-03-20"
+    assert lines[1] == "4 articles from 3 outlets and 1 of unknown outlet, 2023-03-06 to 2023-03-20"
     assert f"{SENTENCE_HINGE} [1][2]" in out
     assert f"{SENTENCE_DAYS} [1]" in out
     assert f"{SENTENCE_COST} [2]" in out
@@ -316,7 +316,7 @@ def test_text_handles_digest_without_articles() -> None:
 def test_markdown_structure_and_citation_links() -> None:
     md = to_markdown(_digest())
     assert md.startswith("# Port Ellin ferry halted by ramp fault\n")
-    assert "*4 articles from 4 outlets, 2023-03-06 to 2023-03-20*" in md
+    assert "*4 articles from 3 outlets and 1 of unknown outlet, 2023-03-06 to 2023-03-20*" in md
     assert f"{SENTENCE_HINGE} \\[[1](#source-1)\\]\\[[2](#source-2)\\]" in md
     assert f"{SENTENCE_COST} \\[[2](#source-2)\\]" in md
     assert "\n## Sources\n" in md
@@ -461,7 +461,7 @@ def test_view_outlet_is_source_then_url_host_never_the_title() -> None:
     assert entries["w"].byline == "Floods hit the valley - reuters.com"
     assert entries["b"].outlet == "unknown outlet"
     assert entries["b"].byline == "Valley floods"
-    assert meta_line((with_url, bare)).startswith("2 articles from 2 outlets")
+    assert meta_line((with_url, bare)).startswith("2 articles from 1 outlet and 1 of unknown outlet")
 
 
 def test_view_comparison_shows_an_unknown_outlet_as_such_with_its_source_number(seed_articles) -> None:

@@ -62,7 +62,7 @@ def test_web_api_stories_lists_the_seed_story(client) -> None:
     body = client.get("/api/stories").json()
     assert body["total"] == 1 and body["page"] == 1 and body["has_next"] is False
     story = body["stories"][0]
-    assert story["article_count"] == 5 and story["outlet_count"] == 5
+    assert story["article_count"] == 5 and story["outlet_count"] == 0 and story["unknown_outlet_count"] == 5
     assert "Russia" in story["headline"]
 
 
@@ -283,14 +283,16 @@ def _paging_store(path: Path) -> None:
 def test_web_api_pages_of_stories_agree_with_the_full_list(tmp_path: Path) -> None:
     _paging_store(tmp_path / "paging.db")
     with TestClient(create_app(str(tmp_path / "paging.db"))) as paging:
-        full = paging.get("/api/stories").json()
+        recent = {"sort": "recent"}  # newest activity first (the default is top stories)
+        full = paging.get("/api/stories", params=recent).json()
         assert full["total"] == 4 and [s["id"] for s in full["stories"]] == ["s2", "s1", "s0", "s3"]
-        pages = [paging.get("/api/stories", params={"page": n, "per_page": 1}).json() for n in (1, 2, 3, 4, 5)]
+        pages = [paging.get("/api/stories", params={**recent, "page": n, "per_page": 1}).json()
+                 for n in (1, 2, 3, 4, 5)]
         assert [p["stories"] for p in pages[:4]] == [[s] for s in full["stories"]]
         assert [p["has_next"] for p in pages] == [True, True, True, False, False] and pages[4]["stories"] == []
-        second = paging.get("/api/stories", params={"page": 2, "per_page": 3}).json()["stories"]
+        second = paging.get("/api/stories", params={**recent, "page": 2, "per_page": 3}).json()["stories"]
         assert [s["id"] for s in second] == ["s3"]
-        html = paging.get("/", params={"page": 2}).text
+        html = paging.get("/", params={**recent, "page": 2}).text
         assert "Page 2" in html and "/stories/s1" not in html
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import errno
 import socket
+from datetime import datetime
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -39,7 +41,7 @@ from storyline.render.listing import (
     stories_json,
     stories_text,
 )
-from storyline.store import DEFAULT_BATCH, DEFAULT_DB, Store
+from storyline.store import DEFAULT_BATCH, DEFAULT_DB, Store, StoryQuery
 from storyline.store.prepare import default_workers
 
 __all__ = ["ingest", "search", "serve", "show", "stories"]
@@ -69,15 +71,36 @@ def ingest(
     finish((*read.skipped, *report.skipped))
 
 
+class Sort(StrEnum):
+    """Orders of ``storyline stories`` (``storyline.store.rank``)."""
+
+    top = "top"
+    recent = "recent"
+
+
+DAY = ["%Y-%m-%d"]
+"""The date format of ``--since`` and ``--until``."""
+
+
 @app.command()
 def stories(
     db: Db = DEFAULT_DB,
     fmt: ListingOption = Listing.text,
     limit: Annotated[int | None, typer.Option(help="Show at most this many stories.")] = None,
+    sort: Annotated[Sort, typer.Option(
+        help="top: most articles, outlets and growth, most recent first; recent: newest activity first."
+    )] = Sort.top,
+    since: Annotated[datetime | None, typer.Option(
+        formats=DAY, help="Only stories with articles on or after this day (YYYY-MM-DD).")] = None,
+    until: Annotated[datetime | None, typer.Option(
+        formats=DAY, help="Only stories with articles on or before this day (YYYY-MM-DD).")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only stories with an article from this outlet.")] = None,
+    entity: Annotated[str | None, typer.Option(help="Only stories whose digest names this person, place or organisation.")] = None,
 ) -> None:
-    """List stored stories, newest activity first, with article and outlet counts."""
+    """List stored stories, top stories first, with article and outlet counts."""
     with usage_errors(), Store(db) as store:
-        rows = store.stories(limit)
+        query = StoryQuery(sort.value, since and since.date(), until and until.date(), outlet, entity)
+        rows = store.stories(limit, query=query)
     emit(stories_json(rows) if fmt is Listing.json else stories_text(rows), None)
 
 

@@ -25,7 +25,9 @@ from urllib.parse import urlsplit
 
 from storyline.model import Article
 
-__all__ = ["UNKNOWN_OUTLET", "clean_display", "display_title", "outlet_key", "outlet_name"]
+__all__ = [
+    "UNKNOWN_OUTLET", "clean_display", "display_title", "outlet_key", "outlet_name", "outlets_phrase",
+]
 
 UNKNOWN_OUTLET = "unknown outlet"
 """The outlet shown for an article with neither a source nor a URL."""
@@ -52,6 +54,21 @@ def _known_outlet(article: Article) -> str:
         return " ".join(article.source.split())
     host = (urlsplit(article.url).hostname or "") if article.url else ""
     return host.removeprefix("www.")
+
+
+def outlets_phrase(articles: int, outlets: int, unknown: int) -> str:
+    """How many ``articles`` from how many known ``outlets``, saying how many articles
+    (``unknown``) are of unknown outlet instead of counting them as outlets.
+
+    Example:
+        >>> outlets_phrase(5, 0, 5), outlets_phrase(3, 2, 1), outlets_phrase(1, 1, 0)
+        ('5 articles, outlet unknown', '3 articles from 2 outlets and 1 of unknown outlet', '1 article from 1 outlet')
+    """
+    counted = f"{articles} article{'s' * (articles != 1)}"
+    if outlets == 0 and articles:
+        return f"{counted}, outlet unknown"
+    line = f"{counted} from {outlets} outlet{'s' * (outlets != 1)}"
+    return f"{line} and {unknown} of unknown outlet" if unknown else line
 
 
 def display_title(article: Article) -> str:

@@ -25,6 +25,7 @@ from rich.text import Text
 from storyline.ingest.names import clean_display
 from storyline.render.json import json_text
 from storyline.render.text import plain_text
+from storyline.render.view import UNTITLED_STORY
 from storyline.store import IngestReport, SearchHit, StoryRow
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "hits_json",
     "hits_text",
     "ingest_line",
+    "outlets_cell",
     "progress_bar",
     "stories_json",
     "stories_text",
@@ -47,9 +49,10 @@ def stories_json(rows: Sequence[StoryRow]) -> str:
 
 
 def stories_text(rows: Sequence[StoryRow], width: int = 100) -> str:
-    """A table, one line per story: id, headline (cut with an ellipsis to fit ``width``),
-    articles, outlets, last article date, and its storyline's headline - or ``same`` when
-    that is the story's own headline."""
+    """A table, one line per story: id, headline (cut with an ellipsis to fit ``width``;
+    ``UNTITLED_STORY`` when it has none), articles, outlets (``outlets_cell``), last
+    article date, and its storyline's headline - or ``same`` when that is the story's own
+    headline."""
     table = Table(box=None, header_style="bold", pad_edge=False)
     for name in ("story", "headline", "articles", "outlets", "last seen", "storyline"):
         # only the headline columns give way (their text is cut, never wrapped)
@@ -59,10 +62,18 @@ def stories_text(rows: Sequence[StoryRow], width: int = 100) -> str:
     for r in rows:
         headline, line = clean_display(r.headline), clean_display(r.storyline_headline)
         table.add_row(
-            Text(r.id), _one_line(headline), str(r.article_count), str(r.outlet_count),
+            Text(r.id), _one_line(headline or UNTITLED_STORY), str(r.article_count), outlets_cell(r),
             Text(r.last_seen or "-"), _one_line(SAME_HEADLINE if line == headline else line),
         )
     return plain_text(table, width) if rows else "no stories stored yet\n"
+
+
+def outlets_cell(row: StoryRow) -> str:
+    """The outlets of a listed story: how many known ones, and how many articles are of
+    unknown outlet (``"2"``, ``"unknown"``, ``"2 + 1 unknown"``); never an invented count."""
+    if row.outlet_count == 0 and row.unknown_outlets:
+        return "unknown"
+    return f"{row.outlet_count} + {row.unknown_outlets} unknown" if row.unknown_outlets else str(row.outlet_count)
 
 
 def _one_line(text: str) -> Text:

@@ -19,7 +19,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from storyline.ingest.names import UNKNOWN_OUTLET, clean_display, display_title, outlet_key, outlet_name
+from storyline.ingest.names import (
+    UNKNOWN_OUTLET, clean_display, display_title, outlet_name, outlets_phrase,
+)
 from storyline.model import (
     Article,
     Comparison,
@@ -261,14 +263,16 @@ def source_order(articles: tuple[Article, ...] | list[Article]) -> tuple[Article
 
 
 def meta_line(articles: tuple[Article, ...]) -> str:
-    """``N articles from M outlets, FIRST to LAST`` (the date part only when dates are known).
+    """``N articles from M outlets, FIRST to LAST`` (the date part only when dates are known;
+    articles of unknown outlet said so: ``ingest.names.outlets_phrase``).
 
     Example:
         >>> meta_line((Article("x", source="Daily", published=date(2016, 9, 9)),))
         '1 article from 1 outlet, 2016-09-09'
     """
-    outlets = {outlet_key(a) for a in articles}
-    line = f"{_count(len(articles), 'article')} from {_count(len(outlets), 'outlet')}"
+    outlets = {outlet_name(a) for a in articles} - {UNKNOWN_OUTLET}
+    unknown = sum(outlet_name(a) == UNKNOWN_OUTLET for a in articles)
+    line = outlets_phrase(len(articles), len(outlets), unknown)
     days = sorted(d for d in (published_day(a) for a in articles) if d is not None)
     if not days:
         return line

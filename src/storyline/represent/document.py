@@ -76,7 +76,8 @@ class StoryDocument:
         """The story's one headline (``represent.headline.choose_headline``)."""
         closeness = np.asarray(self.encoder.transform([a.title for a in self.articles])
                                @ self.centroid.T).ravel() if self.articles else ()
-        return choose_headline(self.articles, closeness)
+        kept = [[s.text for s in c.sentences] for c in self.cleaned]
+        return choose_headline(self.articles, closeness, sentences=kept)
 
 
 def build_document(

@@ -6,26 +6,51 @@ that are boilerplate or too short to be headlines, and returns the title of the 
 closest to the story; ties go to the earlier article. The caller measures closeness in its
 own space: the story document by title vectors against the sentence centroid, the
 clusterer by article vectors against the story.
+
+When no article has a usable title, the headline comes from the first sentences of the
+articles, closest article first: each sentence is cut into pieces free of clutter
+(``represent.clutter``: datelines, timestamps, bylines, credits, agency tags), and the
+first piece that fits is the headline: a piece of at most ``MAX_HEADLINE_WORDS`` words
+as it is, or a longer one cut at a clause boundary (comma, semicolon, colon, dash) that
+leaves enough words and no open quote or bracket. Nothing is cut mid-phrase and no
+ellipsis is added; a story with no fitting piece has no headline (``""``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from urllib.parse import urlsplit
 
 from storyline.model import Article
-from storyline.text import line_reason, word_count
+from storyline.represent.clutter import Piece, clutter_free_pieces
+from storyline.text import line_reason, sentence_spans, word_count
 
-__all__ = ["choose_headline", "clean_title"]
+__all__ = ["MAX_HEADLINE_WORDS", "choose_headline", "clean_title", "fit_headline"]
 
 MIN_HEADLINE_WORDS = 3
 """Titles shorter than this ("Share", "World news") are not headlines."""
-HEADLINE_CHARS = 120
-"""A headline taken from the first line of an untitled article is cut to this length."""
+MAX_HEADLINE_WORDS = 20
+"""The longest headline taken from an untitled story's sentences (words)."""
+MIN_CLAUSE_WORDS = 6
+"""A sentence cut at a clause boundary keeps at least this many words."""
+LEAD_SENTENCES = 3
+"""Sentences of each untitled article searched first for a headline, from its start."""
+TEXT_LINES = 12
+"""Lines of an article's text searched for a headline when its clean sentences are not given."""
 
 _SITE_SUFFIX = re.compile(r"\s+(?:\||[-–—])\s+(?P<site>[^|\-–—]{2,60})$")
 _SPACE = re.compile(r"\s+")
+_CLAUSE_END = re.compile(
+    r"\s*(?:[,;:]|--|[-–—](?=\s))\s+(?=(?i:and|but|after|as|while|when|"
+    r"following|before|since|despite|amid|with|prompting|bringing|leaving|according|"
+    r"said|says|say|reports?|officials|police|the\s+\w+\s+said)\b)")
+_ANY_CLAUSE_END = re.compile(r"\s*(?:[,;:]|--|[-–—](?=\s))\s")
+_SUBORDINATE = frozenset("when if as while after before since although though because "
+                         "on in with for appearing despite unless until".split())
+_OPENERS = (("(", ")"), ("-LRB-", "-RRB-"), ("``", "''"), ("“", "”"))
+_DANGLING = frozenset("a an the and or but of to in on at for with by from as that which who "
+                      "whose said says is are was were".split())
 
 
 def clean_title(article: Article) -> str:
@@ -44,42 +69,101 @@ def clean_title(article: Article) -> str:
     return title
 
 
-def choose_headline(articles: Sequence[Article], closeness: Sequence[float]) -> str:
+def choose_headline(
+    articles: Sequence[Article], closeness: Sequence[float], *,
+    sentences: Sequence[Sequence[str]] | None = None,
+) -> str:
     """The story's headline: the usable cleaned title of the article closest to the story.
 
     Args:
         articles: the story's articles.
         closeness: per article, how close it (or its title) is to the whole story.
+        sentences: per article, its clean sentences in reading order (``clean.prose``);
+            when ``None``, the sentences of its text's first ``TEXT_LINES`` lines that are
+            not boilerplate.
 
     Returns:
         The cleaned title of the closest article that has a usable one (ties go to the
-        earlier article); when none has, the first line of at least ``MIN_HEADLINE_WORDS``
-        words of the closest article, cut to ``HEADLINE_CHARS``; ``""`` when there is none.
+        earlier article); when none has, the first fitting clutter-free piece of the
+        articles' first ``LEAD_SENTENCES`` sentences, closest article first (see the
+        module docstring), cut at a clause boundary where a new clause starts, else at
+        any clause boundary; else the first whole piece that fits among the other
+        sentences; ``""`` when there is none.
 
     Example:
         >>> a = Article(id="a", text="x", title="Share")
         >>> b = Article(id="b", text="x", title="Dam repairs begin | Valley Press")
         >>> choose_headline([a, b], [0.9, 0.2])
         'Dam repairs begin'
+        >>> c = Article(id="c", text="By Ann Lee BBC News , Lagos Dam repairs began on "
+        ...             "Monday , the council said , after a week of floods .")
+        >>> choose_headline([c], [0.0])
+        'Dam repairs began on Monday , the council said , after a week of floods'
     """
     ranked = sorted(range(len(articles)), key=lambda i: (-closeness[i], i))
     for i in ranked:
         title = clean_title(articles[i])
         if _is_headline(title):
             return title
-    for i in ranked:
-        for line in articles[i].text.splitlines():
-            line = " ".join(line.split())
-            if _is_headline(line):
-                return _shorten(line)
-    return ""
+    found = [_text_sentences(articles[i]) if sentences is None else sentences[i] for i in ranked]
+    leads = [kept[:LEAD_SENTENCES] for kept in found]
+    for any_clause in (False, True):
+        for piece, whole in _pieces(leads):
+            if fitted := fit_headline(piece, whole=whole, any_clause=any_clause):
+                return fitted
+    rest = [kept[LEAD_SENTENCES:] for kept in found]
+    return next((fitted for piece, whole in _pieces(rest) if whole
+                 and (fitted := fit_headline(piece, whole=True))), "")
 
 
-def _shorten(line: str) -> str:
-    """``line`` cut at a word boundary to at most ``HEADLINE_CHARS`` characters."""
-    if len(line) <= HEADLINE_CHARS:
-        return line
-    return line[:HEADLINE_CHARS].rsplit(" ", 1)[0] + "…"
+def _pieces(texts: Sequence[Sequence[str]]) -> Iterator[Piece]:
+    """The clutter-free pieces of every sentence of ``texts`` (per article), in order."""
+    for sentence in (s for article in texts for s in article):
+        yield from clutter_free_pieces(sentence)
+
+
+def fit_headline(piece: str, *, whole: bool = True, any_clause: bool = False) -> str:
+    """``piece`` as a headline of at most ``MAX_HEADLINE_WORDS`` words, without its final
+    full stop; ``""`` when it cannot be one.
+
+    A ``whole`` piece (one that ends where its phrase ends) short enough is kept whole.
+    Otherwise it is cut at its last clause boundary where a new clause starts (a comma,
+    semicolon, colon or dash followed by a word such as "and", "after" or "said"; with
+    ``any_clause``, at its first comma, semicolon, colon or dash) that keeps ``MIN_CLAUSE_WORDS`` to ``MAX_HEADLINE_WORDS`` words; a piece that opens
+    with a subordinate phrase ("When ...", "On a day when ...") is never cut. Either way
+    every quote and bracket must be closed and the last word must not need a next one.
+
+    Example:
+        >>> fit_headline("The council approved a budget for repairs to the dam on Monday , "
+        ...              "after three weeks of talks in which the unions and the city took part .")
+        'The council approved a budget for repairs to the dam on Monday'
+    """
+    piece = piece.rstrip(" .")
+    if whole and word_count(piece) <= MAX_HEADLINE_WORDS and _reads_whole(piece):
+        return piece
+    if piece.split()[0].lower() in _SUBORDINATE:
+        return ""
+    heads = [piece[: b.start()].rstrip()
+             for b in (_ANY_CLAUSE_END if any_clause else _CLAUSE_END).finditer(piece)]
+    fitting = [h for h in heads if MIN_CLAUSE_WORDS <= word_count(h) <= MAX_HEADLINE_WORDS]
+    return next((h for h in (fitting if any_clause else fitting[::-1]) if _reads_whole(h)), "")
+
+
+def _reads_whole(text: str) -> bool:
+    """True for text that can stand as a headline: enough words, not boilerplate, every
+    bracket and quote closed, and no last word that needs a next one."""
+    return (_is_headline(text) and text.split()[-1].lower() not in _DANGLING
+            and all(text.count(a) == text.count(b) for a, b in _OPENERS))
+
+
+def _text_sentences(article: Article) -> list[str]:
+    """The sentences of the first ``TEXT_LINES`` lines of ``article``'s text that are not
+    boilerplate (for an article not cleaned yet)."""
+    found: list[str] = []
+    lines = (" ".join(line.split()) for line in article.text.splitlines())
+    for line in [line for line in lines if line and line_reason(line) is None][:TEXT_LINES]:
+        found += [line[a:b] for a, b in sentence_spans(line)]
+    return found
 
 
 def _names_outlet(match: re.Match[str], article: Article) -> bool:

@@ -10,6 +10,8 @@ One job per module, along the data flow:
   resumable after a crash or ``kill -9``;
 - ``batch_load``: the stories of a batch run (``storyline batch --db``) stored as computed;
 - ``settings``: the ``Config`` the database was created with, used by every command on it;
+- ``rank``: the "top" order of the story list (a score kept in stored columns) and its
+  filters (dates, outlet, entity);
 - ``read`` + ``digests``: story lists, articles and digests (rebuilt only when a story's
   articles, the config's digest options or the code's ``DIGEST_VERSION`` changed);
   ``search``: full-text search (FTS5 / ``tsvector``); ``check``: consistency rules;
@@ -36,6 +38,7 @@ from __future__ import annotations
 from storyline.store.engine import DEFAULT_DB, database_url
 from storyline.store.entities import EntityProfile, EntityQuote, EntityStory, entity_key
 from storyline.store.ingest import DEFAULT_BATCH, IngestReport
+from storyline.store.rank import SORTS, StoryQuery
 from storyline.store.read import StoredArticle, StoryRow
 from storyline.store.search import SearchHit
 from storyline.store.sqlalchemy_store import Store
@@ -48,8 +51,10 @@ __all__ = [
     "EntityQuote",
     "EntityStory",
     "IngestReport",
+    "SORTS",
     "SearchHit",
     "Store",
+    "StoryQuery",
     "StoredArticle",
     "StoryRow",
     "StorylineProfile",

@@ -34,6 +34,7 @@ from storyline.store.digests import (
 )
 from storyline.store.ingest import chunked
 from storyline.store.prepare import worker_map
+from storyline.store.rank import StoryQuery, filtered, ordered
 from storyline.store.schema import articles, digests, sentences, stories, storylines
 from storyline.store.writer import take_headline, upsert
 
@@ -46,7 +47,8 @@ __all__ = [
 DIGESTS_PER_ROUND = 8
 """Stale stories read from the database per worker before their digests are built."""
 _outlet_key = case((articles.c.outlet == UNKNOWN_OUTLET, articles.c.id), else_=articles.c.outlet)
-"""``ingest.names.outlet_key`` in SQL: articles of unknown outlet count as one outlet each."""
+"""``ingest.names.outlet_key`` in SQL: articles of unknown outlet count as one outlet each
+(so an article of unknown outlet is a new outlet to the digest freshness rule)."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,11 @@ class StoredArticle:
 
 @dataclass(frozen=True)
 class StoryRow:
-    """One line of ``storyline stories``: a story, its size and its storyline."""
+    """One line of ``storyline stories``: a story, its size and its storyline.
+
+    ``outlet_count`` counts distinct known outlets; ``unknown_outlets`` the articles whose
+    outlet is unknown (never counted as outlets).
+    """
 
     id: str
     headline: str
@@ -70,6 +76,7 @@ class StoryRow:
     last_seen: str | None
     storyline: str
     storyline_headline: str
+    unknown_outlets: int = 0
 
     def to_dict(self) -> dict[str, object]:
         """The JSON object of ``storyline stories --format json``."""
@@ -78,6 +85,7 @@ class StoryRow:
             "headline": self.headline,
             "article_count": self.article_count,
             "outlet_count": self.outlet_count,
+            "unknown_outlet_count": self.unknown_outlets,
             "first_seen": self.first_seen,
             "last_seen": self.last_seen,
             "storyline": self.storyline,
@@ -87,12 +95,12 @@ class StoryRow:
 
 def list_stories(
     connection: Connection, limit: int | None = None, offset: int = 0,
-    storyline: str | None = None,
+    storyline: str | None = None, query: StoryQuery | None = None,
 ) -> list[StoryRow]:
-    """Stories (of ``storyline`` only, when given), newest activity first (latest article
-    date, then latest stored article), skipping the first ``offset``; a page is chosen
-    before its rows are counted, so a page of a large database reads only its own
-    stories' articles.
+    """Stories (of ``storyline`` only, when given) that ``query`` keeps, in its order
+    (newest activity first when ``None``: latest article date, then latest stored
+    article), skipping the first ``offset``. Counts and rank are stored columns, so a page
+    of a large database reads no article of a story it does not show.
 
     Raises:
         UsageError: ``limit`` is given and below 1, or ``offset`` is negative.
@@ -101,36 +109,23 @@ def list_stories(
         raise UsageError(f"--limit must be at least 1, got {limit}")
     if offset < 0:
         raise UsageError(f"offset must be at least 0, got {offset}")
-    latest = (
-        select(func.max(articles.c.seq)).where(articles.c.story_id == stories.c.id)
-        .scalar_subquery().label("latest")
-    )
-    chosen = select(stories.c.id, stories.c.last_seen, latest)
+    query = query or StoryQuery(sort="recent")
+    chosen = select(
+        stories.c.id, stories.c.headline, stories.c.article_count, stories.c.outlet_count,
+        stories.c.first_seen, stories.c.last_seen, storylines.c.id, storylines.c.headline,
+        stories.c.unknown_outlets,
+    ).join(storylines, storylines.c.id == stories.c.storyline_id)
     if storyline is not None:
         chosen = chosen.where(stories.c.storyline_id == storyline)
-    page = (
-        chosen.order_by(stories.c.last_seen.desc().nulls_last(), latest.desc())
-        .limit(limit).offset(offset or None)
-        .subquery()
-    )
-    query = (
-        select(
-            stories.c.id, stories.c.headline, func.count(articles.c.id),
-            func.count(_outlet_key.distinct()), stories.c.first_seen,
-            stories.c.last_seen, storylines.c.id, storylines.c.headline,
-        )
-        .join(page, page.c.id == stories.c.id)
-        .join(articles, articles.c.story_id == stories.c.id)
-        .join(storylines, storylines.c.id == stories.c.storyline_id)
-        .group_by(stories.c.id, storylines.c.id, page.c.last_seen, page.c.latest)
-        .order_by(page.c.last_seen.desc().nulls_last(), page.c.latest.desc())
-    )
-    return [StoryRow(*row) for row in connection.execute(query)]
+    chosen = ordered(connection, filtered(chosen, query), query,
+                     needed=None if limit is None else limit + offset)
+    return [StoryRow(*row) for row in connection.execute(chosen.limit(limit).offset(offset or None))]
 
 
-def count_stories(connection: Connection) -> int:
-    """How many stories the database holds."""
-    return connection.scalar(select(func.count()).select_from(stories)) or 0
+def count_stories(connection: Connection, query: StoryQuery | None = None) -> int:
+    """How many stories the database holds (that ``query`` keeps, when given)."""
+    chosen = select(func.count()).select_from(stories)
+    return connection.scalar(filtered(chosen, query) if query else chosen) or 0
 
 
 def find_article(connection: Connection, article_id: str) -> StoredArticle | None:

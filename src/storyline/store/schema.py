@@ -63,8 +63,15 @@ stories = Table(
     Column("first_seen", String),
     Column("last_seen", String, index=True),
     Column("articles_hash", String, nullable=False),
+    Column("article_count", Integer, nullable=False, server_default="0"),
+    Column("outlet_count", Integer, nullable=False, server_default="0"),
+    Column("unknown_outlets", Integer, nullable=False, server_default="0"),
+    Column("rank", Float, index=True),
 )
-"""``articles_hash`` is ``digests.articles_hash(ids)`` of the story's article ids now."""
+"""``articles_hash`` is ``digests.articles_hash(ids)`` of the story's article ids now;
+``article_count``, ``outlet_count`` (distinct known outlets), ``unknown_outlets`` (articles
+of unknown outlet) and ``rank`` (``store.rank.rank_value``) are kept
+by the writer (``store.rank.refresh_counts``)."""
 
 articles = Table(
     "articles",
@@ -81,6 +88,7 @@ articles = Table(
     Column("text", Text, nullable=False),
     Column("story_id", String, ForeignKey("stories.id"), nullable=False, index=True),
     Index("ix_articles_story_seq", "story_id", "seq"),
+    Index("ix_articles_published", "published"),
 )
 """``seq`` is the order articles were stored in; ``url`` is NULL when the article has none;
 ``outlet`` is the outlet name shown to users (``ingest.names.outlet_name``)."""

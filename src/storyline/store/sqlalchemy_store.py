@@ -21,6 +21,7 @@ from storyline.store.entities import (
     EntityProfile, entity_profile, find_entities, index_entities, storyline_entities,
 )
 from storyline.store.ingest import DEFAULT_BATCH, IngestReport, Progress, ingest_articles
+from storyline.store.rank import StoryQuery
 from storyline.store.read import StoredArticle, StoryRow
 from storyline.store.schema import articles as article_table
 from storyline.store.search import SearchHit, search
@@ -162,16 +163,18 @@ class Store:
 
     def stories(
         self, limit: int | None = None, offset: int = 0, *, storyline: str | None = None,
+        query: StoryQuery | None = None,
     ) -> list[StoryRow]:
-        """Stories (of ``storyline`` only, when given), newest activity first, skipping the
-        first ``offset``."""
+        """Stories (of ``storyline`` only, when given) that ``query`` keeps, in its order
+        (``storyline.store.rank``; newest activity first when ``None``), skipping the first
+        ``offset``."""
         with self.engine.connect() as connection:
-            return read.list_stories(connection, limit, offset, storyline)
+            return read.list_stories(connection, limit, offset, storyline, query)
 
-    def story_count(self) -> int:
-        """How many stories the database holds."""
+    def story_count(self, query: StoryQuery | None = None) -> int:
+        """How many stories the database holds (that ``query`` keeps, when given)."""
         with self.engine.connect() as connection:
-            return read.count_stories(connection)
+            return read.count_stories(connection, query)
 
     def storyline_of(self, story_id: str) -> tuple[str, str] | None:
         """``(storyline id, storyline headline)`` of ``story_id`` (``None``: no such story)."""

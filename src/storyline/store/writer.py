@@ -20,6 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from storyline.model import Article, CleanArticle, Story, Storyline
 from storyline.ingest.names import outlet_name
 from storyline.store.digests import articles_hash
+from storyline.store.rank import refresh_counts
 from storyline.store.schema import articles, sentences, stories, storylines, tracker
 from storyline.store.search import index_articles
 
@@ -70,13 +71,30 @@ def content_hash(article: Article) -> str:
 def write_batch(connection: Connection, batch: Batch) -> None:
     """Write ``batch`` on ``connection`` (the caller commits)."""
     upsert(connection, storylines, [{"id": s.id, "headline": s.headline} for s in batch.storylines])
-    upsert(connection, stories, [_story_row(s) for s in batch.stories])
+    upsert(connection, stories, _story_rows(connection, batch.stories))
     _insert_articles(connection, batch)
     _move_articles(connection, batch)
     if batch.merged:
         connection.execute(delete(stories).where(stories.c.id.in_(list(batch.merged))))
+    refresh_counts(connection, {*(s.id for s in batch.stories), *batch.home.values(),
+                                *batch.merged.values(), *batch.moves})
     _drop_empty_storylines(connection)
     upsert(connection, tracker, [{"id": TRACKER_ROW, "articles": batch.seen, "state": batch.state}])
+
+
+def _story_rows(connection: Connection, changed: list[Story]) -> list[dict[str, Any]]:
+    """The rows of the ``changed`` stories; a stored story whose articles are the same
+    keeps its stored headline (its digest's, see ``take_headline``): the tracker's
+    headline stands only until the digest of a new set of articles is built."""
+    rows = [_story_row(s) for s in changed]
+    stored = {row.id: row for row in connection.execute(
+        select(stories.c.id, stories.c.articles_hash, stories.c.headline)
+        .where(stories.c.id.in_([s.id for s in changed]))
+    )} if changed else {}
+    for row in rows:
+        if (kept := stored.get(row["id"])) is not None and kept.articles_hash == row["articles_hash"]:
+            row["headline"] = kept.headline
+    return rows
 
 
 def _story_row(story: Story) -> dict[str, Any]:
@@ -158,6 +176,6 @@ def upsert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> 
 
 
 def take_headline(connection: Connection, story_id: str, headline: str) -> None:
-    """Give story ``story_id`` its digest's ``headline`` (kept as it is when that is empty)."""
-    if headline:
-        connection.execute(update(stories).where(stories.c.id == story_id).values(headline=headline))
+    """Give story ``story_id`` its digest's ``headline`` (``""`` too: the story has none,
+    and every list shows it untitled, as its page does)."""
+    connection.execute(update(stories).where(stories.c.id == story_id).values(headline=headline))

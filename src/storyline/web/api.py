@@ -17,14 +17,14 @@ from dataclasses import asdict
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
 
 from storyline.clean.prose import clean
 from storyline.errors import UsageError
 from storyline.model import Article, Digest
-from storyline.store import Store, entity_key
-from storyline.web.data import MAX_PER_PAGE, story_page
+from storyline.store import Store, StoryQuery, entity_key
+from storyline.web.data import MAX_PER_PAGE, story_page, story_query
 
 __all__ = ["MAX_BODY_BYTES", "MAX_TEXT_CHARS", "ArticleIn", "Invalid", "Problem", "router"]
 
@@ -85,13 +85,14 @@ def _store(request: Request) -> Store:
     return request.app.state.store
 
 
-@router.get("/stories", summary="Stories, newest activity first (paged)")
+@router.get("/stories", summary="Stories, top stories first (paged, with the filters of 'storyline stories')")
 def api_stories(
     request: Request,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = 20,
+    query: Annotated[StoryQuery, Depends(story_query)] = StoryQuery(),
 ) -> dict[str, Any]:
-    found = story_page(_store(request), page, per_page)
+    found = story_page(_store(request), page, per_page, query)
     return {"page": found.page, "per_page": found.per_page, "total": found.total,
             "has_next": found.has_next, "stories": [row.to_dict() for row in found.rows]}
 

@@ -7,10 +7,16 @@ Everything the web app reads comes through the public ``Store`` interface
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Literal
+from urllib.parse import urlencode
 
-from storyline.store import Store, StoryRow
+from fastapi import HTTPException, Query
 
-__all__ = ["MAX_PER_PAGE", "StoryPage", "story_page"]
+from storyline.errors import UsageError
+from storyline.store import Store, StoryQuery, StoryRow
+
+__all__ = ["MAX_PER_PAGE", "StoryPage", "query_string", "story_page", "story_query"]
 
 MAX_PER_PAGE = 100
 """The most stories one page (HTML or JSON) lists."""
@@ -35,14 +41,46 @@ class StoryPage:
         return max(1, -(-self.total // self.per_page))
 
 
-def story_page(store: Store, page: int = 1, per_page: int = 20) -> StoryPage:
-    """Stories ``(page - 1) * per_page`` to ``page * per_page``, newest activity first.
+def story_page(
+    store: Store, page: int = 1, per_page: int = 20, query: StoryQuery | None = None,
+) -> StoryPage:
+    """Stories ``(page - 1) * per_page`` to ``page * per_page`` of those ``query`` keeps,
+    in its order (top stories first when ``None``).
 
     Raises:
         ValueError: ``page`` below 1 or ``per_page`` outside 1..MAX_PER_PAGE.
     """
     if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
         raise ValueError(f"page must be >= 1 and per_page 1..{MAX_PER_PAGE}")
-    total = store.story_count()
-    rows = store.stories(per_page, (page - 1) * per_page) if total else []
+    query = query or StoryQuery()
+    total = store.story_count(query)
+    rows = store.stories(per_page, (page - 1) * per_page, query=query) if total else []
     return StoryPage(tuple(rows), page, per_page, total)
+
+
+def story_query(
+    sort: Annotated[Literal["top", "recent"], Query(
+        description="top: most articles, outlets and growth, most recent first; recent: newest activity first.")] = "top",
+    since: Annotated[date | None, Query(description="Only stories with articles on or after this day.")] = None,
+    until: Annotated[date | None, Query(description="Only stories with articles on or before this day.")] = None,
+    outlet: Annotated[str | None, Query(max_length=200, description="Only stories with an article from this outlet.")] = None,
+    entity: Annotated[str | None, Query(max_length=200, description="Only stories whose digest names this entity.")] = None,
+) -> StoryQuery:
+    """The ``StoryQuery`` of a request's query parameters (a FastAPI dependency).
+
+    Raises:
+        HTTPException: 422 when ``since`` is after ``until``.
+    """
+    try:
+        return StoryQuery(sort, since, until, outlet or None, entity or None)
+    except UsageError as error:
+        raise HTTPException(422, str(error)) from None
+
+
+def query_string(query: StoryQuery) -> str:
+    """``query`` as URL parameters (``&sort=recent&outlet=bbc``, defaults left out), to
+    follow a page number in links."""
+    given = {"sort": query.sort if query.sort != "top" else None, "since": query.since,
+             "until": query.until, "outlet": query.outlet, "entity": query.entity}
+    kept = {name: str(value) for name, value in given.items() if value is not None}
+    return "&" + urlencode(kept) if kept else ""

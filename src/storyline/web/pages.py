@@ -14,21 +14,21 @@ from datetime import date
 from functools import lru_cache, partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
 from storyline.errors import UsageError
 from storyline.model import Digest, Sentence
-from storyline.ingest.names import clean_display
+from storyline.ingest.names import clean_display, outlets_phrase
 from storyline.render.view import DigestView, build_view
-from storyline.store import Store, entity_key
+from storyline.store import Store, StoryQuery, entity_key
 from storyline.store.digests import Built
 from storyline.web.article_view import article_view, used_spans
 from storyline.web.cache import DigestCache
 from storyline.web.chart import digest_points, volume_chart
 from storyline.web.citations import Citer
-from storyline.web.data import story_page
+from storyline.web.data import query_string, story_page, story_query
 from storyline.web.highlight import marked
 
 __all__ = ["render_page", "router"]
@@ -97,14 +97,20 @@ def _headlines(request: Request, story_ids: Iterable[str]) -> dict[str, str]:
 
 
 @router.get("/", response_class=HTMLResponse)
-def stories_page(request: Request, page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> HTMLResponse:
+def stories_page(
+    request: Request, page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    query: Annotated[StoryQuery, Depends(story_query)] = StoryQuery(),
+) -> HTMLResponse:
     store = _store(request)
-    found = story_page(store, page, PER_PAGE)
+    found = story_page(store, page, PER_PAGE, query)
     digests = {row.id: _digests(request).digest(row.id) for row in found.rows}
     lines = {story_id: _first_sentence(digest) for story_id, digest in digests.items()}
     headlines = {story_id: clean_display(digest.headline) for story_id, digest in digests.items()}
+    counts = {row.id: outlets_phrase(row.article_count, row.outlet_count, row.unknown_outlets)
+              for row in found.rows}
     status = 404 if found.page > found.last_page else 200  # past the end: say so, link the last page
-    return render_page("stories.html.j2", status, found=found, lines=lines, headlines=headlines, query="")
+    return render_page("stories.html.j2", status, found=found, lines=lines, headlines=headlines,
+                       counts=counts, filters=query, params=query_string(query), query="")
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -1,0 +1,59 @@
+"""Headlines of untitled stories, on real Timeline17 articles (no titles, page clutter)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.clean.prose import clean
+from storyline.evaluate.headlines import headline_problems
+from storyline.model import Article
+from storyline.represent.headline import MAX_HEADLINE_WORDS, choose_headline, fit_headline
+from storyline.text import word_count
+
+CLUTTERED = (
+    "haiti_bbc/InputDocs/2010-01-27/1277.htm.txt",  # "Page last updated at 07:39 GMT , Wednesday , ..."
+    "haiti_bbc/InputDocs/2010-01-19/1470.htm.txt",
+    "bpoil_bbc/InputDocs/2011-01-06/1480.htm.txt",  # "6 January 2011 Last updated at 18:51 GMT Help ..."
+    "bpoil_bbc/InputDocs/2010-06-02/1577.htm.txt",  # "By Finlo Rohrer BBC News , Washington ..."
+    "bpoil_bbc/InputDocs/2010-07-13/1956.htm.txt",
+    "H1N1_reuters/InputDocs/2009-04-25/936.htm.txt",  # "MEXICO CITY\/GENEVA | Sat Apr 25 , 2009 7:32 pm EDT ..."
+)
+
+
+def _article(shared_data: Path, name: str) -> Article:
+    return Article((shared_data / "timeline17" / name).read_text(encoding="utf-8"), id=name)
+
+
+@pytest.mark.parametrize("name", CLUTTERED)
+def test_headline_of_untitled_article_drops_datelines_bylines_and_agency_tags(shared_data, name) -> None:
+    article = _article(shared_data, name)
+    kept = [s.text for s in clean(article).sentences]
+    for headline in (choose_headline([article], [0.0]), choose_headline([article], [0.0], sentences=[kept])):
+        assert headline_problems(headline) == [], headline
+        assert 3 <= word_count(headline) <= MAX_HEADLINE_WORDS
+        assert headline in " ".join(article.text.split())  # taken from the text, never made up
+
+
+def test_headline_too_long_lead_gives_way_to_the_next_sentence(shared_data) -> None:
+    # the lead after "6 January 2011 Last updated at 18:51 GMT Help" has 22 words, no clause break
+    article = _article(shared_data, "bpoil_bbc/InputDocs/2011-01-06/1480.htm.txt")
+    assert choose_headline([article], [0.0]) == (
+        "A report commissioned by President Obama has blamed bad management and cost cutting")
+
+
+def test_headline_cut_only_at_a_clause_boundary_without_ellipsis(shared_data) -> None:
+    line = _article(shared_data, "haiti_bbc/InputDocs/2010-01-19/679.htm.txt").text.splitlines()[0]
+    long = line[line.index("The US says"):]  # "... into the US , following last week 's earthquake ."
+    assert word_count(long) > MAX_HEADLINE_WORDS or fit_headline(long) == long.rstrip(" .")
+    cut = fit_headline("The US says it will temporarily allow orphaned Haitian children into the US , "
+                       "following last week 's earthquake that killed tens of thousands and left "
+                       "many more homeless across the capital .")
+    assert cut == "The US says it will temporarily allow orphaned Haitian children into the US"
+
+
+def test_headline_keeps_a_usable_title_first(shared_data) -> None:
+    article = _article(shared_data, CLUTTERED[0])
+    titled = Article(article.text, id="t", title="Haiti charity single recorded | BBC News")
+    assert choose_headline([article, titled], [0.9, 0.1]) == "Haiti charity single recorded"
