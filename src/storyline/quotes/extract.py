@@ -21,7 +21,7 @@ from storyline.model import Article, CleanArticle, Entity, Quote, QuoteList
 
 __all__ = ["article_attributions", "extract_quotes", "quotes"]
 
-TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "OTHER": 3}
+TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "FACILITY": 3, "OTHER": 4}
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})
 ROLE_DESCRIPTION = re.compile(r"(?:the|this)\s+(?:[\w-]+\s+){0,2}?([a-z]+)", re.IGNORECASE)
 """``the secretary``, ``the State Department spokesman``: a definite description ending
