@@ -74,6 +74,9 @@ _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _ARTICLE_BEFORE = re.compile(r"(?:^|[^\w])(?:the|The)\s+$")
 _QUOTE_BEFORE = re.compile(r"[\"“]\s*(?:The\s+)?$")
 _QUOTE_AFTER = re.compile(r"[,.:;!?]?[\"”]")
+_NOUN_AFTER = re.compile(r" [a-z]")
+"""A lower-case word after "the X": X may be a name used as a modifier ("the Monica
+Lewinsky scandal"), so the article says nothing about it."""
 
 
 def context_cues(text: str, sentence: tuple[int, int], span: tuple[int, int]) -> tuple[Cue, ...]:
@@ -96,9 +99,10 @@ def context_cues(text: str, sentence: tuple[int, int], span: tuple[int, int]) ->
 
 
 def common_noun_cues(text: str, sentence: tuple[int, int], span: tuple[int, int]) -> tuple[Cue, ...]:
-    """Evidence that capitalised words the look of a person's name are not one: an article
-    before them ("the Brainy Bunch", "The Brainy Bunch offers") or quotation marks around
-    them, as around a title or nickname (the self-titled "Brainy Bunch,").
+    """Evidence that capitalised words with the look of a person's name are not one: an
+    article before them and no word after ("a new book, "The Brainy Bunch: ...") or
+    quotation marks around them, as around a title or nickname (the self-titled "Brainy
+    Bunch,"). Counted only when most mentions of the name carry it (``extract``).
 
     Example:
         >>> t = 'The family, the self-titled "Brainy Bunch," has ten children.'
@@ -107,8 +111,9 @@ def common_noun_cues(text: str, sentence: tuple[int, int], span: tuple[int, int]
     """
     start, end = span
     before = text[max(sentence[0], start - 12) : start]
-    after = text[end : min(sentence[1], end + 2)]
-    if _ARTICLE_BEFORE.search(before) or (_QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after)):
+    after = text[end : min(sentence[1], end + 3)]
+    quoted = _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after)
+    if quoted or (_ARTICLE_BEFORE.search(before) and not _NOUN_AFTER.match(after)):
         return (("OTHER", "not a name"),)
     return ()
 

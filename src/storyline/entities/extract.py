@@ -114,9 +114,10 @@ def settle_types(found: Sequence[Found]) -> list[Found]:
     the name's own words say counts once, each context cue ("the village of X", "X, a
     spokeswoman", "in X") once per mention. A name with no evidence keeps the guess its
     shape gives. Then a lone word that is the surname of a person named in full becomes
-    PERSON (so does a first name: "Mick" after "Mick Schumacher", when it is a known given
-    name or the full name has evidence beyond its shape: "House" after "House Oversight"
-    stays what it is; "a top House Republican" names no person), and the core of a place
+    PERSON (so does a first name: "Mick" after "Mick Schumacher", unless it is a word of an
+    organisation or place the story names, and no known given name: "House" after "House
+    Oversight" stays with "White House"; "a top House Republican" names no person), and the
+    core of a place
     name ("Aldern" of "River Aldern") a place, of a facility ("Kessling" of "Kessling Dam") a
     facility, unless its own evidence says otherwise; "Kerry-Lavrov" is split when both
     halves are known surnames.
@@ -125,8 +126,9 @@ def settle_types(found: Sequence[Found]) -> list[Found]:
     people = [k for k, (kind, _) in types.items()
               if kind == "PERSON" and " " in k and demonym_country(_surname(k)) is None]
     surnames = {_surname(k) for k in people}
-    first_names = {_first_name(k) for k in people
-                   if types[k][1] > 0 or _first_name(k) in FIRST_NAMES}
+    in_names = {w for k, (kind, weight) in types.items() if kind != "PERSON" and weight > 0
+                for w in k.split()}
+    first_names = {f for f in map(_first_name, people) if f in FIRST_NAMES or f not in in_names}
     parts = {"PERSON": surnames | first_names,
              **{kind: {_place_core(k) for k, (voted, _) in types.items() if voted == kind} - {""}
                 for kind in ("GPE", "FACILITY")}}
@@ -156,13 +158,22 @@ def _vote(found: Sequence[Found]) -> dict[str, tuple[str, int]]:
         guesses[key][item.mention.type] += 1
     types = {}
     for key, guess in guesses.items():
-        totals = weigh([*own[key], *context[key]])
+        totals = weigh([*own[key], *_most_say_so(context[key], guess.total())])
         best = max(totals, key=lambda kind: (totals[kind], guess[kind]), default="")
         if best and totals[best] > 0:
             types[key] = (best, totals[best])
         else:
             types[key] = (guess.most_common(1)[0][0], 0)
     return types
+
+
+def _most_say_so(cues: list[Cue], mentions: int) -> list[Cue]:
+    """``cues`` without the "not a name" ones unless at least half of a name's ``mentions``
+    carry one ("the Monica Lewinsky scandal" once does not unmake a person)."""
+    against = sum(1 for _, name in cues if name == "not a name")
+    if not against or 2 * against >= mentions:
+        return cues
+    return [cue for cue in cues if cue[1] != "not a name"]
 
 
 def _settled_type(
