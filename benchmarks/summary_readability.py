@@ -44,6 +44,8 @@ WORDS = 250
 SAMPLE_EVERY = 5
 """The 50 clusters of part 1: every fifth row of the 250."""
 TUNE_VALUES = (1, 2, 3, 4, 6)
+FOLDS = (("tune (even rows)", 0), ("held-out (odd rows)", 1))
+"""Fold name and row parity: thresholds were chosen on the tune fold."""
 
 
 def summaries(clusters: list[Cluster], words: int) -> dict[str, list[str]]:
@@ -51,12 +53,14 @@ def summaries(clusters: list[Cluster], words: int) -> dict[str, list[str]]:
     return {c.id: storyline_method(prepare(c), words) for c in clusters}
 
 
-def fold_rows(clusters: list[Cluster], made: dict[str, list[str]], words: int) -> dict[str, tuple]:
+def fold_rows(
+    clusters: list[Cluster], made: dict[str, list[str]], words: int, folds: tuple = FOLDS
+) -> dict[str, tuple]:
     """Per fold: clusters, mean ROUGE-1 and ROUGE-2 F1 x100, leaning sentences / sentences."""
     from storyline.summary.standalone import leaning_sentences
 
     rows = {}
-    for fold, parity in (("tune (even rows)", 0), ("held-out (odd rows)", 1)):
+    for fold, parity in folds:
         mine = [c for c in clusters if int(c.id) % 2 == parity]
         rouge = [score(made[c.id], split_reference(c.reference), words) for c in mine]
         leaning = sum(len(leaning_sentences(made[c.id])) for c in mine)
@@ -111,8 +115,7 @@ def tune_part(clusters: list[Cluster], words: int) -> None:
     chosen = units.MAX_QUOTE_SENTENCES
     for value in TUNE_VALUES:
         units.MAX_QUOTE_SENTENCES = value
-        print_rows(f"cap {value}", {k: v for k, v in fold_rows(tune, summaries(tune, words), words).items()
-                                    if k.startswith("tune")})
+        print_rows(f"cap {value}", fold_rows(tune, summaries(tune, words), words, FOLDS[:1]))
     units.MAX_QUOTE_SENTENCES = chosen
 
 
