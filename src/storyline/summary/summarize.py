@@ -74,8 +74,8 @@ class _Story:
 
 @dataclass(frozen=True)
 class _Candidates:
-    """What the summary may take (``units.Unit``: a sentence, or a quotation over several)
-    with, per candidate, its span, its closeness to the others (that of its closest pair
+    """What the summary may take (``units.Unit``: a sentence, a quotation over several, or
+    a sentence with the one before it that it points back to) with, per candidate, its span, its closeness to the others (that of its closest pair
     of sentences) and to each article, its words, the words its "The <noun>" opening needs
     named before it (``None``: it needs none), its word stems, and its reading-order key."""
 
