@@ -443,11 +443,18 @@ def _shape_type(run: list[Token]) -> Cue:
     """A guess from the look of a name alone (weight 0: any evidence overrides it)."""
     if len(run) == 1 and not any(c.isdigit() for c in run[0].text):
         return "ORG", "shape"  # a lone unknown name is most often a company or body (CoNLL++ dev)
-    if 2 <= len(run) <= 4 and demonym_country(run[-1].key) is None and all(
+    if 2 <= len(run) <= 4 and not _group_word(run[-1].key) and all(
             t.text[0].isupper() and t.text[1:].islower() or t.key in NAME_PARTICLES
             or "-" in t.text for t in run):
         return "PERSON", "shape"  # not "House Republicans": a group, not a name
     return "OTHER", "shape"
+
+
+def _group_word(key: str) -> bool:
+    """A word for a group of people ("Republican", "Democrats", "Americans"), not a surname
+    (a singular nationality may be one: "Jeff French")."""
+    country = demonym_country(key)
+    return country == "" or (country is not None and key.endswith("s"))
 
 
 def _with_context(text: str, sentence: tuple[int, int], mention: RawMention) -> RawMention:
