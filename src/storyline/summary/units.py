@@ -8,6 +8,10 @@ when its quotation closes within ``MAX_QUOTE_SENTENCES`` consecutive sentences o
 article with nothing but white space between them (a quote that runs into the next
 paragraph reopens there with a mark, as news prints it). Candidates that are not intact
 start or end inside a quotation the summary could not show whole; they are never chosen.
+
+``antecedent_units`` adds, for a sentence that points back ("He said ...", "The exchange
+..." after a sentence naming the exchange), a candidate taking it with the sentence
+before it, so the summary may take it with its antecedent, never without.
 """
 
 from __future__ import annotations
