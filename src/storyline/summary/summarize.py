@@ -75,18 +75,21 @@ class _Story:
 @dataclass(frozen=True)
 class _Candidates:
     """What the summary may take (``units.Unit``: a sentence, a quotation over several, or
-    a sentence with the one before it that it points back to) with, per candidate, its span, its closeness to the others (that of its closest pair
-    of sentences) and to each article, its words, the words its "The <noun>" opening needs
-    named before it (``None``: it needs none), its word stems, and its reading-order key."""
+    a sentence with the one before it that it points back to) with, per candidate: its
+    span; its closeness to the others (that of its closest pair of sentences) and to each
+    article; its words (``text.word_count``, and white-space words, which evaluations cut
+    by); the words its "The <noun>" opening needs named before it (``None``: it needs
+    none); its word stems; and its reading-order key."""
 
     units: list[Unit]
     spans: list[Sentence]
     similarity: np.ndarray
     best_match: np.ndarray
     lengths: np.ndarray
+    spaced: np.ndarray
     needs: list[frozenset[str] | None]
     stems: list[frozenset[str]]
-    keys: list[tuple[date, float, int]]
+    keys: list[tuple[date, float]]
 
 
 def summarize(
@@ -98,7 +101,8 @@ def summarize(
         doc: the story document (kept sentences and their vectors).
         words: word budget; the summary never exceeds it.
         fill: for evaluations that cut summaries to the budget: keep choosing while the
-            summary is under ``words``, so the last sentence may cross it.
+            summary is under ``words`` white-space words (what they cut by), so the last
+            sentence may cross it.
         scorer: sentence scorer; the shipped ``default_scorer()`` when ``None``.
 
     Returns:
@@ -111,7 +115,8 @@ def summarize(
     candidates = _candidates(story)
     scores = _score(story, candidates, scorer or default_scorer())
     chosen = _select(candidates, scores, words, fill)
-    return tuple(_cite(story, candidates, i) for i in sorted(chosen, key=candidates.keys.__getitem__))
+    ordered = sorted(chosen, key=candidates.keys.__getitem__)  # stable: ties in order of choice
+    return tuple(_cite(story, candidates, i) for i in ordered)
 
 
 def _pool(sentences: Sequence[Sentence], size: int = POOL_SIZE) -> list[int]:
@@ -170,13 +175,14 @@ def _candidates(story: _Story) -> _Candidates:
         cited = cite(span.article, best_match[k], story.article_ids)
         known = [d for d in (_day(story.articles[a].published) for a in cited) if d is not None]
         share = story.sentences[units[k].first].index / counts[story.article_of[units[k].first]]
-        keys.append((min(known) if known else date.max, share, k))
+        keys.append((min(known) if known else date.max, share))
     return _Candidates(
         units=units,
         spans=spans,
         similarity=np.array([_closeness(rows.T, u) for u in units]),
         best_match=best_match,
         lengths=np.array([story.lengths[u.first : u.last + 1].sum() for u in units]),
+        spaced=np.array([len(span.text.split()) for span in spans]),
         needs=[definite_nouns(span.text) for span in spans],
         stems=[frozenset(stem(w) for w in tokens(span.text)) for span in spans],
         keys=keys,
@@ -216,6 +222,7 @@ def _select(candidates: _Candidates, scores: np.ndarray, words: int, fill: bool 
     holding a sentence already chosen, and those opening with "The <noun>" that no
     candidate before them names."""
     relevance = scores / (scores.max() or 1.0)
+    lengths = candidates.spaced if fill else candidates.lengths
     chosen: list[int] = []
     taken: set[int] = set()
     left = words
@@ -224,7 +231,7 @@ def _select(candidates: _Candidates, scores: np.ndarray, words: int, fill: bool 
         overlap = (candidates.similarity[:, chosen].max(axis=1) if chosen
                    else np.zeros(len(scores)))
         fitting = [i for i in remaining
-                   if (fill or candidates.lengths[i] <= left) and overlap[i] < REDUNDANCY_MAX
+                   if (fill or lengths[i] <= left) and overlap[i] < REDUNDANCY_MAX
                    and not _shares_sentence(candidates.units[i], taken)
                    and _named_before(candidates, i, chosen)]
         if not fitting:
@@ -232,7 +239,7 @@ def _select(candidates: _Candidates, scores: np.ndarray, words: int, fill: bool 
         best = max(fitting, key=lambda i: MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * overlap[i])
         chosen.append(best)
         taken.update(range(candidates.units[best].first, candidates.units[best].last + 1))
-        left -= int(candidates.lengths[best])
+        left -= int(lengths[best])
         remaining.discard(best)
     return chosen
 
@@ -245,12 +252,14 @@ def _shares_sentence(unit: Unit, taken: set[int]) -> bool:
 
 def _named_before(candidates: _Candidates, i: int, chosen: list[int]) -> bool:
     """Whether candidate ``i`` needs no antecedent, or a chosen candidate before it in
-    reading order names a word of its opening "The <noun>" (``standalone.definite_nouns``)."""
+    reading order names a word of its opening "The <noun>" (``standalone.definite_nouns``).
+    A chosen candidate with the same key comes before it: reading order keeps the order of
+    choice between equal keys."""
     needs = candidates.needs[i]
     if needs is None:
         return True
     key = candidates.keys[i]
-    return any(candidates.keys[j] < key and needs & candidates.stems[j] for j in chosen)
+    return any(candidates.keys[j] <= key and needs & candidates.stems[j] for j in chosen)
 
 
 def _cite(story: _Story, candidates: _Candidates, i: int) -> SummarySentence:
