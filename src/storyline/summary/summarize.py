@@ -23,9 +23,10 @@ the word budget. Its steps, in order:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -79,7 +80,7 @@ class _Candidates:
     span; its closeness to the others (that of its closest pair of sentences) and to each
     article; its words (``text.word_count``, and white-space words, which evaluations cut
     by); the words its "The <noun>" opening needs named before it (``None``: it needs
-    none); its word stems; and its reading-order key."""
+    none); its word stems and its reading-order key (both worked out when asked)."""
 
     units: list[Unit]
     spans: list[Sentence]
@@ -88,8 +89,8 @@ class _Candidates:
     lengths: np.ndarray
     spaced: np.ndarray
     needs: list[frozenset[str] | None]
-    stems: list[frozenset[str]]
-    keys: list[tuple[date, float]]
+    stems: Callable[[int], frozenset[str]]
+    key: Callable[[int], tuple[date, float]]
 
 
 def summarize(
@@ -115,7 +116,7 @@ def summarize(
     candidates = _candidates(story)
     scores = _score(story, candidates, scorer or default_scorer())
     chosen = _select(candidates, scores, words, fill)
-    ordered = sorted(chosen, key=candidates.keys.__getitem__)  # stable: ties in order of choice
+    ordered = sorted(chosen, key=candidates.key)  # stable: ties in order of choice
     return tuple(_cite(story, candidates, i) for i in ordered)
 
 
@@ -167,33 +168,37 @@ def _candidates(story: _Story) -> _Candidates:
     units = quote_units(story.sentences, story.articles)
     units += antecedent_units(story.sentences, units, story.articles)
     spans = [unit_sentence(u, story.sentences, story.articles) for u in units]
-    rows = np.array([_closeness(story.similarity, u) for u in units])
-    best_match = np.array([_closeness(story.best_match, u) for u in units])
+    best_match = _rows(story.best_match, units)
     counts = np.bincount(story.article_of, minlength=len(story.article_ids))
-    keys = []
-    for k, span in enumerate(spans):
-        cited = cite(span.article, best_match[k], story.article_ids)
+
+    @cache
+    def key(k: int) -> tuple[date, float]:
+        cited = cite(spans[k].article, best_match[k], story.article_ids)
         known = [d for d in (_day(story.articles[a].published) for a in cited) if d is not None]
-        share = story.sentences[units[k].first].index / counts[story.article_of[units[k].first]]
-        keys.append((min(known) if known else date.max, share))
+        first = units[k].first
+        return (min(known) if known else date.max,
+                story.sentences[first].index / counts[story.article_of[first]])
+
     return _Candidates(
         units=units,
         spans=spans,
-        similarity=np.array([_closeness(rows.T, u) for u in units]),
+        similarity=_rows(_rows(story.similarity, units).T, units).T,
         best_match=best_match,
         lengths=np.array([story.lengths[u.first : u.last + 1].sum() for u in units]),
         spaced=np.array([len(span.text.split()) for span in spans]),
         needs=[definite_nouns(span.text) for span in spans],
-        stems=[frozenset(stem(w) for w in tokens(span.text)) for span in spans],
-        keys=keys,
+        stems=cache(lambda k: frozenset(stem(w) for w in tokens(spans[k].text))),
+        key=key,
     )
 
 
-def _closeness(matrix: np.ndarray, unit: Unit) -> np.ndarray:
-    """The row of a unit in a per-sentence ``matrix``: the most of its sentences' rows."""
-    if unit.first == unit.last:
-        return matrix[unit.first]
-    return matrix[unit.first : unit.last + 1].max(axis=0)
+def _rows(matrix: np.ndarray, units: list[Unit]) -> np.ndarray:
+    """One row per unit of a per-sentence ``matrix``: the most of its sentences' rows."""
+    rows = matrix[[u.first for u in units]]
+    for k, unit in enumerate(units):
+        if unit.last > unit.first:
+            rows[k] = matrix[unit.first : unit.last + 1].max(axis=0)
+    return rows
 
 
 def _score(story: _Story, candidates: _Candidates, scorer: Scorer) -> np.ndarray:
@@ -258,8 +263,8 @@ def _named_before(candidates: _Candidates, i: int, chosen: list[int]) -> bool:
     needs = candidates.needs[i]
     if needs is None:
         return True
-    key = candidates.keys[i]
-    return any(candidates.keys[j] <= key and needs & candidates.stems[j] for j in chosen)
+    key = candidates.key(i)
+    return any(candidates.key(j) <= key and needs & candidates.stems(j) for j in chosen)
 
 
 def _cite(story: _Story, candidates: _Candidates, i: int) -> SummarySentence:
