@@ -143,7 +143,8 @@ class Mention:
 class Entity:
     """A person, organisation, place or other named thing, merged across articles.
 
-    ``type`` is PERSON, ORG, GPE or OTHER; ``aliases`` are the other names it goes by;
+    ``type`` is PERSON, ORG, GPE (a place), FACILITY (a dam, bridge, airport ...) or OTHER;
+    ``aliases`` are the other names it goes by;
     ``salience`` (0 to 1) ranks entities within the story.
     """
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import storyline
+import storyline.render.view
 from storyline.entities.extract import entities
 from storyline.entities.mentions import build_vocabulary, find_mentions
 from storyline.model import Article
@@ -81,8 +82,8 @@ def test_entities_odd_input_keeps_spans_inside(text):
 
 def test_entities_places_typed_by_place_words_and_contexts(example_articles):
     found = _by_name(entities(example_articles).entities)
-    places = ["Marrow Ford", "Kessling Dam", "River Aldern", "Tanner Street", "Valley Road",
-              "Brenfield", "East Bank", "Hollin Cross", "Northgate"]
+    places = ["Marrow Ford", "River Aldern", "Tanner Street", "Valley Road",
+              "Brenfield", "East Bank", "Hollin Cross", "Northgate"]  # Kessling Dam: a facility (issue 19)
     assert {name: found[name].type for name in places} == dict.fromkeys(places, "GPE")
     people = ["Katerina Voss", "Tomas Hallbeck", "Helena Marsh", "Oren Maddock"]
     assert {name: found[name].type for name in people} == dict.fromkeys(people, "PERSON")
@@ -124,3 +125,38 @@ def test_entities_list_an_article_with_no_prose_under_skipped():
     assert result.skipped == storyline.digest([article, promo]).skipped
     assert [(s.path, s.code) for s in result.skipped] == [("promo.txt", "nothing_left")]
     assert result.entities == entities([article]).entities
+
+
+def test_entities_facilities_typed_apart_from_places(example_articles):
+    found = entities(example_articles).entities
+    dam = next(e for e in found if e.name == "Kessling Dam")
+    assert dam.type == "FACILITY"
+    assert {"Kessling Dam", "Kessling Barrage"}.isdisjoint(e.name for e in found if e.type == "GPE")
+    shown = storyline.render.view.entity_entries(found)
+    assert ("Kessling Dam", "FACILITY") in [(e.name, e.type) for e in shown]
+
+
+def test_entities_organisation_with_and_without_its_parent_is_one(seed_articles):
+    councils = [e for e in entities(seed_articles).entities if "Security Council" in e.name]
+    assert [e.name for e in councils] == ["United Nations Security Council"]
+    assert {"Security Council", "UN Security Council"} <= set(councils[0].aliases)
+    assert councils[0].type == "ORG"
+
+
+def test_entities_parent_join_keeps_two_parents_apart():
+    text = ("The House Intelligence Committee met on Monday. The Senate Intelligence Committee "
+            "met on Tuesday. The Intelligence Committee chairman spoke to the Senate.")
+    names = {e.name for e in entities([Article(id="a", text=text)]).entities}
+    assert {"House Intelligence Committee", "Senate Intelligence Committee"} <= names
+
+
+def test_entities_capitalised_common_nouns_are_not_people(shared_data):
+    from storyline.evaluate.multinews import load_multinews
+
+    clusters, _ = load_multinews(shared_data / "multinews" / "validation.csv")
+    house = _by_name(entities(list(clusters[9].articles)).entities)["House"]
+    assert house.type == "ORG" and len(house.mentions) >= 5
+    bunch = _by_name(entities(list(clusters[3].articles)).entities)["Brainy Bunch"]
+    assert bunch.type != "PERSON"
+    people = _by_name(entities(list(clusters[3].articles)).entities)
+    assert people["Mona Lisa Harding"].type == "PERSON"

@@ -67,3 +67,31 @@ def test_summarize_orders_by_earliest_report() -> None:
 
 def test_summarize_empty_when_nothing_fits() -> None:
     assert _summary(_story(), 3) == ()
+
+
+def test_summarize_digests_stand_alone_on_seeds_examples_and_multinews(
+    seed_articles: list[Article], example_articles: list[Article], shared_data
+) -> None:
+    from storyline.evaluate.multinews import load_multinews
+    from storyline.summary.standalone import leaning_sentences
+
+    clusters, _ = load_multinews(shared_data / "multinews" / "validation.csv")
+    stories = {"seeds": seed_articles, "examples": example_articles,
+               **{f"multinews {k}": list(clusters[k].articles) for k in (3, 9, 176)}}
+    for name, articles in stories.items():
+        for words in (120, 250):
+            texts = [s.text for s in _summary(articles, words)]
+            assert texts, name
+            assert leaning_sentences(texts) == [], (name, words, texts)
+
+
+def test_summarize_takes_a_quotation_over_two_sentences_whole(example_articles: list[Article]) -> None:
+    summary = _summary(example_articles, 300)
+    voss = [s for s in summary if "spillway was inspected" in s.text or "whole history" in s.text]
+    assert len(voss) == 1
+    sentence = voss[0]
+    assert sentence.text.startswith("Asked whether the crack could have been found sooner")
+    assert sentence.text.endswith('once the immediate danger has passed."')
+    article = next(a for a in example_articles if a.id == sentence.article)
+    assert article.text[sentence.start:sentence.end] == sentence.text
+    assert sentence.cited[0].start == sentence.start and sentence.cited[0].end == sentence.end

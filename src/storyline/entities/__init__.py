@@ -1,4 +1,4 @@
-"""Entities: people, organisations and places with their mentions and canonical names.
+"""Entities: people, organisations, places and facilities, with mentions and canonical names.
 
 In: clean articles. Out: ``Entity`` objects, each with typed ``Mention`` spans. Entry
 point: ``entities`` (``extract_entities`` on clean articles). ``mentions`` finds

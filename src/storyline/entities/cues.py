@@ -21,6 +21,7 @@ __all__ = [
     "CUE_WEIGHTS",
     "Cue",
     "context_cues",
+    "common_noun_cues",
     "weigh",
 ]
 
@@ -33,19 +34,22 @@ CUE_WEIGHTS: dict[str, int] = {
     "dateline": 4,     # "BRENFIELD (AVP) —" opening an article
     "place noun": 4,   # "the village of X", "the capital X", "the X district"
     "org word": 3,     # "... Authority", "... Engineering", "University of ..."
-    "place word": 3,   # "... Street", "... Dam", "River ...", "Lake ..."
+    "place word": 3,   # "... Street", "River ...", "Lake ..."
+    "facility word": 3,  # "... Dam", "... Airport", "... Stadium"
     "event word": 3,   # "... War", "... Cup", "... Act"
     "apposition": 4,   # "X, a spokeswoman", "X, who", "the consultancy X", "judge X"
     "age": 3,          # "X, 68,"
     "first name": 2,   # "Mick ...": a common given name opens the name
     "preposition": 2,  # "in X", "near X"
     "pronoun": 2,      # "X said he ...": the subject of a sentence taken up by he or she
+    "not a name": 1,   # a person only by its look, but "the X" or a title in quotes: "Brainy Bunch"
     "shape": 0,        # only the look of the name: used when nothing else is known
     "compound": 0,     # a name glued to a word ("U.S.-led"): OTHER, whatever its context
 }
 """How much each cue counts; a cue of weight 0 is a guess, used only without evidence."""
 
-CONTEXT_CUES = frozenset({"dateline", "place noun", "apposition", "age", "preposition", "pronoun"})
+CONTEXT_CUES = frozenset({"dateline", "place noun", "apposition", "age", "preposition", "pronoun",
+                          "not a name"})
 """Cues read from a mention's neighbours (they add up over a name's mentions)."""
 
 WINDOW = 60
@@ -67,6 +71,12 @@ _DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Za-z. ]{2,30})?\s*(?:\([A-Za-z.& ]{1
 _PRONOUN_AFTER = re.compile(r"[^A-Z.;:]{0,50}?\b(?:he|she|his|her|him|himself|herself)\b")
 """A personal pronoun after a subject, with no other capitalised word or clause end between."""
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w])(?:the|The)\s+$")
+_QUOTE_BEFORE = re.compile(r"[\"“]\s*(?:The\s+)?$")
+_QUOTE_AFTER = re.compile(r"[,.:;!?]?[\"”]")
+_NOUN_AFTER = re.compile(r" [a-z]")
+"""A lower-case word after "the X": X may be a name used as a modifier ("the Monica
+Lewinsky scandal"), so the article says nothing about it."""
 
 
 def context_cues(text: str, sentence: tuple[int, int], span: tuple[int, int]) -> tuple[Cue, ...]:
@@ -86,6 +96,26 @@ def context_cues(text: str, sentence: tuple[int, int], span: tuple[int, int]) ->
     if opening and end - start > 1 and text[start:end].isupper() and _DATELINE_AFTER.match(after):
         found.append(("GPE", "dateline"))
     return tuple(found)
+
+
+def common_noun_cues(text: str, sentence: tuple[int, int], span: tuple[int, int]) -> tuple[Cue, ...]:
+    """Evidence that capitalised words with the look of a person's name are not one: an
+    article before them and no word after ("a new book, "The Brainy Bunch: ...") or
+    quotation marks around them, as around a title or nickname (the self-titled "Brainy
+    Bunch,"). Counted only when most mentions of the name carry it (``extract``).
+
+    Example:
+        >>> t = 'The family, the self-titled "Brainy Bunch," has ten children.'
+        >>> common_noun_cues(t, (0, len(t)), (29, 41))
+        (('OTHER', 'not a name'),)
+    """
+    start, end = span
+    before = text[max(sentence[0], start - 12) : start]
+    after = text[end : min(sentence[1], end + 3)]
+    quoted = _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after)
+    if quoted or (_ARTICLE_BEFORE.search(before) and not _NOUN_AFTER.match(after)):
+        return (("OTHER", "not a name"),)
+    return ()
 
 
 def _place_cues(before: list[str], after: str) -> list[Cue]:

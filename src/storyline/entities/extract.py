@@ -13,7 +13,10 @@ is a person once "John Kerry" has been seen. Merging:
   "America" -> "United States"), a lone core joined to its place ("Aldern" -> "River
   Aldern");
 - organisations by name, acronyms joined to the name they abbreviate ("ISSG" ->
-  "International Syria Support Group"), and "U.N." to "UN".
+  "International Syria Support Group"), and "U.N." to "UN"; a body named with and without
+  its parent is one ("UN Security Council", "United Nations Security Council" and
+  "Security Council" -> "United Nations Security Council") when the story names no other
+  parent for it.
 
 Salience ranks entities by mentions (those in an article's first sentences count double)
 and by how many articles name them, scaled so the top entity has 1.0.
@@ -32,7 +35,11 @@ from storyline.clean.prose import clean_story
 from storyline.entities.cues import CONTEXT_CUES, Cue, weigh
 from storyline.entities.words import (
     CONNECTORS,
+    FACILITY_LAST_WORDS,
+    FIRST_NAMES,
     NAME_PARTICLES,
+    ORG_NAMES,
+    ORG_WORDS,
     PLACE_FIRST_WORDS,
     PLACE_LAST_WORDS,
     country_names,
@@ -107,15 +114,24 @@ def settle_types(found: Sequence[Found]) -> list[Found]:
     the name's own words say counts once, each context cue ("the village of X", "X, a
     spokeswoman", "in X") once per mention. A name with no evidence keeps the guess its
     shape gives. Then a lone word that is the surname of a person named in full becomes
-    PERSON (so does a first name: "Mick" after "Mick Schumacher"), and the core of a place
-    name ("Kessling" of "Kessling Dam") a place, unless its own evidence says otherwise; "Kerry-Lavrov" is split when both halves are known
-    surnames.
+    PERSON (so does a first name: "Mick" after "Mick Schumacher", unless it is a word of an
+    organisation or place the story names, and no known given name: "House" after "House
+    Oversight" stays with "White House"; "a top House Republican" names no person), and the
+    core of a place
+    name ("Aldern" of "River Aldern") a place, of a facility ("Kessling" of "Kessling Dam") a
+    facility, unless its own evidence says otherwise; "Kerry-Lavrov" is split when both
+    halves are known surnames.
     """
     types = _vote(found)
-    people = [k for k, (kind, _) in types.items() if kind == "PERSON" and " " in k]
+    people = [k for k, (kind, _) in types.items()
+              if kind == "PERSON" and " " in k and demonym_country(_surname(k)) is None]
     surnames = {_surname(k) for k in people}
-    parts = {"PERSON": surnames | {_first_name(k) for k in people},
-             "GPE": {_place_core(k) for k, (kind, _) in types.items() if kind == "GPE"} - {""}}
+    in_names = {w for k, (kind, weight) in types.items() if kind != "PERSON" and weight > 0
+                for w in k.split()}
+    first_names = {f for f in map(_first_name, people) if f in FIRST_NAMES or f not in in_names}
+    parts = {"PERSON": surnames | first_names,
+             **{kind: {_place_core(k) for k, (voted, _) in types.items() if voted == kind} - {""}
+                for kind in ("GPE", "FACILITY")}}
     settled = []
     for item in found:
         for mention in _split_names(item.mention, surnames):
@@ -142,13 +158,22 @@ def _vote(found: Sequence[Found]) -> dict[str, tuple[str, int]]:
         guesses[key][item.mention.type] += 1
     types = {}
     for key, guess in guesses.items():
-        totals = weigh([*own[key], *context[key]])
+        totals = weigh([*own[key], *_most_say_so(context[key], guess.total())])
         best = max(totals, key=lambda kind: (totals[kind], guess[kind]), default="")
         if best and totals[best] > 0:
             types[key] = (best, totals[best])
         else:
             types[key] = (guess.most_common(1)[0][0], 0)
     return types
+
+
+def _most_say_so(cues: list[Cue], mentions: int) -> list[Cue]:
+    """``cues`` without the "not a name" ones unless at least half of a name's ``mentions``
+    carry one ("the Monica Lewinsky scandal" once does not unmake a person)."""
+    against = sum(1 for _, name in cues if name == "not a name")
+    if not against or 2 * against >= mentions:
+        return cues
+    return [cue for cue in cues if cue[1] != "not a name"]
 
 
 def _settled_type(
@@ -162,8 +187,9 @@ def _settled_type(
         return kind
     if _surname(mention.text) in parts["PERSON"] and demonym_country(mention.text) is None:
         return "PERSON"
-    if key in parts["GPE"]:
-        return "GPE"
+    for place in ("GPE", "FACILITY"):
+        if key in parts[place]:
+            return place
     return kind
 
 
@@ -174,7 +200,7 @@ def _place_core(key: str) -> str:
         return ""
     if words[0] in PLACE_FIRST_WORDS:
         return words[1]
-    return words[0] if words[1] in PLACE_LAST_WORDS else ""
+    return words[0] if words[1] in PLACE_LAST_WORDS or words[1] in FACILITY_LAST_WORDS else ""
 
 
 def _split_names(mention: RawMention, surnames: set[str]) -> list[RawMention]:
@@ -206,12 +232,13 @@ def _first_name(name: str) -> str:
 
 
 def _group(found: Sequence[Found]) -> list[list[Found]]:
-    """Merge mentions into entity groups: people, places, organisations, the rest."""
+    """Merge mentions into entity groups: people, places, facilities, organisations, the rest."""
     by_type: dict[str, list[Found]] = defaultdict(list)
     for item in found:
         by_type[item.mention.type].append(item)
     groups = _people(by_type["PERSON"])
     groups += _places(by_type["GPE"])
+    groups += _places(by_type["FACILITY"])
     groups += _organisations(by_type["ORG"])
     groups += _keyed(by_type["OTHER"], lambda m: _fold(m.text))
     return groups
@@ -296,7 +323,41 @@ def _organisations(found: Sequence[Found]) -> list[list[Found]]:
         target = initials.get(key)
         if " " not in key and target and target != key:
             groups[target] += groups.pop(key)
+    for keys in _parent_families(groups).values():
+        for key in keys[1:]:
+            groups[keys[0]] += groups.pop(key)
     return list(groups.values())
+
+
+def _parent_families(groups: dict[str, list[Found]]) -> dict[str, list[str]]:
+    """Organisation keys that name one body with and without its parent ("un security
+    council", "united nations security council", "security council"), by the key without
+    its parent: joined only when every parent named with it is the same one (a story with
+    "House Intelligence Committee" and "Senate Intelligence Committee" keeps both apart)."""
+    parents: dict[str, set[str]] = defaultdict(set)
+    members: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        words = key.split()
+        for cut in range(1, min(len(words) - 1, 3) + 1):
+            body, parent = " ".join(words[cut:]), " ".join(words[:cut])
+            if len(words) - cut >= 2 and words[-1] in ORG_WORDS and _is_parent(parent, groups):
+                parents[body].add(_parent_id(parent))
+                members[body].append(key)
+                break
+    return {body: [body, *keys] if body in groups else keys
+            for body, keys in members.items() if len(parents[body]) == 1 and len(keys) + (body in groups) > 1}
+
+
+def _is_parent(words: str, groups: dict[str, list[Found]]) -> bool:
+    """Whether ``words`` (folded) name an organisation another can belong to: a known one or
+    one of the story. (A country is no parent: "US State Department" stays apart.)"""
+    compact = words.replace(".", "")
+    return words in ORG_NAMES or compact in ORG_NAMES or words in groups or compact in groups
+
+
+def _parent_id(words: str) -> str:
+    """One spelling for a parent: its initials ("united nations" -> "un"), "u.n." -> "un"."""
+    return _initials(words) or words.replace(".", "")
 
 
 def _org_key(text: str) -> str:

@@ -2,7 +2,7 @@
 
 No statistical tagger can be downloaded here, so a mention is a run of capitalised tokens
 (with "of"/"al"-style connectors inside), stripped of sentence-initial words and of the
-titles before a person's name, and typed PERSON, ORG, GPE or OTHER from the word lists in
+titles before a person's name, and typed PERSON, ORG, GPE, FACILITY or OTHER from the word lists in
 ``entity_words``. ``find_mentions`` works on any ``(start, end)`` span of a text, so the
 CoNLL evaluation can feed it gold sentences and the pipeline its cleaned ones.
 """
@@ -14,9 +14,10 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from storyline.entities.cues import Cue, context_cues, weigh
+from storyline.entities.cues import Cue, common_noun_cues, context_cues, weigh
 from storyline.entities.words import (
     CONNECTORS,
+    FACILITY_LAST_WORDS,
     FIRST_NAMES,
     HONORIFICS,
     NAME_PARTICLES,
@@ -406,8 +407,8 @@ def _single(cue: Cue) -> tuple[Cue, ...]:
 
 
 def _type_of(run: list[Token], title: str) -> Cue:
-    """``(type, cue)`` for one run of name tokens from its own words: PERSON, ORG, GPE or
-    OTHER, and the cue that decided it (``entity_cues.CUE_WEIGHTS``)."""
+    """``(type, cue)`` for one run of name tokens from its own words: PERSON, ORG, GPE,
+    FACILITY or OTHER, and the cue that decided it (``entity_cues.CUE_WEIGHTS``)."""
     key = " ".join(t.key for t in run)
     compact = key.replace(".", "")
     if key in ORG_NAMES or compact in ORG_NAMES:
@@ -424,10 +425,13 @@ def _type_of(run: list[Token], title: str) -> Cue:
 
 
 def _word_type(run: list[Token]) -> Cue | None:
-    """The type a name's first or last word gives ("... Authority", "River ...", "... War")."""
+    """The type a name's first or last word gives ("... Authority", "... Dam", "River ...",
+    "... War")."""
     last = run[-1].key
     if last in ORG_WORDS or (len(run) > 2 and run[0].key in ORG_FIRST_WORDS):
         return "ORG", "org word"
+    if len(run) > 1 and last in FACILITY_LAST_WORDS:
+        return "FACILITY", "facility word"
     if len(run) > 1 and (last in PLACE_LAST_WORDS or run[0].key in PLACE_FIRST_WORDS):
         return "GPE", "place word"
     if len(run) > 1 and last in OTHER_LAST_WORDS:
@@ -439,10 +443,18 @@ def _shape_type(run: list[Token]) -> Cue:
     """A guess from the look of a name alone (weight 0: any evidence overrides it)."""
     if len(run) == 1 and not any(c.isdigit() for c in run[0].text):
         return "ORG", "shape"  # a lone unknown name is most often a company or body (CoNLL++ dev)
-    if 2 <= len(run) <= 4 and all(t.text[0].isupper() and t.text[1:].islower() or
-                                  t.key in NAME_PARTICLES or "-" in t.text for t in run):
-        return "PERSON", "shape"
+    if 2 <= len(run) <= 4 and not _group_word(run[-1].key) and all(
+            t.text[0].isupper() and t.text[1:].islower() or t.key in NAME_PARTICLES
+            or "-" in t.text for t in run):
+        return "PERSON", "shape"  # not "House Republicans": a group, not a name
     return "OTHER", "shape"
+
+
+def _group_word(key: str) -> bool:
+    """A word for a group of people ("Republican", "Democrats", "Americans"), not a surname
+    (a singular nationality may be one: "Jeff French")."""
+    country = demonym_country(key)
+    return country == "" or (country is not None and key.endswith("s"))
 
 
 def _with_context(text: str, sentence: tuple[int, int], mention: RawMention) -> RawMention:
@@ -450,6 +462,8 @@ def _with_context(text: str, sentence: tuple[int, int], mention: RawMention) -> 
     if mention.cues[0][1] == "compound":
         return mention
     extra = context_cues(text, sentence, (mention.start, mention.end))
+    if mention.cues == (("PERSON", "shape"),):
+        extra += common_noun_cues(text, sentence, (mention.start, mention.end))
     if not extra:
         return mention
     cues = (*mention.cues, *extra)

@@ -16,6 +16,7 @@ import pycountry
 __all__ = [
     "CONNECTORS",
     "DEMONYMS",
+    "FACILITY_LAST_WORDS",
     "FIRST_NAMES",
     "GPE_ALIASES",
     "HONORIFICS",
@@ -52,7 +53,8 @@ PERSON_TITLES: frozenset[str] = frozenset(
     representative officer official counterpart reporter correspondent editor analyst
     professor doctor coach manager founder ceo striker midfielder defender goalkeeper
     candidate nominee rabbi imam sheikh emir sultan dictator commissioner inspector
-    superintendent detective police treasurer economist lawyer""".split()
+    superintendent detective police treasurer economist lawyer majority minority
+    whip""".split()
 )
 """Words of a title that may stand before a name ("Foreign Minister Sergei Lavrov")."""
 
@@ -117,16 +119,23 @@ ORG_FIRST_WORDS: frozenset[str] = frozenset(
 
 PLACE_LAST_WORDS: frozenset[str] = frozenset(
     """street st road rd lane avenue ave boulevard drive way square place row terrace crescent
-    river dam bridge valley lake mountain mountains mount hill hills bay island islands
+    river valley lake mountain mountains mount hill hills bay island islands
     isle coast beach peninsula canal creek brook falls forest desert gulf sea ocean strait
     harbour harbor heights plain plains ridge glacier reservoir district county province
     borough township parish quarter neighbourhood neighborhood region territory oblast
-    barrage airport airfield port station terminal base stadium arena park palace castle""".split()
+    port park""".split()
 )
-"""Last words that make a capitalised name a place ("Tanner Street", "Kessling Dam").
+"""Last words that make a capitalised name a place ("Tanner Street", "River Aldern")."""
 
-Facilities (airports, stations, bases, stadiums, palaces) count as places (GPE) too: they
-are where things happen, and CoNLL's LOC type, our GPE, includes them."""
+FACILITY_LAST_WORDS: frozenset[str] = frozenset(
+    """dam barrage bridge viaduct tunnel airport airfield aerodrome station terminal base
+    stadium arena palace castle fortress tower towers prison jail penitentiary museum
+    cathedral mosque temple synagogue basilica hotel mall pier lighthouse spillway
+    pipeline refinery""".split()
+)
+"""Last words that make a capitalised name a facility, a structure built by people
+("Kessling Dam", "Heathrow Airport", "Wembley Stadium"): typed FACILITY, not a place, so
+counts of places leave them out. CoNLL's LOC type includes them (``evaluate.conll``)."""
 
 PLACE_FIRST_WORDS: frozenset[str] = frozenset(
     "river lake mount mt cape fort port gulf isle".split()

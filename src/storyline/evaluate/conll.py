@@ -3,7 +3,7 @@
 The file holds one token a line as ``token start end tag`` (IOB1 tags PER, ORG, LOC,
 MISC), documents opened by ``-DOCSTART-`` and sentences closed by a blank line. Each
 document's text is rebuilt by laying the tokens at their offsets, so spans compare
-exactly. Our types map to CoNLL's as PERSON->PER, ORG->ORG, GPE->LOC, OTHER->MISC.
+exactly. Our types map to CoNLL's as PERSON->PER, ORG->ORG, GPE and FACILITY->LOC, OTHER->MISC.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ __all__ = [
     "table",
 ]
 
-CONLL_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "OTHER": "MISC"}
+CONLL_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "FACILITY": "LOC", "OTHER": "MISC"}
 """Our entity types as CoNLL tags."""
 
 TypedMention = tuple[int, int, str]

@@ -29,7 +29,7 @@ from storyline.model import Article, CleanArticle, Entity, Quote, QuoteList
 
 __all__ = ["article_attributions", "candidates", "extract_quotes", "quotes"]
 
-TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "OTHER": 3}
+TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "FACILITY": 3, "OTHER": 4}
 PRONOUN_KINDS = {
     **dict.fromkeys(("he", "she", "his", "her"), frozenset({"PERSON"})),
     **dict.fromkeys(("it", "its"), frozenset({"ORG", "GPE"})),

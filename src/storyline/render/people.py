@@ -19,7 +19,7 @@ def entities_text(entities: Sequence[Entity]) -> str:
     lines = []
     for e in entities:
         articles = len({m.article for m in e.mentions})
-        line = f"{e.salience:5.3f}  {e.type:<6} {clean_display(e.name)}  ({len(e.mentions)} mentions, {articles} articles)"
+        line = f"{e.salience:5.3f}  {e.type:<8} {clean_display(e.name)}  ({len(e.mentions)} mentions, {articles} articles)"
         if e.aliases:
             line += "  aka " + ", ".join(clean_display(a) for a in e.aliases[:MAX_ALIASES])
         lines.append(line)

@@ -195,7 +195,7 @@ class SpeakerGroup:
     quotes: tuple[QuoteEntry, ...]
 
 
-KEY_ENTITY_TYPES = ("PERSON", "ORG", "GPE")
+KEY_ENTITY_TYPES = ("PERSON", "ORG", "GPE", "FACILITY")
 MAX_KEY_ENTITIES = 10
 MAX_SHOWN_ALIASES = 4
 UNKNOWN_SPEAKER = "Unattributed"
