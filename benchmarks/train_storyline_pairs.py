@@ -11,7 +11,7 @@ own storyline, the unrelated pile); every pile is encoded as batch clustering en
 (IDF fitted on the pile). ``articles``: for each article, ``SAMPLED`` random other
 articles and up to ``SAMPLED`` of its own storyline (seeded), so that the rare positive
 pairs are seen. ``storylines``: each article in stream order against the centroid of its
-own gold storyline so far and up to ``SAMPLED`` others. Each pile weighs the same in a
+own gold storyline so far and the ``SAMPLED`` nearest others. Each pile weighs the same in a
 fit, and both classes weigh the same (``class_weight="balanced"``). Held-out folds are
 never read here.
 
@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
-
 from dataclasses import replace
+from functools import partial
+from pathlib import Path
 
 import numpy as np
 from cluster_checks import DATA, ROOT, labelled
@@ -77,21 +77,23 @@ def article_pairs(items: list[GoldArticle], gold: list[str], shape: PairModel,
     return np.vstack(rows), np.concatenate(same)
 
 
-def centroid_pairs(items: list[GoldArticle], gold: list[str], shape: PairModel,
-                   rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    """Each article, in stream order, against its gold storyline's centroid so far and up
-    to ``SAMPLED`` other storylines' (sums of the earlier articles' rows, as the tracker
-    keeps them, and the days they span)."""
+def centroid_pairs(items: list[GoldArticle], gold: list[str], shape: PairModel
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Each article, in stream order, against its gold storyline's centroid so far and the
+    ``SAMPLED`` nearest storylines' (sums of the earlier articles' rows, as the tracker
+    keeps them, and the days they span): the tracker decides on its nearest storyline, so
+    the hard negatives are the ones that matter."""
     raw, idf, days = encoded(items)
     sums: dict[str, list] = {}
     rows, same = [], []
     for i, label in enumerate(gold):
-        others = [g for g in sums if g != label]
-        chosen = [others[k] for k in rng.permutation(len(others))[:SAMPLED]]
-        chosen += [label] if label in sums else []
+        chosen = list(sums)
         if chosen:
             centroids = weigh(vstack([sums[g][0] for g in chosen], format="csr"), idf, 0.5)
             content, names = block_similarities(weigh(raw[i], idf, 0.5), centroids)
+            nearest = np.argsort(-(content[0] + names[0]))[:SAMPLED]
+            keep = sorted(set(nearest.tolist()) | ({chosen.index(label)} if label in sums else set()))
+            chosen, content, names = [chosen[k] for k in keep], content[:, keep], names[:, keep]
             first, last = (np.array([sums[g][k] for g in chosen]) for k in (1, 2))
             gap = np.maximum(np.maximum(first - days[i], days[i] - last), 0.0)
             rows.append(shape.features(content[0], names[0], gap))
@@ -104,12 +106,12 @@ def centroid_pairs(items: list[GoldArticle], gold: list[str], shape: PairModel,
 def fit(kind: str, args: argparse.Namespace, shape: PairModel) -> PairModel:
     """The model of ``kind`` fitted on the pairs of every pile's tune fold, each pile
     weighing the same."""
-    pairs = article_pairs if kind == "articles" else centroid_pairs
     rng = np.random.default_rng(SEED)
+    pairs = partial(article_pairs, rng=rng) if kind == "articles" else centroid_pairs
     blocks, targets, weights = [], [], []
     for check, level in PILES:
         items, _ = labelled(check, args.data, "tune")
-        x, y = pairs(items, [getattr(i, level) for i in items], shape, rng)
+        x, y = pairs(items, [getattr(i, level) for i in items], shape)
         print(f"{kind:<10} {check:<11} {len(items):5d} articles, {len(y):6d} pairs, {y.mean():.2f} same")
         blocks.append(x)
         targets.append(y)
