@@ -23,10 +23,10 @@ from storyline.represent.document import build_document
 from storyline.timeline.build import rank_days, select_days, timeline
 
 ROOT = Path(__file__).parents[1]
-GOLD = ROOT / "tests" / "data" / "temporal_gold.jsonl"
-HELD_OUT = ROOT / "tests" / "data" / "temporal_heldout.jsonl"
-HELD_OUT_2 = ROOT / "tests" / "data" / "temporal_heldout_2.jsonl"
-HELD_OUT_3 = ROOT / "tests" / "data" / "temporal_heldout_3.jsonl"
+GOLD = ROOT / "tests" / "timeline" / "data" / "temporal_gold.jsonl"
+HELD_OUT = ROOT / "tests" / "timeline" / "data" / "temporal_heldout.jsonl"
+HELD_OUT_2 = ROOT / "tests" / "timeline" / "data" / "temporal_heldout_2.jsonl"
+HELD_OUT_3 = ROOT / "tests" / "timeline" / "data" / "temporal_heldout_3.jsonl"
 
 
 def _score(records: list[dict], articles: dict[str, Article]) -> tuple[int, list[str]]:

@@ -63,11 +63,13 @@ MIN_GAIN = 0.002
 MODES = ("batch", "online")
 BATCH_GRID: dict[str, tuple[float, ...]] = {
     "storyline_chance": (0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8),
+    "storyline_apart": (0.35, 0.0, 0.3, 0.4, 0.5),
     "undated_story_weight": (1.0, 0.9, 0.8, 0.7, 0.6),
 }
 """Stage 1, in search order: the least average chance of the learned pair model
 (``storyline.cluster.pairs``, fitted by ``benchmarks/train_storyline_pairs.py`` on the same
-tune folds), then the undated share of story similarity."""
+tune folds), the centroid check that keeps concurrent threads apart, then the undated share
+of story similarity."""
 ONLINE_GRID: dict[str, tuple[float, ...]] = {
     "online_storyline_chance": (0.2, 0.3, 0.4, 0.5, 0.6, 0.7),
     "undated_story_weight": (1.0, 0.9, 0.8, 0.7, 0.6),

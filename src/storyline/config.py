@@ -58,6 +58,10 @@ class ClusterConfig:
         online_storyline_chance: (online) least chance, by the same model, that a new
             story's first article shares the nearest storyline (scored against its
             centroid).
+        storyline_apart: (batch) two groups of articles whose centroids' content and name
+            cosines average under this stay apart as separate storylines, whatever their
+            articles' average chance (``storyline.cluster.similarity.threads_apart``; 0:
+            never).
         name_weight: share of the similarity given to names and numbers in stories (0..1).
         story_days: articles this many days apart start losing story similarity.
         merge_threshold: (online) two stories this similar are merged into one.
@@ -79,6 +83,10 @@ class ClusterConfig:
     online_storyline_chance: float = 0.5
     """Both chances chosen by ``benchmarks/tune_clusters.py`` on the issue 15 tune folds,
     for the pair models that ``benchmarks/train_storyline_pairs.py`` fits on the same folds."""
+    storyline_apart: float = 0.35
+    """The middle of the range that leaves every tune-fold figure as it is without the check
+    (0.3 to 0.4 with ``APART_MIN`` 20 articles; 0.5 cuts long threads), chosen by
+    ``benchmarks/storyline_apart.py``."""
     name_weight: float = 0.5
     story_days: float = 3.0
     undated_story_weight: float = 1.0
@@ -89,7 +97,7 @@ class ClusterConfig:
 
     def __post_init__(self) -> None:
         for name in ("story_threshold", "online_story_threshold", "storyline_chance",
-                     "online_storyline_chance", "name_weight", "merge_threshold",
+                     "online_storyline_chance", "storyline_apart", "name_weight", "merge_threshold",
                      "undated_story_weight"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise UsageError(f"{name} must be between 0 and 1, got {getattr(self, name)}")

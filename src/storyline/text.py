@@ -33,7 +33,9 @@ __all__ = [
     "LINE_PATTERNS",
     "CLOSING_QUOTES",
     "COMPOUND_WORD",
+    "LEAD_MARKS",
     "OPENING_QUOTES",
+    "PRONOUN_OPENERS",
     "Offsets",
     "QUOTE_CLOSERS",
     "QUOTE_MARK",
@@ -47,6 +49,7 @@ __all__ = [
     "ends_with",
     "line_reason",
     "match_key",
+    "opens_with_pronoun",
     "sentence_spans",
     "stem",
     "tokens",
@@ -73,6 +76,12 @@ OPENING_QUOTES: frozenset[str] = frozenset(opening for opening, _ in QUOTE_PAIRS
 """Marks that may open a quotation."""
 CLOSING_QUOTES: frozenset[str] = frozenset(closing for _, closing in QUOTE_PAIRS)
 """Marks that may close a quotation ("“" closes a German „…“ as well as opening)."""
+PRONOUN_OPENERS: frozenset[str] = frozenset(
+    "he she it they him her his its their them this these those that such".split()
+)
+"""First words that point at a person or thing named before the sentence."""
+LEAD_MARKS = re.compile(r"^[\s\"“„«‹`'‘(\[]*")
+"""White space, opening quotation marks and brackets at the start of a text."""
 QUOTE_MARK = re.compile(r"``|''|[\"“”„«»‹›]")
 """One quotation mark that is never an apostrophe or a comma: the single marks ' ’ ‘ and ‚
 of ``QUOTE_PAIRS`` are left out, since ' and ’ end "don't" and "’90s" as often as a
@@ -202,6 +211,20 @@ def match_key(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens of ``text`` (punctuation dropped, apostrophes kept)."""
     return [match.group().lower() for match in WORD.finditer(text)]
+
+
+def opens_with_pronoun(text: str) -> bool:
+    """Whether the first word of ``text`` (after opening quotation marks and brackets) is
+    one of ``PRONOUN_OPENERS``: a sentence that leans on one before it.
+
+    Example:
+        >>> opens_with_pronoun('"They said it would hold," the engineer added.')
+        True
+        >>> opens_with_pronoun("Thousands left their homes.")
+        False
+    """
+    words = tokens(LEAD_MARKS.sub("", text)[:40])
+    return bool(words) and words[0].split("'")[0].split("’")[0] in PRONOUN_OPENERS
 
 
 @lru_cache(maxsize=200_000)

@@ -57,3 +57,32 @@ def test_headline_keeps_a_usable_title_first(shared_data) -> None:
     article = _article(shared_data, CLUTTERED[0])
     titled = Article(article.text, id="t", title="Haiti charity single recorded | BBC News")
     assert choose_headline([article, titled], [0.9, 0.1]) == "Haiti charity single recorded"
+
+
+def test_headline_of_a_broadcast_transcript_skips_air_time_notice_and_speaker_labels(shared_data) -> None:
+    # first line: "<show title> Aired February 6 , 2011 - 10:00 ET THIS IS A RUSH TRANSCRIPT ."
+    article = _article(shared_data, "EgyptianProtest_cnn/InputDocs/2011-02-06/43.htm.txt")
+    headline = choose_headline([article], [0.0])
+    assert headline_problems(headline) == [], headline
+    assert "Aired" not in headline and "TRANSCRIPT" not in headline
+    assert headline.startswith("Egypt 's Opposition Leader ElBaradei Speaks")
+
+
+def test_headline_never_opens_with_a_pronoun_that_leans_on_an_earlier_sentence(shared_data) -> None:
+    # a sentence opening with "He gave no timeframe , but said ..." is among this article's first
+    article = _article(shared_data, "haiti_bbc/InputDocs/2010-01-22/808.htm.txt")
+    assert "He gave no timeframe" in article.text
+    headline = choose_headline([article], [0.0])
+    assert headline and headline_problems(headline) == [], headline
+    assert headline.split()[0] not in {"He", "She", "It", "They", "This", "These", "Those"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "By the Riverline Wire Staff Engineers began lowering the reservoir on Tuesday .",
+    "Watch Valley Tonight at 9 p.m. ET Engineers began lowering the reservoir on Tuesday .",
+    "MARTA OKONJO , HOST : Engineers began lowering the reservoir on Tuesday .",
+])
+def test_headline_drops_desk_bylines_show_promotions_and_speaker_labels(sentence) -> None:
+    headline = choose_headline([Article(sentence, id="a")], [0.0])
+    assert headline_problems(headline) == [], headline
+    assert headline.startswith("Engineers began lowering the reservoir")

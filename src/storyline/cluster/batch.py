@@ -7,7 +7,9 @@ three steps:
 
 1. storylines: articles whose learned chance of sharing a storyline
    (``storyline.cluster.pairs``: content and name cosines, time gap) averages at least
-   ``storyline_chance``;
+   ``storyline_chance``, except that two groups of ``APART_MIN`` articles or more whose
+   centroids share too little (``storyline_apart``) stay apart: concurrent threads whose
+   articles share a few words each day (``similarity.threads_apart``);
 2. stories, inside each storyline: the same linkage with the IDF weights multiplied by
    the squared IDF *local to the storyline* (``LOCAL_POWER``), so the words every article
    of the thread shares ("pirates", "Gulf of Aden") fade and the names, numbers and words
@@ -150,7 +152,8 @@ def _cluster(articles: Sequence[Article], opts: ClusterConfig) -> ClusterResult:
     idf = frequencies.idf()
     days = np.array([day_number(a.published) for a in ordered], dtype=float)
     known = np.array([text_day(a) if np.isnan(d) else d for a, d in zip(ordered, days, strict=True)])
-    lines = storyline_groups(weigh(raw, idf, 0.5), days, known, opts.storyline_chance)
+    lines = storyline_groups(weigh(raw, idf, 0.5), days, known, opts.storyline_chance,
+                             opts.storyline_apart)
     stories = [story for line in lines for story in _split_line(raw, idf, days, line, opts)]
     stories.sort(key=min)
     line_of = {i: k for k, line in enumerate(lines) for i in line}

@@ -32,6 +32,7 @@ class ClusterParams(BaseEstimator):
         online_story_threshold: float = _DEFAULT.online_story_threshold,
         storyline_chance: float = _DEFAULT.storyline_chance,
         online_storyline_chance: float = _DEFAULT.online_storyline_chance,
+        storyline_apart: float = _DEFAULT.storyline_apart,
         name_weight: float = _DEFAULT.name_weight,
         story_days: float = _DEFAULT.story_days,
         undated_story_weight: float = _DEFAULT.undated_story_weight,
@@ -44,6 +45,7 @@ class ClusterParams(BaseEstimator):
         self.online_story_threshold = online_story_threshold
         self.storyline_chance = storyline_chance
         self.online_storyline_chance = online_storyline_chance
+        self.storyline_apart = storyline_apart
         self.name_weight = name_weight
         self.story_days = story_days
         self.undated_story_weight = undated_story_weight

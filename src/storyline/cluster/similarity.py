@@ -15,25 +15,28 @@ online tracker splits its young stories with ``split_parts``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.sparse import csr_matrix
+from scipy.cluster.hierarchy import ClusterNode, fcluster, linkage, to_tree
+from scipy.sparse import csr_matrix, vstack
 from scipy.spatial.distance import squareform
 
 from storyline.cluster.pairs import block_similarities, pair_model
 from storyline.cluster.result import day_number
 from storyline.config import ClusterConfig
 from storyline.model import Article
-from storyline.represent.articles import MAX_CHARS, DocumentFrequencies, weigh
+from storyline.represent.articles import MAX_CHARS, N_FEATURES, DocumentFrequencies, weigh
 from storyline.represent.dates import publication_anchor
 
 __all__ = [
-    "LOCAL_POWER", "MIN_PART", "YEAR_GUARD_DAYS", "agglomerate", "decay", "link", "split_parts",
-    "split_story", "storyline_groups", "text_day", "years_apart",
+    "APART_MIN", "LOCAL_POWER", "MIN_PART", "YEAR_GUARD_DAYS", "agglomerate", "decay", "link",
+    "split_parts", "split_story", "storyline_groups", "text_day", "threads_apart", "years_apart",
 ]
 
+APART_MIN = 20
+"""Fewest articles each of two groups needs before their centroids can keep them apart."""
 LOCAL_POWER = 2.0
 """Power of the storyline-local IDF in the story step (tuned on ECB+ topics 1-35)."""
 MIN_PART = 3
@@ -102,8 +105,8 @@ def agglomerate(
     return link(similarity, threshold)
 
 
-def storyline_groups(vectors: csr_matrix, days: np.ndarray, known: np.ndarray, threshold: float
-                     ) -> list[list[int]]:
+def storyline_groups(vectors: csr_matrix, days: np.ndarray, known: np.ndarray, threshold: float,
+                     apart_floor: float = 0.0) -> list[list[int]]:
     """Average-linkage groups of articles whose learned chance of sharing a storyline
     (``storyline.cluster.pairs``) averages at least ``threshold``.
 
@@ -112,6 +115,8 @@ def storyline_groups(vectors: csr_matrix, days: np.ndarray, known: np.ndarray, t
         days: each article's day (NaN when unknown).
         known: each article's day or else the day its text gives (``text_day``): a pair
             with an undated article whose known days lie a year apart never groups.
+        apart_floor: two groups of ``APART_MIN`` articles or more whose centroids are
+            less alike than this stay apart (``threads_apart``); 0 checks nothing.
 
     Returns:
         Groups of row indices, ordered by their first row.
@@ -121,12 +126,45 @@ def storyline_groups(vectors: csr_matrix, days: np.ndarray, known: np.ndarray, t
     content, names = block_similarities(vectors, vectors)
     chance = pair_model("articles").probability(content, names, days[:, None] - days[None, :])
     chance[_years_apart_undated(known, np.isnan(days))] = 0.0
-    return link(chance, threshold)
+    if apart_floor <= 0.0:
+        return link(chance, threshold)
+    return link(chance, threshold, apart=lambda a, b: threads_apart(vectors, a, b, apart_floor))
 
 
-def link(similarity: np.ndarray, threshold: float) -> list[list[int]]:
+def threads_apart(vectors: csr_matrix, first: list[int], second: list[int], floor: float) -> bool:
+    """Whether two groups of at least ``APART_MIN`` rows each are separate threads: the mean
+    of their centroids' content and name cosines is under ``floor``.
+
+    Article pairs of one long thread share few words, so their average chance can be as low
+    as that of two concurrent threads; the centroids of two halves of one thread stay close
+    (they share its people, places and vocabulary) while two threads' centroids do not.
+
+    Example:
+        >>> rows = weigh(csr_matrix(np.eye(4)[[0] * 20 + [1] * 10]), np.ones(4), 0.5)
+        >>> one, two, other = list(range(10)), list(range(10, 20)), list(range(20, 30))
+        >>> threads_apart(rows, one, other, 0.5), threads_apart(rows, one, two, 0.5)
+        (True, False)
+    """
+    if min(len(first), len(second)) < APART_MIN:
+        return False
+    centroids = vstack([csr_matrix(vectors[rows].sum(axis=0)) for rows in (first, second)], format="csr")
+    cosines = []
+    for block in (centroids.indices < N_FEATURES, centroids.indices >= N_FEATURES):
+        part = csr_matrix((centroids.data * block, centroids.indices, centroids.indptr), shape=centroids.shape)
+        norms = np.sqrt(np.asarray(part.multiply(part).sum(axis=1)).ravel())
+        dot = float((part[0] @ part[1].T).toarray()[0, 0])
+        cosines.append(dot / (norms[0] * norms[1]) if norms.all() else 0.0)
+    return float(np.mean(cosines)) < floor
+
+
+def link(similarity: np.ndarray, threshold: float,
+         apart: Callable[[list[int], list[int]], bool] | None = None) -> list[list[int]]:
     """Average-linkage groups of a symmetric ``similarity`` matrix whose members average at
-    least ``threshold`` (SciPy), ordered by their first row."""
+    least ``threshold`` (SciPy), ordered by their first row.
+
+    With ``apart``, every merge inside a group is checked with ``apart(first_rows,
+    second_rows)``; a group that holds a merge of two separate threads is split
+    (``_split_apart``)."""
     distance = np.clip(1.0 - similarity, 0.0, None)
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
@@ -134,7 +172,57 @@ def link(similarity: np.ndarray, threshold: float) -> list[list[int]]:
     groups: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         groups.setdefault(int(label), []).append(index)
+    if apart is not None:
+        count = len(labels)
+        first = list(range(count)) + [0] * (count - 1)  # each tree node's first leaf
+        for k, (left, _, _, _) in enumerate(tree):
+            first[count + k] = first[int(left)]
+        _, nodes = to_tree(tree, rd=True)
+        roots = {int(labels[first[node.id]]): node for node in nodes
+                 if node.count == len(groups[int(labels[first[node.id]])])}
+        return sorted((sorted(part) for key in groups for part in _split_apart(roots[key], similarity, apart)),
+                      key=min)
     return sorted(groups.values(), key=min)
+
+
+def _split_apart(root: ClusterNode, similarity: np.ndarray,
+                 apart: Callable[[list[int], list[int]], bool]) -> list[list[int]]:
+    """The group under ``root`` split where it merged two separate threads.
+
+    Walking down from ``root``: a subtree with no separate merge in it stays one part; a
+    separate merge splits into its two sides; elsewhere each side with a separate merge in
+    it is walked in turn and each side without one becomes a part of its own when it holds
+    ``APART_MIN`` rows, else its rows wait. Each waiting row then joins the part whose rows
+    it is most similar to on average (``similarity``), as average linkage would have it.
+    """
+    walk, nodes = [], [root]
+    while nodes:
+        node = nodes.pop()
+        walk.append(node)
+        nodes += [] if node.is_leaf() else [node.left, node.right]
+    holds_separate: dict[int, bool] = {}  # node id -> a separate merge at or below it
+    for node in reversed(walk):  # children before their parent
+        holds_separate[node.id] = not node.is_leaf() and (
+            holds_separate[node.left.id] or holds_separate[node.right.id]
+            or min(node.left.count, node.right.count) >= APART_MIN
+            and apart(node.left.pre_order(), node.right.pre_order()))
+    parts, waiting, nodes = [], [], [root]
+    while nodes:
+        node = nodes.pop()
+        if not holds_separate[node.id]:
+            parts.append(node.pre_order())
+            continue
+        for side in (node.left, node.right):
+            if holds_separate[side.id] or side.count >= APART_MIN:
+                nodes.append(side)
+            else:
+                waiting += side.pre_order()
+    if not parts:
+        return [waiting]
+    for row in waiting:
+        best = max(range(len(parts)), key=lambda k: similarity[row, parts[k]].mean())
+        parts[best].append(row)
+    return parts
 
 
 def _years_apart_undated(known: np.ndarray, undated: np.ndarray) -> np.ndarray:

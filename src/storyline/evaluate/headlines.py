@@ -26,10 +26,13 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"Fri|Sat|Sun)\w* ,? ?\w+ \d{1,2} ?, \d{4}")),
     ("timestamp", re.compile(r"(?i)last updated|\b\d{1,2}[:.]\d\d ?(?:GMT|BST|EST|EDT|UK time|[ap]m)\b")),
     ("help", re.compile(r"(?:^|GMT |BST )Help\b")),
-    ("byline", re.compile(r"^By [A-Z]|\bBBC News ,")),
+    ("byline", re.compile(r"^By (?:the )?[A-Z]|\bBBC News ,")),
+    ("promotion", re.compile(r"(?i)^watch \S+.* (?:at|on) \d")),
     ("photo credit", re.compile(r"(?i)\b(?:photograph|photo|picture) ?:|getty images|-LRB-|-RRB-")),
     ("agency tag", re.compile(r"\((?:Reuters|AFP|AP|CNN)\)|\b(?:Reuters|AFP|AP)\s+-|-LRB- ?(?:Reuters|AFP|AP|CNN)")),
     ("page furniture", re.compile(r"(?i)javascript|flash player|\|")),
+    ("transcript", re.compile(r"^[A-Z]{2,}[A-Z ]* (?:, [A-Z][A-Z ]+ )?:|\b[A-Z]{2,}(?: [A-Z]+){3,}\b")),
+    ("leans on earlier", re.compile(r"^(?:He|She|It|They|This|These|Those|His|Her|Its|Their)\b")),
     ("ellipsis", re.compile(r"…|\.\.\.$")),
 )
 """Each problem and the pattern that finds it in a headline."""

@@ -5,7 +5,8 @@ glued to the first sentence: "14 August 2012 Last updated at 08:40 GMT Help Chin
 preparing ...", "By Richard Galpin BBC News , Adana , Turkey Thwaiba Kanafani ...",
 "WASHINGTON | Fri May 1 , 2009 5:03 pm BST WASHINGTON -LRB- Reuters -RRB- - The outbreak
 ...". ``clutter_free_pieces`` cuts a sentence at every piece of clutter (datelines,
-timestamps, bylines, "Help", photo credits, agency tags, player prompts) and at every
+timestamps, bylines, "Help", photo credits, agency tags, transcript speaker labels and
+shouted notices, player prompts) and at every
 place where a second sentence was glued on without punctuation ("... after 11 days A
 French rescue worker said ..."), and returns the pieces that are left; a piece that still
 starts with a byline is dropped. The patterns accept tokenized text (spaces before
@@ -30,16 +31,18 @@ _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|
 _ZONE = r"(?:GMT|BST|UTC|EST|EDT|CST|CDT|PST|PDT|CET|JST|ET|UK time)"
 _CLOCK = rf"\d{{1,2}}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE})?"
 _DAY = (rf"(?:{_WEEKDAY}\s*,?\s*)?(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})\s*,?\s*\d{{4}}"
-        rf"(?:\s*[,;]?\s*{_CLOCK})?")
+        rf"(?:\s*[,;-]?\s*{_CLOCK})?")
 _OPEN, _CLOSE = r"(?:\(|-LRB-)", r"(?:\)|-RRB-)"
 _AGENCY = r"(?:Reuters|AFP|AP|CNN|BBC|PA|dpa|Xinhua|Bloomberg)"
 _NAME = r"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3}"
+_CAPS = r"[A-Z][A-Z'.-]*[A-Z]\b"
 
 CLUTTER = re.compile("|".join((
     # "Page last updated at 11:50 GMT , Friday , 29 January 2010", "Last updated at 08:40 GMT"
     rf"(?i:(?:page\s+)?last\s+updated)\s*(?:at|on)?\s*(?:{_CLOCK})?(?:\s*,?\s*{_DAY})?",
-    # "Sunday 26 April 2009 10.40 BST", "Mon Mar 2 , 2009 4:23 pm EST", "2009 06 19 22:54 JST"
-    _DAY, rf"\d{{4}}\s+\d\d\s+\d\d\s+{_CLOCK}", rf"{_CLOCK}\s*{_ZONE}?(?:\s*,\s*{_DAY})?",
+    # "Sunday 26 April 2009 10.40 BST", "Mon Mar 2 , 2009 4:23 pm EST", "2009 06 19 22:54 JST",
+    # a broadcast's "Aired March 3 , 2011 - 21:00 ET"
+    rf"(?:\bAired\s+)?{_DAY}", rf"\d{{4}}\s+\d\d\s+\d\d\s+{_CLOCK}", rf"{_CLOCK}\s*{_ZONE}?(?:\s*,\s*{_DAY})?",
     # "WASHINGTON -LRB- Reuters -RRB- -", "MEXICO CITY , May 5 (Reuters) -", "(CNN) --", "AFP -"
     rf"(?:[A-Z][A-Z.'\\/-]+(?:\s+[A-Z][A-Z.'\\/-]+){{0,3}}\s*(?:,\s*[A-Z][a-z]+\.?)?"
     rf"(?:\s*,\s*{_MONTH}\s+\d{{1,2}})?\s*)?{_OPEN}\s*{_AGENCY}\s*{_CLOSE}\s*(?:-+|–|—)?",
@@ -54,10 +57,18 @@ CLUTTER = re.compile("|".join((
     # a byline with its outlet and place: "By Richard Galpin BBC News , Adana , Turkey"
     rf"\b[Bb]y\s+{_NAME}\s+(?:BBC|CNN)(?:\s+[A-Z]\w+){{0,2}}(?:\s*,\s*[A-Z][\w-]+){{0,2}}",
     rf"\b[Bb]y\s+{_NAME}\s*,\s*(?:[A-Z][\w-]*\s+|and\s+){{0,4}}(?i:editor|correspondent|reporter|writer)\b",
+    # a desk's byline: "By the Metro Wire Staff", "By the Associated Press"
+    r"\b[Bb]y\s+the\s+(?:[A-Z][\w.-]*\s+){0,3}(?:Staff|Board|Team|Desk|Writers?|Reporters?|Press)\b",
+    # transcripts: a speaker label "MARTA OKONJO , HOST :", a shouted notice "THIS IS A ROUGH COPY"
+    rf"\b{_CAPS}(?:\s+{_CAPS}){{0,3}}(?:\s*,\s*{_CAPS}(?:\s+{_CAPS}){{0,4}})?\s*:(?!\d)",
+    rf"\b{_CAPS}(?:\s*,?\s+(?:{_CAPS}|A|I)){{3,}}",
     # players and page furniture
     r"(?i:in\s+order\s+to\s+see\s+this\s+content.{0,80}?installed|to\s+play\s+this\s+content.{0,60}?"
     r"turned\s+on|can\s*not\s+play\s+media|visit\s+bbc\s+webwise\s+for\s+full\s+instructions|"
     r"please\s+note\s*:.*|get\s+\w+\s+delivered\s+to\s+your\s+inbox.*)\s*\.?",
+    # a show's promotion: "Watch Valley Tonight at 8 & 10 p.m. ET"
+    rf"(?i:watch)\s+[\w-]+(?:\s+[\w-]+){{0,2}}\s+(?i:at|on)\s+\d{{1,2}}(?:[:.]\d\d)?"
+    rf"(?:\s*(?:&|and)\s*\d{{1,2}}(?:[:.]\d\d)?)?\s*(?:[ap]\.?m\.?)?\s*{_ZONE}?",
     r"\bHelp\b(?=\s+[A-Z])",
     r"(?:^|\s)(?:\\\*|\*|cents|•)(?=\s)",
 )))
@@ -74,7 +85,7 @@ A French rescue worker said ..."): a lowercase word, then a word that opens sent
 LEADING = re.compile(r"^(?:[-–—,;:'`\s]|''|``)+|(?:[-–—,;:\s]|``)+$")
 """Stray punctuation left at either end of a piece once clutter is cut out."""
 
-_BYLINE_START = re.compile(rf"^(?:[Bb]y\s+[A-Z]|{_NAME}\s*,\s*(?i:staff\s+)?(?:writer|reporter|editor))")
+_BYLINE_START = re.compile(rf"^(?:[Bb]y\s+(?:the\s+)?[A-Z]|{_NAME}\s*,\s*(?i:staff\s+)?(?:writer|reporter|editor))")
 _MIN_PIECE_WORDS = 3
 
 

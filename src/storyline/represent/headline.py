@@ -12,7 +12,8 @@ articles, closest article first: each sentence is cut into pieces free of clutte
 (``represent.clutter``: datelines, timestamps, bylines, credits, agency tags), and the
 first piece that fits is the headline: a piece of at most ``MAX_HEADLINE_WORDS`` words
 as it is, or a longer one cut at a clause boundary (comma, semicolon, colon, dash) that
-leaves enough words and no open quote or bracket. Nothing is cut mid-phrase and no
+leaves enough words and no open quote or bracket; a piece that opens with a pronoun
+("He said ...") leans on a sentence before it and is passed over. Nothing is cut mid-phrase and no
 ellipsis is added; a story with no fitting piece has no headline (``""``).
 """
 
@@ -24,7 +25,7 @@ from urllib.parse import urlsplit
 
 from storyline.model import Article
 from storyline.represent.clutter import Piece, clutter_free_pieces
-from storyline.text import line_reason, sentence_spans, word_count
+from storyline.text import line_reason, opens_with_pronoun, sentence_spans, word_count
 
 __all__ = ["MAX_HEADLINE_WORDS", "choose_headline", "clean_title", "fit_headline"]
 
@@ -150,9 +151,11 @@ def fit_headline(piece: str, *, whole: bool = True, any_clause: bool = False) ->
 
 
 def _reads_whole(text: str) -> bool:
-    """True for text that can stand as a headline: enough words, not boilerplate, every
+    """True for text that can stand as a headline: enough words, not boilerplate, no
+    opening pronoun that leans on an earlier sentence ("He gave no timeframe"), every
     bracket and quote closed, and no last word that needs a next one."""
     return (_is_headline(text) and text.split()[-1].lower() not in _DANGLING
+            and not opens_with_pronoun(text)
             and all(text.count(a) == text.count(b) for a, b in _OPENERS))
 
 

@@ -4,8 +4,8 @@ A summary sentence leans on text the summary does not carry when it:
 
 - starts or ends inside a quotation (``quote_scan``): the middle or the end of a quote
   split over several sentences (``If anything, ... more to know."``), or its start alone;
-- opens with a pronoun (``PRONOUN_OPENERS``: "He ...", "It ...", "That's ..."), after any
-  opening quotation mark;
+- opens with a pronoun (``storyline.text.opens_with_pronoun``: "He ...", "It ...",
+  "That's ..."), after any opening quotation mark;
 - opens with a bare definite description, "The <noun>" with nothing after the noun that
   says which one ("The testy exchange, that took place ...", "The crack was ..."), and no
   word of that noun phrase appears earlier in the summary (``definite_nouns``). A noun
@@ -25,24 +25,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.text import QUOTE_MARK, STOP_WORDS, stem, tokens
+from storyline.text import LEAD_MARKS, QUOTE_MARK, STOP_WORDS, opens_with_pronoun, stem, tokens
 
 __all__ = [
     "ANAPHORIC_FIRST",
-    "PRONOUN_OPENERS",
     "QuoteScan",
     "definite_nouns",
     "leaning_reason",
     "leaning_sentences",
     "opens_quote",
-    "opens_with_pronoun",
     "quote_scan",
 ]
 
-PRONOUN_OPENERS: frozenset[str] = frozenset(
-    "he she it they him her his its their them this these those that such".split()
-)
-"""First words that point at a person or thing named before the sentence."""
 ANAPHORIC_FIRST: frozenset[str] = frozenset(
     "latter former same next two three four both pair remaining rest other others".split()
 )
@@ -65,7 +59,6 @@ MAX_NOUN_WORDS = 4
 _OPENING = frozenset("“„«‹") | {"``"}
 _CLOSING = frozenset("”»›") | {"''"}
 _BEFORE_OPENING = "([{—–-/:"
-_LEAD = re.compile(r"^[\s\"“„«‹`'‘(\[]*")
 _DEFINITE = re.compile(r"^The\s+")
 _WORD = re.compile(r"[\w][\w'’-]*|[^\w\s]")
 _WORDS = re.compile(r"\w")
@@ -127,12 +120,6 @@ def _opens(text: str, match: re.Match[str]) -> bool:
     return (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
 
 
-def opens_with_pronoun(text: str) -> bool:
-    """Whether the first word of ``text`` (after opening quotation marks) is a pronoun."""
-    words = tokens(_LEAD.sub("", text)[:40])
-    return bool(words) and words[0].split("'")[0].split("’")[0] in PRONOUN_OPENERS
-
-
 def definite_nouns(text: str) -> frozenset[str] | None:
     """The content-word stems of a bare "The <noun>" opening ``text``; ``None`` if none.
 
@@ -146,10 +133,10 @@ def definite_nouns(text: str) -> frozenset[str] | None:
         >>> definite_nouns("The rail line through the valley was closed.") is None
         True
     """
-    opening = _DEFINITE.match(_LEAD.sub("", text))
+    opening = _DEFINITE.match(LEAD_MARKS.sub("", text))
     if opening is None:
         return None
-    words = _WORD.findall(_LEAD.sub("", text)[opening.end():][:120])
+    words = _WORD.findall(LEAD_MARKS.sub("", text)[opening.end():][:120])
     phrase: list[str] = []
     for word in words[:MAX_NOUN_WORDS + 1]:
         if not word[0].isalnum() or not word.islower() or word in NOUN_PHRASE_STOP:

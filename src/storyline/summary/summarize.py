@@ -40,10 +40,10 @@ from storyline.represent.facts import (
     closest_per_article,
 )
 from storyline.summary.scorer import Scorer, default_scorer, sentence_features
-from storyline.summary.standalone import definite_nouns, opens_with_pronoun, quote_scan
+from storyline.summary.standalone import definite_nouns, quote_scan
 from storyline.summary.units import Unit, antecedent_units, quote_units, unit_sentence
 from storyline.summary.words import UNREADABLE_ALONE
-from storyline.text import stem, tokens, word_count
+from storyline.text import opens_with_pronoun, stem, tokens, word_count
 
 __all__ = ["MIN_WORDS", "REDUNDANCY_MAX", "summarize", "summary_features"]
 

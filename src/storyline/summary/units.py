@@ -20,8 +20,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.model import Article, Sentence
-from storyline.summary.standalone import definite_nouns, opens_quote, opens_with_pronoun, quote_scan
-from storyline.text import stem, tokens
+from storyline.summary.standalone import definite_nouns, opens_quote, quote_scan
+from storyline.text import opens_with_pronoun, stem, tokens
 
 __all__ = ["MAX_QUOTE_SENTENCES", "Unit", "antecedent_units", "quote_units", "unit_sentence"]
 
