@@ -58,10 +58,10 @@ class ClusterConfig:
         online_storyline_chance: (online) least chance, by the same model, that a new
             story's first article shares the nearest storyline (scored against its
             centroid).
-        storyline_apart: (batch) two groups of articles whose centroids' content and name
-            cosines average under this stay apart as separate storylines, whatever their
-            articles' average chance (``storyline.cluster.similarity.threads_apart``; 0:
-            never).
+        storyline_apart: two groups of articles whose centroids' content and name cosines
+            average under this stay apart as separate storylines, whatever their articles'
+            average chance (batch: ``storyline.cluster.similarity.threads_apart``; online: a
+            growing story against the rest of its storyline); 0: never.
         name_weight: share of the similarity given to names and numbers in stories (0..1).
         story_days: articles this many days apart start losing story similarity.
         merge_threshold: (online) two stories this similar are merged into one.

