@@ -86,3 +86,18 @@ def test_headline_drops_desk_bylines_show_promotions_and_speaker_labels(sentence
     headline = choose_headline([Article(sentence, id="a")], [0.0])
     assert headline_problems(headline) == [], headline
     assert headline.startswith("Engineers began lowering the reservoir")
+
+
+def test_headline_skips_a_banner_that_opens_pages_of_different_news(shared_data) -> None:
+    # a crawl put one trending-link line on top of many pages of one outlet's coverage
+    folder = shared_data / "timeline17" / "EgyptianProtest_cnn" / "InputDocs"
+    pages = sorted(folder.glob("2011-02-*/*.txt"))
+    firsts = {}
+    for page in pages:
+        firsts.setdefault(page.read_text(encoding="utf-8").split("\n", 1)[0], []).append(page)
+    banner, opened = max(firsts.items(), key=lambda kv: len(kv[1]))
+    assert len(opened) >= 3  # the same first line on several pages
+    articles = [Article(p.read_text(encoding="utf-8"), id=str(p)) for p in opened[:5]]
+    headline = choose_headline(articles, [0.0] * len(articles))
+    assert headline and headline not in banner
+    assert headline_problems(headline) == [], headline

@@ -37,6 +37,8 @@ MIN_CLAUSE_WORDS = 6
 """A sentence cut at a clause boundary keeps at least this many words."""
 LEAD_SENTENCES = 3
 """Sentences of each untitled article searched first for a headline, from its start."""
+BANNER_ARTICLES = 3
+"""Articles that must open with one sentence and go on differently for it to be a banner."""
 TEXT_LINES = 12
 """Lines of an article's text searched for a headline when its clean sentences are not given."""
 
@@ -86,10 +88,10 @@ def choose_headline(
     Returns:
         The cleaned title of the closest article that has a usable one (ties go to the
         earlier article); when none has, the first fitting clutter-free piece of the
-        articles' first ``LEAD_SENTENCES`` sentences, closest article first (see the
-        module docstring), cut at a clause boundary where a new clause starts, else at
-        any clause boundary; else the first whole piece that fits among the other
-        sentences; ``""`` when there is none.
+        articles' first ``LEAD_SENTENCES`` sentences once banners are left out
+        (``_banners``), closest article first (see the module docstring), cut at a clause
+        boundary where a new clause starts, else at any clause boundary; else the first
+        whole piece that fits among the other sentences; ``""`` when there is none.
 
     Example:
         >>> a = Article(id="a", text="x", title="Share")
@@ -107,6 +109,8 @@ def choose_headline(
         if _is_headline(title):
             return title
     found = [_text_sentences(articles[i]) if sentences is None else sentences[i] for i in ranked]
+    banners = _banners(found)
+    found = [[s for s in kept if s not in banners] for kept in found]
     leads = [kept[:LEAD_SENTENCES] for kept in found]
     for any_clause in (False, True):
         for piece, whole in _pieces(leads):
@@ -115,6 +119,18 @@ def choose_headline(
     rest = [kept[LEAD_SENTENCES:] for kept in found]
     return next((fitted for piece, whole in _pieces(rest) if whole
                  and (fitted := fit_headline(piece, whole=True))), "")
+
+
+def _banners(found: Sequence[Sequence[str]]) -> set[str]:
+    """First sentences that open ``BANNER_ARTICLES`` or more articles that go on
+    differently: a site's banner or trending link on top of every page it served, not the
+    story's news (a wire story's lead goes on the same way wherever it is copied)."""
+    continuations: dict[str, set[str]] = {}
+    for kept in found:
+        if kept:
+            after = next((s for s in kept[1:] if s != kept[0]), "")
+            continuations.setdefault(kept[0], set()).add(after)
+    return {first for first, after in continuations.items() if len(after) >= BANNER_ARTICLES}
 
 
 def _pieces(texts: Sequence[Sequence[str]]) -> Iterator[Piece]:
