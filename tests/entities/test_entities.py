@@ -160,3 +160,13 @@ def test_entities_capitalised_common_nouns_are_not_people(shared_data):
     assert bunch.type != "PERSON"
     people = _by_name(entities(list(clusters[3].articles)).entities)
     assert people["Mona Lisa Harding"].type == "PERSON"
+
+
+def test_entities_treebank_bracket_tokens_are_never_names(shared_data):
+    # tokenized archives write brackets as -LRB- and -RRB- ("... Organization -LRB- WHO -RRB- said")
+    folder = shared_data / "timeline17" / "H1N1_reuters" / "InputDocs"
+    pages = [p for p in sorted(folder.glob("*/*.txt"))[:40] if "-LRB-" in p.read_text(encoding="utf-8")]
+    assert pages
+    articles = [Article(p.read_text(encoding="utf-8"), id=str(p)) for p in pages]
+    names = {e.name for e in entities(articles).entities}
+    assert names and not names & {"LRB", "RRB", "LSB", "RSB"}

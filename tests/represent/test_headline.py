@@ -101,3 +101,13 @@ def test_headline_skips_a_banner_that_opens_pages_of_different_news(shared_data)
     headline = choose_headline(articles, [0.0] * len(articles))
     assert headline and headline not in banner
     assert headline_problems(headline) == [], headline
+
+
+def test_headline_skips_a_lead_line_about_another_story(shared_data) -> None:
+    # the page opens with a link to another story; nothing in the article speaks of it again
+    article = _article(shared_data, "EgyptianProtest_cnn/InputDocs/2011-02-09/215.htm.txt")
+    first = article.text.split("\n", 1)[0]
+    assert "Egypt" not in first and "Ghonim" not in first
+    headline = choose_headline([article], [0.0])
+    assert headline and headline not in first
+    assert headline_problems(headline) == [], headline

@@ -49,6 +49,8 @@ MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,] )[A-Z][\w]+")
 DIRECTIONS = frozenset(
     "north south east west northern southern eastern western central upper lower greater".split()
 )
+TREEBANK_BRACKETS = frozenset({"LRB", "RRB", "LSB", "RSB", "LCB", "RCB"})
+"""What tokenized archives write for brackets ("-LRB- Reuters -RRB-"): never a name."""
 ALL_CAPS_SHARE = 0.6
 """A sentence with more all-capital words than this is shouting: only known names count."""
 MAX_RUN = 8
@@ -100,7 +102,7 @@ def _name_candidates(text: str, start: int, end: int) -> tuple[list[Token], bool
         if len(word) > 1 and word.isalpha():
             letters += 1
             capitals += word.isupper()
-        if word[0].islower() and "-" not in word and word not in JOINERS:
+        if word[0].islower() and "-" not in word and word not in JOINERS or word in TREEBANK_BRACKETS:
             continue
         found += _match_tokens(match)
     shouting = letters >= 4 and capitals / letters > ALL_CAPS_SHARE

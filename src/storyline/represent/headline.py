@@ -20,12 +20,13 @@ ellipsis is added; a story with no fitting piece has no headline (``""``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from urllib.parse import urlsplit
 
 from storyline.model import Article
 from storyline.represent.clutter import Piece, clutter_free_pieces
-from storyline.text import line_reason, opens_with_pronoun, sentence_spans, word_count
+from storyline.text import analyze, line_reason, opens_with_pronoun, sentence_spans, word_count
 
 __all__ = ["MAX_HEADLINE_WORDS", "choose_headline", "clean_title", "fit_headline"]
 
@@ -39,6 +40,8 @@ LEAD_SENTENCES = 3
 """Sentences of each untitled article searched first for a headline, from its start."""
 BANNER_ARTICLES = 3
 """Articles that must open with one sentence and go on differently for it to be a banner."""
+CONTEXT_SENTENCES = 24
+"""Sentences of each article a lead sentence's words are looked for in (``_off_topic``)."""
 TEXT_LINES = 12
 """Lines of an article's text searched for a headline when its clean sentences are not given."""
 
@@ -88,8 +91,9 @@ def choose_headline(
     Returns:
         The cleaned title of the closest article that has a usable one (ties go to the
         earlier article); when none has, the first fitting clutter-free piece of the
-        articles' first ``LEAD_SENTENCES`` sentences once banners are left out
-        (``_banners``), closest article first (see the module docstring), cut at a clause
+        articles' first ``LEAD_SENTENCES`` sentences once banners and lines about
+        something else are left out (``_banners``, ``_off_topic``; with them when nothing
+        else fits), closest article first (see the module docstring), cut at a clause
         boundary where a new clause starts, else at any clause boundary; else the first
         whole piece that fits among the other sentences; ``""`` when there is none.
 
@@ -109,8 +113,13 @@ def choose_headline(
         if _is_headline(title):
             return title
     found = [_text_sentences(articles[i]) if sentences is None else sentences[i] for i in ranked]
-    banners = _banners(found)
-    found = [[s for s in kept if s not in banners] for kept in found]
+    left_out = _banners(found) | _off_topic(found)
+    return (_from_sentences([[s for s in kept if s not in left_out] for kept in found])
+            or _from_sentences(found))
+
+
+def _from_sentences(found: Sequence[Sequence[str]]) -> str:
+    """The headline drawn from the articles' sentences, as ``choose_headline`` says."""
     leads = [kept[:LEAD_SENTENCES] for kept in found]
     for any_clause in (False, True):
         for piece, whole in _pieces(leads):
@@ -131,6 +140,18 @@ def _banners(found: Sequence[Sequence[str]]) -> set[str]:
             after = next((s for s in kept[1:] if s != kept[0]), "")
             continuations.setdefault(kept[0], set()).add(after)
     return {first for first, after in continuations.items() if len(after) >= BANNER_ARTICLES}
+
+
+def _off_topic(found: Sequence[Sequence[str]]) -> set[str]:
+    """Lead sentences none of whose content words comes up again in the first
+    ``CONTEXT_SENTENCES`` other sentences of any of the story's articles: a line about
+    something else (a link to another story on top of the page), not the story's news.
+    Nothing is left out of a story with no other sentence."""
+    context = {s for kept in found for s in kept[:CONTEXT_SENTENCES]}
+    words = {s: set(analyze(s)) for s in context}
+    seen = Counter(w for stems in words.values() for w in stems)
+    leads = {s for kept in found for s in kept[:LEAD_SENTENCES]}
+    return {s for s in leads if len(context) > 1 and words[s] and all(seen[w] == 1 for w in words[s])}
 
 
 def _pieces(texts: Sequence[Sequence[str]]) -> Iterator[Piece]:
