@@ -20,13 +20,13 @@ ellipsis is added; a story with no fitting piece has no headline (``""``).
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 from urllib.parse import urlsplit
 
 from storyline.model import Article
 from storyline.represent.clutter import Piece, clutter_free_pieces
-from storyline.text import analyze, line_reason, opens_with_pronoun, sentence_spans, word_count
+from storyline.text import STOP_WORDS, line_reason, opens_with_pronoun, sentence_spans, tokens, word_count
 
 __all__ = ["MAX_HEADLINE_WORDS", "choose_headline", "clean_title", "fit_headline"]
 
@@ -41,7 +41,8 @@ LEAD_SENTENCES = 3
 BANNER_ARTICLES = 3
 """Articles that must open with one sentence and go on differently for it to be a banner."""
 CONTEXT_SENTENCES = 24
-"""Sentences of each article a lead sentence's words are looked for in (``_off_topic``)."""
+"""Clean sentences of each article a candidate sentence's words are looked for in
+(``_about_story``; an article not cleaned yet gives its first ``TEXT_LINES`` lines)."""
 TEXT_LINES = 12
 """Lines of an article's text searched for a headline when its clean sentences are not given."""
 
@@ -86,14 +87,14 @@ def choose_headline(
         closeness: per article, how close it (or its title) is to the whole story.
         sentences: per article, its clean sentences in reading order (``clean.prose``);
             when ``None``, the sentences of its text's first ``TEXT_LINES`` lines that are
-            not boilerplate.
+            not boilerplate (``_text_lines``).
 
     Returns:
         The cleaned title of the closest article that has a usable one (ties go to the
         earlier article); when none has, the first fitting clutter-free piece of the
         articles' first ``LEAD_SENTENCES`` sentences once banners and lines about
-        something else are left out (``_banners``, ``_off_topic``; with them when nothing
-        else fits), closest article first (see the module docstring), cut at a clause
+        something else are left out (``_banners``, ``_about_story``; with them when
+        nothing else fits), closest article first (see the module docstring), cut at a clause
         boundary where a new clause starts, else at any clause boundary; else the first
         whole piece that fits among the other sentences; ``""`` when there is none.
 
@@ -112,21 +113,46 @@ def choose_headline(
         title = clean_title(articles[i])
         if _is_headline(title):
             return title
-    found = [_text_sentences(articles[i]) if sentences is None else sentences[i] for i in ranked]
-    left_out = _banners(found) | _off_topic(found)
-    return (_from_sentences([[s for s in kept if s not in left_out] for kept in found])
-            or _from_sentences(found))
+    if sentences is None:
+        lines = [_text_lines(articles[i]) for i in ranked]
+        about = _about_story([line for kept in lines for line in kept])
+        if len(lines) < BANNER_ARTICLES and (quick := _first_whole_fit(lines[0], about)):
+            return quick  # what the full search below finds first, without segmenting every line
+        found = [_segmented(kept) for kept in lines]
+    else:
+        found = [sentences[i] for i in ranked]
+        about = _about_story([s for kept in found for s in kept[:CONTEXT_SENTENCES]])
+    banners = _banners(found)
+    return (_from_sentences([[s for s in kept if s not in banners] for kept in found], about)
+            or _from_sentences(found, lambda sentence: True))
 
 
-def _from_sentences(found: Sequence[Sequence[str]]) -> str:
-    """The headline drawn from the articles' sentences, as ``choose_headline`` says."""
+def _first_whole_fit(lines: Sequence[str], about: Callable[[str], bool]) -> str:
+    """The first piece of the first ``LEAD_SENTENCES`` sentences of ``lines`` that fits
+    without cutting at any clause, or ``""``; lines are segmented one at a time, until it
+    is found."""
+    seen = 0
+    for line in lines:
+        leads = _segmented([line])[: LEAD_SENTENCES - seen]
+        seen += len(leads)
+        if fitted := next((fitted for piece, whole in _pieces([leads], about)
+                           if (fitted := fit_headline(piece, whole=whole))), ""):
+            return fitted
+        if seen >= LEAD_SENTENCES:
+            break
+    return ""
+
+
+def _from_sentences(found: Sequence[Sequence[str]], about: Callable[[str], bool]) -> str:
+    """The headline drawn from the articles' sentences that are ``about`` the story, as
+    ``choose_headline`` says."""
     leads = [kept[:LEAD_SENTENCES] for kept in found]
     for any_clause in (False, True):
-        for piece, whole in _pieces(leads):
+        for piece, whole in _pieces(leads, about):
             if fitted := fit_headline(piece, whole=whole, any_clause=any_clause):
                 return fitted
     rest = [kept[LEAD_SENTENCES:] for kept in found]
-    return next((fitted for piece, whole in _pieces(rest) if whole
+    return next((fitted for piece, whole in _pieces(rest, about) if whole
                  and (fitted := fit_headline(piece, whole=True))), "")
 
 
@@ -142,22 +168,27 @@ def _banners(found: Sequence[Sequence[str]]) -> set[str]:
     return {first for first, after in continuations.items() if len(after) >= BANNER_ARTICLES}
 
 
-def _off_topic(found: Sequence[Sequence[str]]) -> set[str]:
-    """Lead sentences none of whose content words comes up again in the first
-    ``CONTEXT_SENTENCES`` other sentences of any of the story's articles: a line about
-    something else (a link to another story on top of the page), not the story's news.
-    Nothing is left out of a story with no other sentence."""
-    context = {s for kept in found for s in kept[:CONTEXT_SENTENCES]}
-    words = {s: set(analyze(s)) for s in context}
-    seen = Counter(w for stems in words.values() for w in stems)
-    leads = {s for kept in found for s in kept[:LEAD_SENTENCES]}
-    return {s for s in leads if len(context) > 1 and words[s] and all(seen[w] == 1 for w in words[s])}
+def _about_story(context: Sequence[str]) -> Callable[[str], bool]:
+    """A test of whether a sentence is about the story: one of its content words comes up
+    again in the rest of ``context`` (the story's first sentences or lines). A line that
+    links to another story on top of the page does not; with no other text, every sentence
+    passes. Words are matched as lower-case substrings, so "charge" finds "charged" too."""
+    text = "\n".join(dict.fromkeys(piece.lower() for piece in context))
+
+    def about(sentence: str) -> bool:
+        others = text.replace(sentence.lower(), "", 1)
+        words = [w for w in tokens(sentence) if len(w) > 2 and w not in STOP_WORDS]
+        return not others.strip() or not words or any(w in others for w in words)
+
+    return about
 
 
-def _pieces(texts: Sequence[Sequence[str]]) -> Iterator[Piece]:
-    """The clutter-free pieces of every sentence of ``texts`` (per article), in order."""
+def _pieces(texts: Sequence[Sequence[str]], about: Callable[[str], bool]) -> Iterator[Piece]:
+    """The clutter-free pieces of every sentence of ``texts`` (per article) that is
+    ``about`` the story, in order."""
     for sentence in (s for article in texts for s in article):
-        yield from clutter_free_pieces(sentence)
+        if about(sentence):
+            yield from clutter_free_pieces(sentence)
 
 
 def fit_headline(piece: str, *, whole: bool = True, any_clause: bool = False) -> str:
@@ -196,14 +227,16 @@ def _reads_whole(text: str) -> bool:
             and all(text.count(a) == text.count(b) for a, b in _OPENERS))
 
 
-def _text_sentences(article: Article) -> list[str]:
-    """The sentences of the first ``TEXT_LINES`` lines of ``article``'s text that are not
-    boilerplate (for an article not cleaned yet)."""
-    found: list[str] = []
+def _text_lines(article: Article) -> list[str]:
+    """The first ``TEXT_LINES`` lines of ``article``'s text that are not boilerplate (for
+    an article not cleaned yet), white space made single."""
     lines = (" ".join(line.split()) for line in article.text.splitlines())
-    for line in [line for line in lines if line and line_reason(line) is None][:TEXT_LINES]:
-        found += [line[a:b] for a, b in sentence_spans(line)]
-    return found
+    return list(islice((line for line in lines if line and line_reason(line) is None), TEXT_LINES))
+
+
+def _segmented(lines: Sequence[str]) -> list[str]:
+    """The sentences of ``lines``, in order."""
+    return [line[a:b] for line in lines for a, b in sentence_spans(line)]
 
 
 def _names_outlet(match: re.Match[str], article: Article) -> bool:
