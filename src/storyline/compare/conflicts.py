@@ -22,7 +22,9 @@ counts of people (list items, captions and records differ by design). Three chec
   rounding - a bound ("more than 1,800") agrees with any value on its side.
 * counts of people across the story (``_story_counts``): the same unit and the same event
   ("2,300 residents evacuated" / "the evacuation order covered more than 1,800 people"),
-  even in sentences too different to align.
+  even in sentences too different to align;
+* sizes of one named group (``_group_sizes``), in one article or two: "the 23-nation
+  Support Group" / "the Support Group, consisting of about 20 countries".
 
 Near copies are found with difflib's ratio, run only on pairs whose shared words (as a
 multiset, ``may_be_near_copies``) could reach ``NEAR_COPY``; numbers are parsed once per
@@ -40,7 +42,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
-from storyline.compare.words import ACTOR_STOP, COUNT_EVENTS, DATE_WORD, FACT_SYNONYMS
+from storyline.compare.words import ACTOR_STOP, COUNT_EVENTS, DATE_WORD, FACT_SYNONYMS, GROUP_UNITS
 from storyline.compare.copies import TokenCache
 from storyline.compare.facts import ALIGN_MIN, SentencePairs
 from storyline.model import Conflict, ConflictSide, Sentence
@@ -57,6 +59,12 @@ ROLE_MIN = 0.4
 """Folded cosine two paraphrased sentences of different articles need for their numbers to be compared."""
 SHARED_CONTEXT = 2
 """Content words around two numbers that must be the same for them to play the same role."""
+_NAME_RUN = r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:of|for|and|on)?\s*[A-Z][\w'’-]*)+)"
+_GROUP_NAME = re.compile(r"-[a-z]+\s+" + _NAME_RUN)
+"""After a joined size ("23-nation"): its unit, then the group's name."""
+_NAMED_BEFORE = re.compile(_NAME_RUN + r"\s*(?:\([A-Z]{2,}\))?\s*,?\s*(?:consisting|made up|composed|comprising)"
+                           r"(?:\s+of)?\s+(?:about|around|some|nearly|almost|roughly|more than|over)?\s*$")
+"""Before a size: the group's name, an acronym, "consisting of" and any approximation."""
 _CAPITALISED = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+(?:['’][a-z]+)?\b")
 PEOPLE_UNITS = frozenset({"people", "households", "soldiers"})
 """Units of the counts compared across a whole story (``COUNT_EVENTS`` are events of people)."""
@@ -92,12 +100,38 @@ def find_conflicts(
             key = tuple(sorted([(a.article, one[1]), (b.article, other[1])]))
             sides = (_side(a, one, outlet_of), _side(b, other, outlet_of))
             found.setdefault(key, Conflict(kind, about, sides))
-    for (i, one), (j, other) in _story_counts(story):
+    for (i, one), (j, other) in _story_counts(story) + _group_sizes(story):
         a, b = sentences[i], sentences[j]
         key = tuple(sorted([(a.article, one.start), (b.article, other.start)]))
         sides = (_side(a, _triple(one), outlet_of), _side(b, _triple(other), outlet_of))
         found.setdefault(key, Conflict("number", one.about, sides))
     return tuple(found.values())
+
+
+def _group_sizes(story: _Story) -> list[tuple[tuple[int, Value], tuple[int, Value]]]:
+    """Sizes of one named group given two ways, in one article or two: "the 23-nation
+    International Syria Support Group" / "the International Syria Support Group (ISSG),
+    consisting of about 20 countries". A size counts ``GROUP_UNITS`` and names its group
+    right after it ("23-nation X") or right before it ("X, consisting of 20 countries");
+    two sizes of the same group conflict when they cannot both be right (``compatible``)."""
+    sizes: dict[str, list[tuple[int, Value]]] = defaultdict(list)
+    for k, sentence in enumerate(story.sentences):
+        for value in story.numbers(k):
+            if value.about in GROUP_UNITS and (group := _sized_group(sentence, value)):
+                sizes[group].append((k, value))
+    return [(one, other) for told in sizes.values() for n, one in enumerate(told) for other in told[n + 1:]
+            if not compatible(one[1], other[1])]
+
+
+def _sized_group(sentence: Sentence, value: Value) -> str:
+    """The name of the group ``value`` gives the size of (lower case), or ``""``."""
+    offset = value.start - sentence.start
+    if value.joined:
+        after = _GROUP_NAME.match(sentence.text, offset + len(value.text))
+        return after.group("name").lower() if after else ""
+    before = sentence.text[:offset]
+    named = _NAMED_BEFORE.search(before)
+    return named.group("name").lower() if named else ""
 
 
 def _story_counts(story: _Story) -> list[tuple[tuple[int, Value], tuple[int, Value]]]:

@@ -33,6 +33,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.preprocessing import normalize
 
+from storyline.compare.corroboration import same_fact
 from storyline.compare.words import FACT_SYNONYMS, NUMBER
 from storyline.model import Fact, Sentence, Span
 from storyline.represent.facts import CITE_MIN, cite
@@ -391,7 +392,7 @@ def make_facts(
         grouped = {sentences[k].article for k in group}
         extra = [k for a in cited[1:] if a not in grouped
                  and pairs.folded.get(lead, k := closest[a]) >= ALIGN_MIN]
-        members = group + extra
+        members = [k for k in group + extra if k == lead or same_fact(sentences[lead].text, sentences[k].text)]
         outlets = {outlet_of[sentences[k].article] for k in members}
         if len(outlets) > 1:
             corroborated.append(_fact(lead, members, sentences, outlet_of))

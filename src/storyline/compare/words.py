@@ -15,6 +15,7 @@ __all__ = [
     "COUNT_EVENTS",
     "DATE_WORD",
     "FACT_SYNONYMS",
+    "GROUP_UNITS",
     "NUMBER",
     "NUMBER_OR_WORD",
     "NUMBER_WORDS",
@@ -59,9 +60,12 @@ UNIT_CLASSES: dict[str, str] = {
     "kilometr": "km", "km": "km", "mile": "miles", "metr": "metres", "meter": "metres",
     "tonn": "tonnes", "ton": "tonnes",
     "year": "years", "month": "months", "day": "days", "hour": "hours", "week": "weeks",
+    "nation": "countries", "countri": "countries", "state": "countries", "member": "members",
 }
 """The stem after a number -> what the number counts, so "residents" and "people" match."""
 
+GROUP_UNITS: frozenset[str] = frozenset({"countries", "members"})
+"""What the size of a named group counts ("the 23-nation Syria Support Group")."""
 COUNT_EVENTS: frozenset[str] = frozenset({
     "evacu", "kill", "wound", "arrest", "rescu", "displac", "hospit", "hospitalis", "detain",
     "strand", "infect",
