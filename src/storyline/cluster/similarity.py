@@ -11,6 +11,10 @@ local to them, so the words they all share fade and the names, numbers and words
 their events apart decide; ``split_parts`` splits one story's articles when two events
 were caught together. Batch clustering applies them to every storyline and story; the
 online tracker splits its young stories with ``split_parts``.
+
+``storyline_groups`` links articles into storylines by the learned pair model; with
+``threads_apart`` it keeps apart two large groups whose centroids share too little
+(``centroid_closeness``), however the linkage chained them.
 """
 
 from __future__ import annotations
@@ -32,8 +36,8 @@ from storyline.represent.dates import publication_anchor
 
 __all__ = [
     "APART_MIN", "LOCAL_POWER", "MIN_PART", "YEAR_GUARD_DAYS", "agglomerate", "centroid_closeness",
-    "decay", "link",
-    "split_parts", "split_story", "storyline_groups", "text_day", "threads_apart", "years_apart",
+    "decay", "link", "split_parts", "split_story", "storyline_groups", "text_day", "threads_apart",
+    "years_apart",
 ]
 
 APART_MIN = 20

@@ -86,11 +86,11 @@ story needs two parts of ``storyline.cluster.similarity.MIN_PART`` articles to s
 KEPT_UP_TO = max(SPLIT_SIZES)
 """A story keeps its articles' rows while it has at most this many, and is not split after."""
 REFRESH_EVERY = 256
+"""Every this many articles all indexed centroids are re-weighed with the current IDF;
+in between, a centroid keeps the weights of its last change."""
 APART_SIZES = frozenset(APART_MIN * 2**k for k in range(10))
 """Story sizes at which the tracker checks that a story belongs with the rest of its
 storyline (``StoryTracker._part_ways``)."""
-"""Every this many articles all indexed centroids are re-weighed with the current IDF;
-in between, a centroid keeps the weights of its last change."""
 
 
 @dataclass(frozen=True)
@@ -341,6 +341,7 @@ class StoryTracker(ClusterParams):
                 or storyline_id(story.members[0]) == line.id):  # it opened the storyline
             return
         rest = line.centroid - story.centroid
+        rest.data = np.maximum(rest.data, 0.0)  # terms the storyline's centroid pruned
         rest.eliminate_zeros()
         own, others = (weigh(c, self.frequencies_, 0.5) for c in (story.centroid, rest))
         if centroid_closeness(own, others) >= self.config_.storyline_apart:

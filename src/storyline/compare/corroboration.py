@@ -106,5 +106,7 @@ def _same_actor(one: str, other: str) -> bool:
 
 
 def _folded(name: str) -> str:
-    key = " ".join(tokens(name.removeprefix("the ").removeprefix("The ")))
+    """``name`` in lower case without a leading "the", a country alias folded ("U.S." ->
+    "united states")."""
+    key = " ".join(name.lower().removeprefix("the ").split())
     return GPE_ALIASES.get(key, key).lower()
