@@ -42,6 +42,12 @@ def test_non_speakers_and_unresolved_pronouns_head_no_group(seed_quotes, example
     assert head not in heads
 
 
+def test_wanting_to_do_something_is_not_speech(seed_quotes):
+    assert not [q for q in seed_quotes if q.cue in ("want", "wanted")]
+    text = "Ann Lee said the mayor did not want to say how much the repairs to the dam would cost."
+    assert [(q.entity, q.cue) for q in quotes([Article(id="a", text=text)]).quotes] == [("Ann Lee", "said")]
+
+
 def test_a_report_about_is_not_a_cue(seed_quotes):
     assert not [q for q in seed_quotes if q.cue == "report"]
 

@@ -63,6 +63,8 @@ BE_FORMS = frozenset("is are was were be been being".split())
 NOUN_CUES = frozenset("state states".split())
 CALL_FORMS = frozenset("call calls called calling".split())
 ANNOUNCE_FORMS = frozenset("announce announces announced announcing".split())
+DESIRE_FORMS = frozenset("want wants wanted prefer prefers preferred".split())
+"""Cue words of wanting: before "to" they name an aim ("did not want to say"), not speech."""
 REPORT_NOUNS = frozenset("report reports".split())
 """Cue words that are more often a noun or adjective: a cue only before "that"."""
 
@@ -136,11 +138,14 @@ def is_cue(words: list[Token], index: int) -> bool:
 
 def _action(key: str, following: str) -> bool:
     """A cue word used for an act, not speech: "called his counterpart" (a phone call; "called
-    for" and "called on" are speech), "announced an offensive", "a report about"."""
+    for" and "called on" are speech), "announced an offensive", "wanted to leave", "a report
+    about"."""
     if key in CALL_FORMS:
         return following not in ("for", "on")
     if key in ANNOUNCE_FORMS:
         return following in ("a", "an")
+    if key in DESIRE_FORMS:
+        return following == "to"
     return key in REPORT_NOUNS and following in ("about", "of", "on", "into", "written")
 
 
