@@ -5,7 +5,8 @@
 matched to the story's entities (people first, then organisations, then places); "he" or
 "she" goes back to the last person who spoke, else the last person named, before it, "it"
 and "they" to the last organisation or country that spoke (a pronoun with no such speaker is kept,
-marked unresolved); "who" to the name right before it; a phrase that names no one and is
+marked unresolved, as is an indefinite description naming no one: "a statement", "an
+official"); "who" to the name right before it; a phrase that names no one and is
 no speaker description ("Food aid", "their information") is not a speaker, and its item
 is dropped; a definite description ("the secretary", "the spokesman") goes to the person last mentioned
 of those named with that title before it ("Secretary of State John Kerry"). The same
@@ -173,13 +174,19 @@ def _last_of(
     return before[-1][2] if before else None
 
 
+def _indefinite(speaker: str) -> bool:
+    """An indefinite description that names no one ("A statement", "an official"): like an
+    unresolved pronoun, it cannot head a group of its own."""
+    return speaker.split(" ", 1)[0].lower() in ("a", "an")
+
+
 def _quote(article: Article, item: Attribution, entity: str | None) -> Quote:
     text = article.text
     speaker = " ".join(text[item.speaker[0] : item.speaker[1]].split()) if item.speaker else ""
     told = " ".join(text[item.addressee[0] : item.addressee[1]].split()) if item.addressee else ""
     return Quote(
         addressee=told,
-        resolved=entity is not None or speaker.lower() not in PRONOUNS,
+        resolved=entity is not None or not (speaker.lower() in PRONOUNS or _indefinite(speaker)),
         speaker=speaker,
         entity=entity,
         text=text[item.start : item.end],
