@@ -13,8 +13,11 @@ articles, closest article first: each sentence is cut into pieces free of clutte
 first piece that fits is the headline: a piece of at most ``MAX_HEADLINE_WORDS`` words
 as it is, or a longer one cut at a clause boundary (comma, semicolon, colon, dash) that
 leaves enough words and no open quote or bracket; a piece that opens with a pronoun
-("He said ...") leans on a sentence before it and is passed over. Nothing is cut mid-phrase and no
-ellipsis is added; a story with no fitting piece has no headline (``""``).
+("He said ...") leans on a sentence before it and is passed over. Nothing is cut
+mid-phrase and no ellipsis is added; a story with no fitting piece has no headline (``""``).
+Sentences that are not the story's news are passed over while anything else fits: a
+banner that opens several of its pages (``_banners``), and a line none of whose words
+comes up again in the story (``_about_story``: a link to another story).
 """
 
 from __future__ import annotations
@@ -116,7 +119,7 @@ def choose_headline(
     if sentences is None:
         lines = [_text_lines(articles[i]) for i in ranked]
         about = _about_story([line for kept in lines for line in kept])
-        if len(lines) < BANNER_ARTICLES and (quick := _first_whole_fit(lines[0], about)):
+        if 0 < len(lines) < BANNER_ARTICLES and (quick := _first_whole_fit(lines[0], about)):
             return quick  # what the full search below finds first, without segmenting every line
         found = [_segmented(kept) for kept in lines]
     else:
