@@ -111,3 +111,12 @@ def test_headline_skips_a_lead_line_about_another_story(shared_data) -> None:
     headline = choose_headline([article], [0.0])
     assert headline and headline not in first
     assert headline_problems(headline) == [], headline
+
+
+def test_headline_of_a_transcript_is_not_its_greeting() -> None:
+    text = ("MARTA OKONJO , HOST : Good evening , everyone .\n"
+            "Engineers began lowering the reservoir behind the Kessling Dam on Tuesday .\n")
+    headline = choose_headline([Article(text, id="a")], [0.0])
+    assert headline.startswith("Engineers began lowering the reservoir"), headline
+    said = choose_headline([Article("The mayor said good morning to the crowd before the vote on the dam .", id="b")], [0.0])
+    assert said == "The mayor said good morning to the crowd before the vote on the dam"

@@ -5,8 +5,8 @@ glued to the first sentence: "14 August 2012 Last updated at 08:40 GMT Help Chin
 preparing ...", "By Richard Galpin BBC News , Adana , Turkey Thwaiba Kanafani ...",
 "WASHINGTON | Fri May 1 , 2009 5:03 pm BST WASHINGTON -LRB- Reuters -RRB- - The outbreak
 ...". ``clutter_free_pieces`` cuts a sentence at every piece of clutter (datelines,
-timestamps, bylines, "Help", photo credits, agency tags, transcript speaker labels and
-shouted notices, player prompts) and at every
+timestamps, bylines, "Help", photo credits, agency tags, transcript speaker labels,
+shouted notices and greetings, player prompts) and at every
 place where a second sentence was glued on without punctuation ("... after 11 days A
 French rescue worker said ..."), and returns the pieces that are left; a piece that still
 starts with a byline is dropped. The patterns accept tokenized text (spaces before
@@ -67,6 +67,10 @@ _CLUTTER_PARTS = (
     r"(?i:in\s+order\s+to\s+see\s+this\s+content.{0,80}?installed|to\s+play\s+this\s+content.{0,60}?"
     r"turned\s+on|can\s*not\s+play\s+media|visit\s+bbc\s+webwise\s+for\s+full\s+instructions|"
     r"please\s+note\s*:.*|get\s+\w+\s+delivered\s+to\s+your\s+inbox.*)\s*\.?",
+    # a broadcast's greeting opening a sentence or following a speaker label: "Good evening ,
+    # everyone", "Hello and welcome back"
+    r"(?:^|(?<=[:.!?]))\s*(?i:(?:good\s+(?:morning|afternoon|evening)|hello)(?:\s+(?:and|again|there))*"
+    r"(?:\s*,?\s*(?:and\s+)?(?:welcome(?:\s+back)?|everyone|everybody|all))*\s*[.!,]?)",
     # a show's promotion: "Watch Valley Tonight at 8 & 10 p.m. ET"
     rf"(?i:watch)\s+[\w-]+(?:\s+[\w-]+){{0,2}}\s+(?i:at|on)\s+\d{{1,2}}(?:[:.]\d\d)?"
     rf"(?:\s*(?:&|and)\s*\d{{1,2}}(?:[:.]\d\d)?)?\s*(?:[ap]\.?m\.?)?\s*{_ZONE}?",
