@@ -180,21 +180,22 @@ def link(similarity: np.ndarray, threshold: float,
     distance = np.clip(1.0 - similarity, 0.0, None)
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
-    labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
-    groups: dict[int, list[int]] = {}
-    for index, label in enumerate(labels):
-        groups.setdefault(int(label), []).append(index)
-    if apart is not None:
-        count = len(labels)
-        first = list(range(count)) + [0] * (count - 1)  # each tree node's first leaf
-        for k, (left, _, _, _) in enumerate(tree):
-            first[count + k] = first[int(left)]
-        _, nodes = to_tree(tree, rd=True)
-        roots = {int(labels[first[node.id]]): node for node in nodes
-                 if node.count == len(groups[int(labels[first[node.id]])])}
-        return sorted((sorted(part) for key in groups for part in _split_apart(roots[key], similarity, apart)),
-                      key=min)
-    return sorted(groups.values(), key=min)
+    if apart is None:
+        labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
+        groups: dict[int, list[int]] = {}
+        for index, label in enumerate(labels):
+            groups.setdefault(int(label), []).append(index)
+        return sorted(groups.values(), key=min)
+    # average linkage never merges lower than it merged before: a group is a highest subtree
+    # whose merge lies within the cut, as fcluster forms them
+    kept, nodes = [], [to_tree(tree)]
+    while nodes:
+        node = nodes.pop()
+        if node.is_leaf() or node.dist <= 1.0 - threshold:
+            kept += _split_apart(node, similarity, apart)
+        else:
+            nodes += [node.left, node.right]
+    return sorted((sorted(part) for part in kept), key=min)
 
 
 def _split_apart(root: ClusterNode, similarity: np.ndarray,

@@ -340,21 +340,16 @@ class StoryTracker(ClusterParams):
         if (story.size not in APART_SIZES or line.size - story.size < APART_MIN
                 or storyline_id(story.members[0]) == line.id):  # it opened the storyline
             return
-        rest = line.centroid - story.centroid
-        rest.data = np.maximum(rest.data, 0.0)  # terms the storyline's centroid pruned
-        rest.eliminate_zeros()
-        own, others = (weigh(c, self.frequencies_, 0.5) for c in (story.centroid, rest))
+        own, others = (weigh(c, self.frequencies_, 0.5) for c in (story.centroid, _without(line, story)))
         if centroid_closeness(own, others) >= self.config_.storyline_apart:
             return
-        first = story.members[0]
-        new = Group(storyline_id(first), csr_matrix(story.centroid.shape), [story.id],
-                    story.first_day, story.last_day, self.step_, size=story.size)
+        new = Group(storyline_id(story.members[0]), csr_matrix(story.centroid.shape), [story.id],
+                    story.first_day, story.last_day, self.step_, headline=story.headline,
+                    score=story.size, size=story.size)
         self._lines[new.id] = new
-        line.members.remove(story.id)
-        line.centroid, line.size = rest, line.size - story.size
-        new.centroid, new.score, new.headline = story.centroid, story.size, story.headline
+        self._move_to_line(story, new.id)
+        line.size -= story.size
         story.storyline = new.id
-        self._stale_lines.update((line.id, new.id))
 
     def _grow_line(self, line: Group, story: Group, raw: csr_matrix, day: float) -> None:
         line.centroid = prune(line.centroid + raw)
@@ -393,8 +388,7 @@ class StoryTracker(ClusterParams):
         if story.storyline == line_id or story.storyline not in self._lines:
             return
         old, new = self._lines[story.storyline], self._lines[line_id]
-        old.centroid = old.centroid - story.centroid
-        old.centroid.eliminate_zeros()
+        old.centroid = _without(old, story)
         old.members.remove(story.id)
         new.centroid = new.centroid + story.centroid
         self._stale_lines.add(new.id)
@@ -490,6 +484,15 @@ class StoryTracker(ClusterParams):
             for s in state["closed_storylines"]  # type: ignore[union-attr]
         ]
         return tracker
+
+
+def _without(line: Group, story: Group) -> csr_matrix:
+    """The centroid of storyline ``line`` less that of its ``story``: never below zero, where
+    the storyline's centroid pruned a term that the story's kept."""
+    rest = line.centroid - story.centroid
+    rest.data = np.maximum(rest.data, 0.0)
+    rest.eliminate_zeros()
+    return rest
 
 
 def _first(group: Group) -> float:

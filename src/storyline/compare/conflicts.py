@@ -46,7 +46,7 @@ from storyline.compare.words import ACTOR_STOP, COUNT_EVENTS, DATE_WORD, FACT_SY
 from storyline.compare.copies import TokenCache
 from storyline.compare.facts import ALIGN_MIN, SentencePairs
 from storyline.model import Conflict, ConflictSide, Sentence
-from storyline.compare.quantities import YEAR, Value, compatible, counts, numbers_in
+from storyline.compare.quantities import APPROX_WORDS, YEAR, Value, compatible, counts, numbers_in
 from storyline.text import Token, analyze
 
 __all__ = ["NEAR_COPY", "find_conflicts", "may_be_near_copies", "story_names"]
@@ -63,7 +63,7 @@ _NAME_RUN = r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:of|for|and|on)?\s*[A-Z][\w'’-]*
 _GROUP_NAME = re.compile(r"-[a-z]+\s+" + _NAME_RUN)
 """After a joined size ("23-nation"): its unit, then the group's name."""
 _NAMED_BEFORE = re.compile(_NAME_RUN + r"\s*(?:\([A-Z]{2,}\))?\s*,?\s*(?:consisting|made up|composed|comprising)"
-                           r"(?:\s+of)?\s+(?:about|around|some|nearly|almost|roughly|more than|over)?\s*$")
+                           rf"(?:\s+of)?\s+(?:{'|'.join(sorted(APPROX_WORDS | {'more than', 'over'}))})?\s*$")
 """Before a size: the group's name, an acronym, "consisting of" and any approximation."""
 _CAPITALISED = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+(?:['’][a-z]+)?\b")
 PEOPLE_UNITS = frozenset({"people", "households", "soldiers"})

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from storyline.entities.mentions import find_mentions
 from storyline.entities.words import GPE_ALIASES, HONORIFICS, PERSON_NOUNS, PERSON_TITLES
+from storyline.represent.articles import CALENDAR_WORDS
 from storyline.text import STOP_WORDS, stem, tokens
 
 __all__ = ["SAYING", "SUBJECT_WORDS", "same_fact"]
@@ -38,8 +39,7 @@ SUBJECT_WORDS = 3
 """A sentence's subject is a name starting within its first this many words (after an
 opening phrase set off by a comma)."""
 
-_DAYS = frozenset(stem(w) for w in """monday tuesday wednesday thursday friday saturday sunday
-    today yesterday week weekend month year last next""".split())
+_DAYS = frozenset(stem(w) for w in CALENDAR_WORDS | {"week", "weekend", "month", "year", "last", "next"})
 _ROLES = frozenset(stem(w) for w in PERSON_TITLES | PERSON_NOUNS | HONORIFICS)
 _OPENING_PHRASE = re.compile(r"^[^,]{0,40}?,\s+")
 _VERB = re.compile(

@@ -23,7 +23,7 @@ from storyline.compare.words import (
 from storyline.model import Sentence
 from storyline.text import STOP_WORDS, stem
 
-__all__ = ["ROLE_UNITS", "WINDOW", "YEAR", "Value", "compatible", "counts", "numbers_in"]
+__all__ = ["APPROX_WORDS", "ROLE_UNITS", "WINDOW", "YEAR", "Value", "compatible", "counts", "numbers_in"]
 
 WINDOW = 8
 """Words either side of a number that give its verb context."""

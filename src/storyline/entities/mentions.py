@@ -102,7 +102,7 @@ def _name_candidates(text: str, start: int, end: int) -> tuple[list[Token], bool
         if len(word) > 1 and word.isalpha():
             letters += 1
             capitals += word.isupper()
-        if word[0].islower() and "-" not in word and word not in JOINERS or word in TREEBANK_BRACKETS:
+        if (word[0].islower() and "-" not in word and word not in JOINERS) or word in TREEBANK_BRACKETS:
             continue
         found += _match_tokens(match)
     shouting = letters >= 4 and capitals / letters > ALL_CAPS_SHARE

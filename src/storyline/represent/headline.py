@@ -138,8 +138,7 @@ def _first_whole_fit(lines: Sequence[str], about: Callable[[str], bool]) -> str:
     for line in lines:
         leads = _segmented([line])[: LEAD_SENTENCES - seen]
         seen += len(leads)
-        if fitted := next((fitted for piece, whole in _pieces([leads], about)
-                           if (fitted := fit_headline(piece, whole=whole))), ""):
+        if fitted := _first_fit([leads], about):
             return fitted
         if seen >= LEAD_SENTENCES:
             break
@@ -150,13 +149,17 @@ def _from_sentences(found: Sequence[Sequence[str]], about: Callable[[str], bool]
     """The headline drawn from the articles' sentences that are ``about`` the story, as
     ``choose_headline`` says."""
     leads = [kept[:LEAD_SENTENCES] for kept in found]
-    for any_clause in (False, True):
-        for piece, whole in _pieces(leads, about):
-            if fitted := fit_headline(piece, whole=whole, any_clause=any_clause):
-                return fitted
     rest = [kept[LEAD_SENTENCES:] for kept in found]
-    return next((fitted for piece, whole in _pieces(rest, about) if whole
-                 and (fitted := fit_headline(piece, whole=True))), "")
+    return (_first_fit(leads, about) or _first_fit(leads, about, any_clause=True)
+            or _first_fit(rest, about, whole_only=True))
+
+
+def _first_fit(texts: Sequence[Sequence[str]], about: Callable[[str], bool], *,
+               any_clause: bool = False, whole_only: bool = False) -> str:
+    """The first clutter-free piece of ``texts`` (per article) that ``fit_headline`` makes a
+    headline of, or ``""``; with ``whole_only``, only pieces that end where their phrase ends."""
+    return next((fitted for piece, whole in _pieces(texts, about) if whole or not whole_only
+                 if (fitted := fit_headline(piece, whole=whole, any_clause=any_clause))), "")
 
 
 def _banners(found: Sequence[Sequence[str]]) -> set[str]:
