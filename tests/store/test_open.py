@@ -97,4 +97,4 @@ def test_store_open_without_create_raises_and_with_create_makes_the_folders(tmp_
     with Store(db, create=True) as store:
         assert store.stories() == []
     with Store(db) as store:
-        assert store.version == "0006"
+        assert store.version == "0007"

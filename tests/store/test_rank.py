@@ -73,6 +73,6 @@ def test_rank_migration_0006_fills_the_counts_of_stored_stories(tmp_path: Path, 
             config.attributes["connection"] = connection
             command.downgrade(config, "0005")
     with Store(db) as store:
-        assert store.version == "0006"
+        assert store.version == "0007"
         assert [(r.id, r.article_count, r.outlet_count, r.unknown_outlets)
                 for r in store.stories(query=StoryQuery())] == before

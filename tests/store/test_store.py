@@ -484,14 +484,14 @@ def test_store_migrations_build_the_declared_schema(store: Store) -> None:
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"include_object": ours})
         assert compare_metadata(context, metadata) == []
-        assert context.get_current_revision() == store.version == "0006"
+        assert context.get_current_revision() == store.version == "0007"
 
 
 def test_store_reopen_keeps_data_and_version(db_url: str, story_articles: list[Article]) -> None:
     with Store(db_url, create=True) as first:
         first.ingest(story_articles[:2], digests=False)
     with Store(db_url) as again:
-        assert again.version == "0006" and _count(again, articles) == 2
+        assert again.version == "0007" and _count(again, articles) == 2
 
 
 def test_store_refuses_a_database_from_a_newer_storyline(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from storyline.digest import build_digest, digest_story
 from storyline.errors import UsageError
 from storyline.ingest.names import UNKNOWN_OUTLET, outlet_key
 from storyline.model import Article, CleanArticle, Digest, Sentence
+from storyline.store.banners import banner_leads
 from storyline.store.digests import (
     Built,
     articles_hash,
@@ -160,15 +161,18 @@ def story_articles(connection: Connection, story_id: str) -> list[Article]:
 
 def story_sentences(connection: Connection, story_id: str) -> dict[str, tuple[Sentence, ...]]:
     """The kept sentences (``storyline.clean.prose``, as stored at ingest) of each article of
-    ``story_id``, in text order; articles with none stored are left out."""
+    ``story_id``, in text order, less a first sentence that is its outlet's banner
+    (``store.banners``); articles with none stored are left out."""
     query = (
         select(sentences).join(articles, articles.c.id == sentences.c.article_id)
         .where(articles.c.story_id == story_id).order_by(sentences.c.article_id, sentences.c.idx)
     )
+    banners = banner_leads(connection, story_id)
     found: dict[str, list[Sentence]] = {}
     for row in connection.execute(query):
-        found.setdefault(row.article_id, []).append(
-            Sentence(row.article_id, row.idx, row.start, row.end, row.text, row.paragraph))
+        kept = found.setdefault(row.article_id, [])
+        if row.idx or row.article_id not in banners:
+            kept.append(Sentence(row.article_id, row.idx, row.start, row.end, row.text, row.paragraph))
     return {article: tuple(kept) for article, kept in found.items()}
 
 

@@ -87,11 +87,14 @@ articles = Table(
     Column("path", Text, nullable=False),
     Column("text", Text, nullable=False),
     Column("story_id", String, ForeignKey("stories.id"), nullable=False, index=True),
+    Column("lead_hash", String),
     Index("ix_articles_story_seq", "story_id", "seq"),
     Index("ix_articles_published", "published"),
+    Index("ix_articles_lead_hash", "lead_hash"),
 )
 """``seq`` is the order articles were stored in; ``url`` is NULL when the article has none;
-``outlet`` is the outlet name shown to users (``ingest.names.outlet_name``)."""
+``outlet`` is the outlet name shown to users (``ingest.names.outlet_name``); ``lead_hash``
+hashes the first kept sentence (``store.banners.lead_hash``; NULL when none is kept)."""
 
 sentences = Table(
     "sentences",

@@ -19,6 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from storyline.model import Article, CleanArticle, Story, Storyline
 from storyline.ingest.names import outlet_name
+from storyline.store.banners import lead_hash
 from storyline.store.digests import articles_hash
 from storyline.store.rank import refresh_counts
 from storyline.store.schema import articles, sentences, stories, storylines, tracker
@@ -111,7 +112,7 @@ def _story_row(story: Story) -> dict[str, Any]:
 def _insert_articles(connection: Connection, batch: Batch) -> None:
     if not batch.cleaned:
         return
-    connection.execute(articles.insert(), [_article_row(c.article, batch) for c in batch.cleaned])
+    connection.execute(articles.insert(), [_article_row(c, batch) for c in batch.cleaned])
     connection.execute(
         sentences.insert(),
         [
@@ -128,7 +129,8 @@ def _insert_articles(connection: Connection, batch: Batch) -> None:
     )
 
 
-def _article_row(article: Article, batch: Batch) -> dict[str, Any]:
+def _article_row(cleaned: CleanArticle, batch: Batch) -> dict[str, Any]:
+    article = cleaned.article
     return {
         "id": article.id,
         "seq": batch.seqs[article.id],
@@ -141,6 +143,7 @@ def _article_row(article: Article, batch: Batch) -> dict[str, Any]:
         "path": article.path,
         "text": article.text,
         "story_id": batch.home[article.id],
+        "lead_hash": lead_hash(cleaned.sentences[0].text) if cleaned.sentences else None,
     }
 
 
