@@ -32,8 +32,9 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from storyline.clean.prose import clean_story
-from storyline.entities.cues import CONTEXT_CUES, Cue, weigh
+from storyline.entities.cues import CONTEXT_CUES, CUE_WEIGHTS, Cue, weigh
 from storyline.entities.words import (
+    BRITISH_SPELLINGS,
     CONNECTORS,
     FACILITY_LAST_WORDS,
     FIRST_NAMES,
@@ -144,7 +145,8 @@ def settle_types(found: Sequence[Found]) -> list[Found]:
 
 
 def _vote(found: Sequence[Found]) -> dict[str, tuple[str, int]]:
-    """Per folded name: the type with the most evidence, and that evidence's weight."""
+    """Per folded name: the type its list gives a listed name ("BBC", "France"), else the
+    type with the most evidence; and that evidence's weight."""
     own: dict[str, set[Cue]] = defaultdict(set)
     context: dict[str, list[Cue]] = defaultdict(list)
     guesses: dict[str, Counter] = defaultdict(Counter)
@@ -158,6 +160,9 @@ def _vote(found: Sequence[Found]) -> dict[str, tuple[str, int]]:
         guesses[key][item.mention.type] += 1
     types = {}
     for key, guess in guesses.items():
+        if listed := next((kind for kind, cue in own[key] if cue == "known"), None):
+            types[key] = (listed, CUE_WEIGHTS["known"])  # a listed name is what the list says
+            continue
         totals = weigh([*own[key], *_most_say_so(context[key], guess.total())])
         best = max(totals, key=lambda kind: (totals[kind], guess[kind]), default="")
         if best and totals[best] > 0:
@@ -361,12 +366,22 @@ def _parent_id(words: str) -> str:
 
 
 def _org_key(text: str) -> str:
-    words = _fold(text).split()
+    """An organisation's name folded: case, accents, a leading "the" and British spellings
+    ("Organisation" -> "organization") ignored; a lone word without its dots ("U.N.")."""
+    words = [_american(w) for w in _fold(text).split()]
     if words and words[0] == "the":
         words = words[1:]
     if len(words) == 1:
         return words[0].replace(".", "")
     return " ".join(words)
+
+
+def _american(word: str) -> str:
+    """``word`` (folded) in American spelling where ``BRITISH_SPELLINGS`` gives one."""
+    for british, american in BRITISH_SPELLINGS:
+        if word.endswith(british):
+            return word[: len(word) - len(british)] + american
+    return word
 
 
 def _initials(key: str) -> str:

@@ -296,8 +296,8 @@ def _run_mentions(
             head = _mention(text, run[:prefix], "")
             return [head, *_run_mentions(text, run[prefix:], False, vocabulary)]
     title, run = _strip_titles(run)
-    if not run:
-        return []
+    if not run or len(run) == 1 and len(run[0].text.rstrip(".")) == 1:
+        return []  # a lone letter ("C" of "hepatitis C") names nothing
     return [_mention(text, run, title)]
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 import pycountry
 
 __all__ = [
+    "BRITISH_SPELLINGS",
     "CONNECTORS",
     "DEMONYMS",
     "FACILITY_LAST_WORDS",
@@ -54,7 +55,7 @@ PERSON_TITLES: frozenset[str] = frozenset(
     professor doctor coach manager founder ceo striker midfielder defender goalkeeper
     candidate nominee rabbi imam sheikh emir sultan dictator commissioner inspector
     superintendent detective police treasurer economist lawyer majority minority
-    whip""".split()
+    whip health education environment agriculture transport culture labour labor""".split()
 )
 """Words of a title that may stand before a name ("Foreign Minister Sergei Lavrov")."""
 
@@ -103,7 +104,7 @@ ORG_WORDS: frozenset[str] = frozenset(
     industries technologies systems post times news press journal tribune herald telegraph
     guardian observer broadcasting television radio club fc united reserve exchange board
     authority administration parliament assembly congress senate cabinet government
-    observatory centre center hospital church mission society trust bureau watch
+    observatory centre center centres centers hospital church mission society trust bureau watch
     securities capital partners media pictures records studios energy petroleum oil staff treasury
     engineering consulting consultancy consultants surveys rail railway railways logistics
     construction solutions analytics electric pharmaceuticals pharma insurance foods brands
@@ -113,7 +114,8 @@ ORG_WORDS: frozenset[str] = frozenset(
 """Last words that make a capitalised name an organisation ("State Department")."""
 
 ORG_FIRST_WORDS: frozenset[str] = frozenset(
-    "bank university ministry department institute council committee college school".split()
+    "bank university ministry department institute council committee college school centre center "
+    "centres centers".split()
 )
 """First words that make "X of Y" an organisation ("University of Oxford")."""
 
@@ -145,9 +147,17 @@ PLACE_FIRST_WORDS: frozenset[str] = frozenset(
 OTHER_LAST_WORDS: frozenset[str] = frozenset(
     """war wars cup championship championships olympics games festival prize award awards
     trophy rally marathon bill act treaty accord accords agreement protocol convention doctrine
-    revolution""".split()
+    revolution flu influenza virus fever syndrome""".split()
 )
-"""Last words that make a name an event, law or prize: OTHER ("Cold War", "Ryder Cup")."""
+"""Last words that make a name an event, law, prize or disease: OTHER ("Cold War", "Ryder
+Cup", "Swine Flu")."""
+
+BRITISH_SPELLINGS: tuple[tuple[str, str], ...] = (
+    ("isation", "ization"), ("isations", "izations"), ("centre", "center"), ("centres", "centers"),
+    ("defence", "defense"), ("programme", "program"), ("labour", "labor"),
+)
+"""British word endings and words with their American spelling: one organisation is
+written both ways ("World Health Organisation", "World Health Organization")."""
 
 PLACE_NOUNS: frozenset[str] = frozenset(
     """village town city capital hamlet suburb district county province region state
@@ -322,7 +332,7 @@ NOT_NAMES: frozenset[str] = frozenset(
     under-secretary yes well oh please thank thanks sources officials witnesses police
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december jan feb mar apr jun jul aug
-    sep sept oct nov dec read watch click share advertisement photo file update updated
+    sep sept oct nov dec read watch click share advertisement photo file update updated tv
     breaking exclusive opinion analysis editing reporting writing additional related
     is are was were be been being has have had do does did will would shall should can
     could might must let let's don't can't won't isn't aren't wasn't weren't it's that's
