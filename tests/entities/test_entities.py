@@ -170,3 +170,16 @@ def test_entities_treebank_bracket_tokens_are_never_names(shared_data):
     articles = [Article(p.read_text(encoding="utf-8"), id=str(p)) for p in pages]
     names = {e.name for e in entities(articles).entities}
     assert names and not names & {"LRB", "RRB", "LSB", "RSB"}
+
+
+def test_entities_h1n1_coverage_names_its_bodies_once_and_by_their_kind(shared_data):
+    from storyline.evaluate.timeline17 import load_topic
+
+    found = load_topic(shared_data / "timeline17" / "H1N1_bbc").articles
+    chosen = sorted(found, key=lambda a: (a.published, a.path))[:80]
+    named = _by_name(entities(chosen).entities)
+    who = [name for name in named if name.startswith("World Health Organi")]
+    assert len(who) == 1 and len(named[who[0]].mentions) >= 150  # both spellings, one body
+    assert named["BBC"].type == "ORG"  # listed: "on the BBC" makes it no place
+    assert named["Swine Flu"].type == "OTHER"
+    assert not {"T", "C", "TV", "Philippine Health"} & set(named)
