@@ -263,6 +263,7 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                            r"do you like the content of this article\??|"
                            r"you must be logged in to post a comment\.?|"
                            r"this site uses akismet to reduce spam\..*|"
+                           r"(?:the\s+)?views\s+expressed\s+in\s+the\s+comments\s+.{0,80}|"
                            r"cancel reply|reply|view comments?)"),
         ("subscription prompt", r"(?:subscribe(?:\s+(?:now|today|here))?.{0,60}|"
                                 r"sign\s+up\s+(?:for|to)\s+.{0,60}newsletter.{0,40}|"
@@ -275,7 +276,8 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                           r"you\s+may\s+also\s+like|trending(?:\s+now)?)\s*:?"),
         ("read-more link", r"(?:show\s+full\s+article|continue\s+reading(?:\s+the\s+main"
                            r"\s+story)?|read\s+the\s+full\s+(?:story|article)|"
-                           r"click\s+here\s+to\s+.{0,60}|skip\s+to\s+(?:main\s+)?content)\.?"),
+                           r"click\s+here\s+to\s+.{0,60}|skip\s+to\s+(?:main\s+)?content|"
+                           r".{0,60}\bafter\s+the\s+jump)\s*\.?"),
         ("copyright line", r"(?:copyright|©|\(c\)).{0,200}|.{0,120}all\s+rights\s+reserved\..*|"
                            r"this\s+material\s+may\s+not\s+be\s+published.{0,80}"),
         ("photo credit", r".{0,400}(?:\|\s*(?i:image|photo|picture|video|credit)s?\s*:|"

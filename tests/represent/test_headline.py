@@ -120,3 +120,15 @@ def test_headline_of_a_transcript_is_not_its_greeting() -> None:
     assert headline.startswith("Engineers began lowering the reservoir"), headline
     said = choose_headline([Article("The mayor said good morning to the crowd before the vote on the dam .", id="b")], [0.0])
     assert said == "The mayor said good morning to the crowd before the vote on the dam"
+
+
+@pytest.mark.parametrize("opening", [
+    "We 're getting the first word of flooding downstream of the dam .",
+    "So I thought I would ask the council to delay the vote .",
+    "But not everyone in the valley agrees .",
+])
+def test_headline_passes_over_first_person_speech_and_sentences_that_go_on(opening: str) -> None:
+    text = f"{opening}\nEngineers began lowering the reservoir behind the Kessling Dam on Tuesday .\n"
+    headline = choose_headline([Article(text, id="a")], [0.0])
+    assert headline.startswith("Engineers began lowering the reservoir"), headline
+    assert choose_headline([Article(opening, id="b")], [0.0]) == ""  # no headline rather than a quote

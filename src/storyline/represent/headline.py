@@ -58,6 +58,8 @@ _CLAUSE_END = re.compile(
 _ANY_CLAUSE_END = re.compile(r"\s*(?:[,;:]|--|[-–—](?=\s))\s")
 _SUBORDINATE = frozenset("when if as while after before since although though because "
                          "on in with for appearing despite unless until".split())
+_SPEAKING = frozenset("i i'm i've we we're we've you you're our my your".split())
+_GOING_ON = frozenset("and but or yet nor".split())
 _OPENERS = (("(", ")"), ("-LRB-", "-RRB-"), ("``", "''"), ("“", "”"))
 _DANGLING = frozenset("a an the and or but of to in on at for with by from as that which who "
                       "whose said says is are was were".split())
@@ -226,11 +228,22 @@ def fit_headline(piece: str, *, whole: bool = True, any_clause: bool = False) ->
 
 def _reads_whole(text: str) -> bool:
     """True for text that can stand as a headline: enough words, not boilerplate, no
-    opening pronoun that leans on an earlier sentence ("He gave no timeframe"), every
+    opening pronoun or conjunction that leans on an earlier sentence ("He gave no
+    timeframe", "But ...") or speaks in the first or second person ("We 're getting ..."), every
     bracket and quote closed, and no last word that needs a next one."""
     return (_is_headline(text) and text.split()[-1].lower() not in _DANGLING
-            and not opens_with_pronoun(text)
+            and not opens_with_pronoun(text) and not _spoken(text)
             and all(text.count(a) == text.count(b) for a, b in _OPENERS))
+
+
+def _spoken(text: str) -> bool:
+    """Whether ``text`` goes on from a sentence before it ("But so has been ...") or speaks
+    in the first or second person ("We 're getting ...", "So I thought ..."): a part of an
+    argument or a speaker's words, not a headline."""
+    words = tokens(text)[:2]
+    if words[:1] == ["so"]:
+        words = words[1:]
+    return bool(words) and words[0] in _SPEAKING | _GOING_ON
 
 
 def _text_lines(article: Article) -> list[str]:
