@@ -4,7 +4,7 @@
 document a digest has already built, so a digest compares its sources without cleaning or
 encoding twice. Steps:
 
-0. budget (``storyline.compare.budget``): a story of more than ``MAX_COMPARED`` sentences
+0. budget (``storyline.represent.budget``): a story of more than ``MAX_COMPARED`` sentences
    is compared on that many, shared fairly over its outlets and days;
 1. facts (``storyline.compare.facts``): align sentences reporting the same fact, group them;
 2. copies (``storyline.compare.copies``): MinHash near-copies and reworded sentences between
@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from storyline.compare.budget import compared_sentences
+from storyline.represent.budget import MAX_COMPARED, budgeted_sentences
 from storyline.compare.conflicts import find_conflicts
 from storyline.compare.copies import TokenCache, find_copies, sentence_words
 from storyline.compare.facts import (
@@ -65,10 +65,10 @@ def compare(articles: Iterable[Article]) -> StoryComparison:
 
 def build_comparison(doc: StoryDocument) -> Comparison:
     """The comparison of one story document's articles, read from at most
-    ``budget.MAX_COMPARED`` of its sentences (``compared_sentences``)."""
+    ``MAX_COMPARED`` of its sentences (``represent.budget.budgeted_sentences``)."""
     if not doc.sentences:
         return Comparison((), (), (), (), ())
-    chosen = compared_sentences(doc.sentences, doc.articles)
+    chosen = budgeted_sentences(doc.sentences, doc.articles, budget=MAX_COMPARED)
     sentences = [doc.sentences[k] for k in chosen]
     vectors = doc.vectors if len(chosen) == len(doc.sentences) else doc.vectors[chosen]
     outlet_of = {a.id: outlet_key(a) for a in doc.articles}

@@ -32,6 +32,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from storyline.model import Article, Sentence, SummarySentence
+from storyline.represent.budget import budgeted_sentences
 from storyline.represent.document import StoryDocument
 from storyline.represent.facts import (
     article_columns,
@@ -54,7 +55,9 @@ MMR_LAMBDA = 0.6
 MIN_WORDS = 8
 """Shorter sentences are never chosen (datelines, fragments)."""
 POOL_SIZE = 3000
-"""At most this many sentences are compared pairwise (memory grows with its square)."""
+"""At most this many sentences are compared pairwise (memory grows with its square): a
+larger story's are shared fairly over its outlets and days, leading sentences first
+(``represent.budget``)."""
 SCORE_FLOOR = 1e-3
 """Added to the scores once the lowest is moved to zero, so every readable sentence stays a candidate."""
 
@@ -120,22 +123,10 @@ def summarize(
     return tuple(_cite(story, candidates, i) for i in ordered)
 
 
-def _pool(sentences: Sequence[Sentence], size: int = POOL_SIZE) -> list[int]:
-    """Indices of the sentences to compare: all of them, or each article's first ones.
-
-    News puts its facts first, so when a story has more than ``size`` sentences every
-    article keeps its leading sentences, as many as the pool allows for each article.
-    """
-    if len(sentences) <= size:
-        return list(range(len(sentences)))
-    per_article = max(1, size // len({s.article for s in sentences}))
-    return [i for i, s in enumerate(sentences) if s.index < per_article]
-
-
 def _story(
     sentences: Sequence[Sentence], vectors: csr_matrix, articles: Sequence[Article]
 ) -> _Story:
-    pool = _pool(sentences)
+    pool = budgeted_sentences(sentences, articles, budget=POOL_SIZE)
     sentences = [sentences[i] for i in pool]
     vectors = vectors[pool]
     article_ids, article_of = article_columns(sentences)
