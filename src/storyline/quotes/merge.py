@@ -11,6 +11,7 @@ a quote from another article becomes a variant (``Quote.variants``).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -44,15 +45,13 @@ def one_per_statement(found: Sequence[Quote]) -> tuple[Quote, ...]:
     """
     kept: list[Quote] = []
     stems: list[frozenset[str]] = []
+    by_speaker: dict[str, list[int]] = defaultdict(list)  # indices of ``kept``, ascending
     for quote in found:
         own = _stems(quote.text)
         speaker = quote.entity or quote.speaker
-        match = next(
-            (i for i, q in enumerate(kept)
-             if (q.entity or q.speaker) == speaker and _same(own, stems[i])),
-            None,
-        )
+        match = next((i for i in by_speaker[speaker] if _same(own, stems[i])), None)
         if match is None:
+            by_speaker[speaker].append(len(kept))
             kept.append(quote)
             stems.append(own)
             continue
