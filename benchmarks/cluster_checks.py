@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 from storyline.evaluate.cluster_checks import online_gap, seeds_after_stream
-from storyline.evaluate.clustering import Row, format_table, run_all
+from storyline.evaluate.clustering import Row, format_table, run_all, with_prose
 from storyline.evaluate.ecbplus import GoldArticle
 from storyline.evaluate.streams import FOLDS, ecbplus, multinews_pile, timeline17, unrelated_pile
 from storyline.ingest import read_inputs
@@ -50,7 +50,8 @@ def labelled(check: str, data: Path, fold: str) -> tuple[list[GoldArticle], str]
     else:
         threads = {"seeds": thread(data / "seeds"), "examples": thread(ROOT / "examples")}
         items, _ = unrelated_pile(data / "multinews" / "validation.csv", threads, fold=fold)
-    return items, f"== {check}, fold {fold}: {len(items)} articles"
+    left_out = len(items) - len(with_prose(items))
+    return items, f"== {check}, fold {fold}: {len(items)} articles ({left_out} with no prose after cleaning, left out)"
 
 
 def thread(path: Path) -> list[Article]:

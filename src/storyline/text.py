@@ -293,6 +293,13 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"(?i:reporter|writer|correspondent|editor)\.?)"),
         ("timestamp line", r"(?:posted|published|updated|last\s+updated)\s*(?:on|at)?\s*:?"
                            r"\s*[\w ,:./+-]{0,60}"),
+        ("archive notice", r"(?:starting\s+in\s+1996,\s+alexa\s+internet\s+has\s+been\s+donating|"
+                           r"these\s+crawls\s+are\s+part\s+of\s+an\s+effort\s+to\s+archive|"
+                           r"the\s+seed\s+for\s+this\s+crawl\s+was|this\s+crawl\s+was\s+run\s+at|"
+                           r"the\s+warc\s+files\s+associated\s+with\s+this\s+crawl|"
+                           r"this\s+data\s+is\s+currently\s+not\s+publicly\s+accessible|"
+                           r"sorry,?\s+the\s+page\s+you\s+requested\s+(?:could\s+not|cannot)\s+be\s+found)"
+                           r".{0,600}"),
     )
 )
 

@@ -108,3 +108,18 @@ def test_clean_seeds_every_offset_holds(seed_articles: list[Article]) -> None:
             assert article.text[sentence.start:sentence.end] == sentence.text
         spans.sort()
         assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:], strict=False)), article.id
+
+
+def test_clean_an_archive_crawl_notice_leaves_no_prose(shared_data) -> None:
+    from storyline.evaluate.multinews import load_multinews
+
+    clusters, _ = load_multinews(shared_data / "multinews" / "validation.csv")
+    pages = [a for c in clusters for a in c.articles if "Wayback Machine" in a.text]
+    notices = [a for a in pages if a.text.strip().startswith("Starting in 1996, Alexa Internet")]
+    assert len(notices) >= 10  # Multi-News scraped the archive's page, not the article
+    for article in notices:
+        cleaned = clean(article)
+        assert cleaned.sentences == () and "archive notice" in {r.reason for r in cleaned.removed}
+    story = clean(Article("The Internet Archive said on Monday that its crawl of court websites "
+                          "had saved 40,000 filings before they were taken down .", id="a"))
+    assert len(story.sentences) == 1  # news about the archive stays news

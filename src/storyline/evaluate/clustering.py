@@ -30,6 +30,7 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
+from storyline.clean.prose import clean
 from storyline.cluster.batch import cluster
 from storyline.cluster.result import ClusterResult
 from storyline.cluster.tracker import StoryTracker
@@ -48,6 +49,7 @@ __all__ = [
     "format_table",
     "pairwise",
     "run_all",
+    "with_prose",
 ]
 
 
@@ -142,8 +144,11 @@ def run_all(items: Sequence[GoldArticle], config: ClusterConfig | None = None,
     Batch clusters all articles at once; online feeds them to a ``StoryTracker`` in
     publication order (or, when they carry no dates, in ``ONLINE_ORDERS`` shuffled orders,
     with precision and recall averaged); the peer is TF-IDF average-linkage agglomerative
-    clustering at its best single threshold per level.
+    clustering at its best single threshold per level. Articles with no prose left after
+    cleaning (an archive's crawl notice, an error page) are left out of every mode and
+    score, as ``storyline ingest`` and ``storyline cluster`` skip them.
     """
+    items = with_prose(items)
     rows: list[Row] = []
     for mode in modes:
         start = time.perf_counter()
@@ -155,6 +160,11 @@ def run_all(items: Sequence[GoldArticle], config: ClusterConfig | None = None,
             result = cluster([item.article for item in items], config=config)
             rows += _rows(mode, items, result, time.perf_counter() - start)
     return rows
+
+
+def with_prose(items: Sequence[GoldArticle]) -> list[GoldArticle]:
+    """The items whose article keeps prose after cleaning (``clean.prose.clean``)."""
+    return [item for item in items if clean(item.article).sentences]
 
 
 def _online_rows(items: Sequence[GoldArticle], config: ClusterConfig | None,
@@ -250,5 +260,6 @@ def evaluate_path(path: Path | str, modes: Sequence[str] = ("batch", "online", "
         UsageError: ``path`` holds none of the three layouts, or an unknown fold.
     """
     items, skipped, name = load_labelled(path, fold=fold, collapse=collapse)
-    title = f"{name}: {len(items)} articles, {len(skipped)} item(s) skipped"
+    title = (f"{name}: {len(items)} articles ({len(items) - len(with_prose(items))} with no "
+             f"prose after cleaning, left out), {len(skipped)} item(s) skipped")
     return format_table(run_all(items, config, modes), title)
