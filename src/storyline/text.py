@@ -277,7 +277,7 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("read-more link", r"(?:show\s+full\s+article|continue\s+reading(?:\s+the\s+main"
                            r"\s+story)?|read\s+the\s+full\s+(?:story|article)|"
                            r"click\s+here\s+to\s+.{0,60}|skip\s+to\s+(?:main\s+)?content|"
-                           r".{0,60}\bafter\s+the\s+jump)\s*\.?"),
+                           r".{0,60}\b(?:is|are|continues?|more)\s+after\s+the\s+jump)\s*\.?"),
         ("copyright line", r"(?:copyright|©|\(c\)).{0,200}|.{0,120}all\s+rights\s+reserved\..*|"
                            r"this\s+material\s+may\s+not\s+be\s+published.{0,80}"),
         ("photo credit", r".{0,400}(?:\|\s*(?i:image|photo|picture|video|credit)s?\s*:|"
@@ -295,7 +295,7 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                            r"\s*[\w ,:./+-]{0,60}"),
         ("archive notice", r"(?:starting\s+in\s+1996,\s+alexa\s+internet\s+has\s+been\s+donating|"
                            r"these\s+crawls\s+are\s+part\s+of\s+an\s+effort\s+to\s+archive|"
-                           r"the\s+seed\s+for\s+this\s+crawl\s+was|this\s+crawl\s+was\s+run\s+at|"
+                           r"the\s+seed\s+for\s+(?:this\s+crawl|wide\d+)\s+was|this\s+crawl\s+was\s+run\s+at|"
                            r"the\s+warc\s+files\s+associated\s+with\s+this\s+crawl|"
                            r"this\s+data\s+is\s+currently\s+not\s+publicly\s+accessible|"
                            r"sorry,?\s+the\s+page\s+you\s+requested\s+(?:could\s+not|cannot)\s+be\s+found)"

@@ -123,3 +123,16 @@ def test_clean_an_archive_crawl_notice_leaves_no_prose(shared_data) -> None:
     story = clean(Article("The Internet Archive said on Monday that its crawl of court websites "
                           "had saved 40,000 filings before they were taken down .", id="a"))
     assert len(story.sentences) == 1  # news about the archive stays news
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("A full transcript is after the jump .", "read-more link"),
+    ("Story continues after the jump", "read-more link"),
+    ("The skier fell after the jump .", None),
+    ("Views expressed in the comments do not represent those of the newspaper .", "comment prompt"),
+    ("Critics said the views expressed in the report were wrong .", None),
+])
+def test_line_reason_blog_and_comment_notices(line: str, reason: str | None) -> None:
+    from storyline.text import line_reason
+
+    assert line_reason(line) == reason

@@ -58,8 +58,8 @@ _CLAUSE_END = re.compile(
 _ANY_CLAUSE_END = re.compile(r"\s*(?:[,;:]|--|[-–—](?=\s))\s")
 _SUBORDINATE = frozenset("when if as while after before since although though because "
                          "on in with for appearing despite unless until".split())
-_SPEAKING = frozenset("i i'm i've we we're we've you you're our my your".split())
-_GOING_ON = frozenset("and but or yet nor".split())
+_SPOKEN_OPENERS = frozenset("i i'm i've we we're we've you you're our my your "  # first or second person
+                            "and but or yet nor".split())  # going on from a sentence before
 _OPENERS = (("(", ")"), ("-LRB-", "-RRB-"), ("``", "''"), ("“", "”"))
 _DANGLING = frozenset("a an the and or but of to in on at for with by from as that which who "
                       "whose said says is are was were".split())
@@ -243,7 +243,7 @@ def _spoken(text: str) -> bool:
     words = tokens(text)[:2]
     if words[:1] == ["so"]:
         words = words[1:]
-    return bool(words) and words[0] in _SPEAKING | _GOING_ON
+    return bool(words) and words[0] in _SPOKEN_OPENERS
 
 
 def _text_lines(article: Article) -> list[str]:
