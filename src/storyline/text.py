@@ -279,7 +279,8 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                            r"click\s+here\s+to\s+.{0,60}|skip\s+to\s+(?:main\s+)?content|"
                            r".{0,60}\b(?:is|are|continues?|more)\s+after\s+the\s+jump)\s*\.?"),
         ("copyright line", r"(?:copyright|©|\(c\)).{0,200}|.{0,120}all\s+rights\s+reserved\..*|"
-                           r"this\s+material\s+may\s+not\s+be\s+published.{0,80}"),
+                           r"this\s+material\s+may\s+not\s+be\s+published.{0,80}|"
+                           r"please\s+credit\s+(?:all\s+)?(?:usage|use)\s+.{0,160}"),
         ("photo credit", r".{0,400}(?:\|\s*(?i:image|photo|picture|video|credit)s?\s*:|"
                          r"\b(?i:photo|image|picture)\s+(?i:credit|copyright|caption)\s*:?|"
                          r"\((?:AP|AFP|Reuters|Getty)?\s*Photo\s*/[^)]{1,60}\)|"

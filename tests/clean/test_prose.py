@@ -131,6 +131,7 @@ def test_clean_an_archive_crawl_notice_leaves_no_prose(shared_data) -> None:
     ("The skier fell after the jump .", None),
     ("Views expressed in the comments do not represent those of the newspaper .", "comment prompt"),
     ("Critics said the views expressed in the report were wrong .", None),
+    ("Please credit all usage of the interview to the Evening Report on Channel 9", "copyright line"),
 ])
 def test_line_reason_blog_and_comment_notices(line: str, reason: str | None) -> None:
     from storyline.text import line_reason
