@@ -118,6 +118,9 @@ def test_headline_of_a_transcript_is_not_its_greeting() -> None:
             "Engineers began lowering the reservoir behind the Kessling Dam on Tuesday .\n")
     headline = choose_headline([Article(text, id="a")], [0.0])
     assert headline.startswith("Engineers began lowering the reservoir"), headline
+    address = ("To those watching in the valley at this hour , good morning .\n"
+               "Engineers began lowering the reservoir behind the Kessling Dam on Tuesday .\n")
+    assert choose_headline([Article(address, id="c")], [0.0]).startswith("Engineers began lowering")
     said = choose_headline([Article("The mayor said good morning to the crowd before the vote on the dam .", id="b")], [0.0])
     assert said == "The mayor said good morning to the crowd before the vote on the dam"
 

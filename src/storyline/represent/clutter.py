@@ -71,6 +71,8 @@ _CLUTTER_PARTS = (
     # everyone", "Hello and welcome back"
     r"(?:^|(?<=[:.!?]))\s*(?i:(?:good\s+(?:morning|afternoon|evening)|hello)(?:\s+(?:and|again|there))*"
     r"(?:\s*,?\s*(?:and\s+)?(?:welcome(?:\s+back)?|everyone|everybody|all))*\s*[.!,]?)",
+    # ... or its address to the audience: "To those watching around the world at this hour"
+    r"(?:^|(?<=[:.!?]))\s*(?i:to\s+(?:those|all)\s+(?:of\s+you\s+)?(?:watching|listening|joining\s+us)\b[^.!?]*[.!?]?)",
     # a show's promotion: "Watch Valley Tonight at 8 & 10 p.m. ET"
     rf"(?i:watch)\s+[\w-]+(?:\s+[\w-]+){{0,2}}\s+(?i:at|on)\s+\d{{1,2}}(?:[:.]\d\d)?"
     rf"(?:\s*(?:&|and)\s*\d{{1,2}}(?:[:.]\d\d)?)?\s*(?:[ap]\.?m\.?)?\s*{_ZONE}?",
