@@ -32,7 +32,7 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("agency tag", re.compile(r"\((?:Reuters|AFP|AP|CNN)\)|\b(?:Reuters|AFP|AP)\s+-|-LRB- ?(?:Reuters|AFP|AP|CNN)")),
     ("page furniture", re.compile(r"(?i)javascript|flash player|\|")),
     ("transcript", re.compile(r"^[A-Z]{2,}[A-Z ]* (?:, [A-Z][A-Z ]+ )?:|\b[A-Z]{2,}(?: [A-Z]+){3,}\b")),
-    ("greeting", re.compile(r"(?i)^(?:good (?:morning|afternoon|evening)|hello|to (?:those|all) (?:of you )?watching)\b")),
+    ("greeting", re.compile(r"(?i)^(?:good (?:morning|afternoon|evening)|hello|peace be (?:with|upon) you|to (?:those|all) (?:of you )?watching)\b")),
     ("leans on earlier", re.compile(r"^(?:He|She|It|They|This|These|Those|His|Her|Its|Their)\b")),
     ("ellipsis", re.compile(r"…|\.\.\.$")),
 )

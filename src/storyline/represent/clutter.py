@@ -69,7 +69,7 @@ _CLUTTER_PARTS = (
     r"please\s+note\s*:.*|get\s+\w+\s+delivered\s+to\s+your\s+inbox.*)\s*\.?",
     # a broadcast's greeting opening a sentence or following a speaker label: "Good evening ,
     # everyone", "Hello and welcome back"
-    r"(?:^|(?<=[:.!?]))\s*(?i:(?:good\s+(?:morning|afternoon|evening)|hello)(?:\s+(?:and|again|there))*"
+    r"(?:^|(?<=[:.!?]))\s*(?i:(?:good\s+(?:morning|afternoon|evening)|hello|peace\s+be\s+(?:with|upon)\s+you)(?:\s+(?:and|again|there))*"
     r"(?:\s*,?\s*(?:and\s+)?(?:welcome(?:\s+back)?|everyone|everybody|all))*\s*[.!,]?)",
     # ... or its address to the audience: "To those watching around the world at this hour"
     r"(?:^|(?<=[:.!?]))\s*(?i:to\s+(?:those|all)\s+(?:of\s+you\s+)?(?:watching|listening|joining\s+us)\b[^.!?]*[.!?]?)",
