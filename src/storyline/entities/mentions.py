@@ -329,10 +329,12 @@ def _title_split(run: list[Token]) -> int:
 
 
 def _is_common(run: list[Token], initial: bool, vocabulary: Vocabulary) -> bool:
-    """Whether the first token of ``run`` is an ordinary word, capitalised by position."""
+    """Whether the first token of ``run`` is an ordinary word, capitalised by position (or,
+    alone, by a heading: "Government" where the input also writes "government" and never
+    capitalises it for being a name)."""
     key = run[0].key
     if not initial and key not in NOT_NAMES:
-        return False
+        return len(run) == 1 and key in vocabulary.lower and key not in vocabulary.names and not known(key)
     if any(known(" ".join(t.key for t in run[:size])) for size in (1, 2, 3)):
         return False
     if key in NOT_NAMES:
