@@ -81,6 +81,7 @@ def test_headline_never_opens_with_a_pronoun_that_leans_on_an_earlier_sentence(s
     "By the Riverline Wire Staff Engineers began lowering the reservoir on Tuesday .",
     "Watch Valley Tonight at 9 p.m. ET Engineers began lowering the reservoir on Tuesday .",
     "MARTA OKONJO , HOST : Engineers began lowering the reservoir on Tuesday .",
+    "Science Reporter , Valley News , Kessling Engineers began lowering the reservoir on Tuesday .",
 ])
 def test_headline_drops_desk_bylines_show_promotions_and_speaker_labels(sentence) -> None:
     headline = choose_headline([Article(sentence, id="a")], [0.0])

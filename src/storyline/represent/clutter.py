@@ -58,6 +58,9 @@ _CLUTTER_PARTS = (
     # a byline with its outlet and place: "By Richard Galpin BBC News , Adana , Turkey"
     rf"\b[Bb]y\s+{_NAME}\s+(?:BBC|CNN)(?:\s+[A-Z]\w+){{0,2}}(?:\s*,\s*[A-Z][\w-]+){{0,2}}",
     rf"\b[Bb]y\s+{_NAME}\s*,\s*(?:[A-Z][\w-]*\s+|and\s+){{0,4}}(?i:editor|correspondent|reporter|writer)\b",
+    # ... or its role, outlet and place alone: "Technology Reporter , BBC News , Silicon Valley"
+    r"\b(?:[A-Z][\w-]*\s+){0,3}(?i:editor|correspondent|reporter|writer)\s*,\s*(?:[A-Z][\w-]*\s+){0,2}"
+    r"News(?:\s*,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*(?=\s*[,\d]))?)?",
     # a desk's byline: "By the Metro Wire Staff", "By the Associated Press"
     r"\b[Bb]y\s+the\s+(?:[A-Z][\w.-]*\s+){0,3}(?:Staff|Board|Team|Desk|Writers?|Reporters?|Press)\b",
     # transcripts: a speaker label "MARTA OKONJO , HOST :", a shouted notice "THIS IS A ROUGH COPY"
