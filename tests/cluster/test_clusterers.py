@@ -283,3 +283,23 @@ def test_an_undated_article_whose_text_gives_another_year_joins_no_story_of_that
     assert story_of["later"].storyline != story_of["d0"].storyline
     joined = {a.article: a.story for a in StoryTracker().partial_fit([*dated, later, same_year]).assignments_}
     assert joined["later"] != joined["d0"] == joined["same-year"]
+
+
+def test_tracker_undated_story_lets_a_two_article_event_split_off(shared_data, monkeypatch) -> None:
+    from storyline.evaluate.clustering import with_prose
+    from storyline.evaluate.streams import multinews_pile
+
+    items, _ = multinews_pile(shared_data / "multinews" / "validation.csv", fold="tune")
+    items = with_prose(items)  # undated, as Multi-News is
+    gold = {item.article.id: item.story for item in items}
+    stream = [item.article for item in items]
+
+    def online_f1() -> float:
+        tracker = StoryTracker()
+        for article in stream:
+            tracker.add(article)
+        return _story_f1(tracker.stories(), gold)
+
+    with_pairs = online_f1()
+    monkeypatch.setattr(tracker_module, "UNDATED_MIN_PART", tracker_module.MIN_PART)
+    assert with_pairs > online_f1() + 0.01

@@ -246,12 +246,13 @@ def _years_apart_undated(known: np.ndarray, undated: np.ndarray) -> np.ndarray:
 
 
 def split_parts(
-    rows: csr_matrix, idf: np.ndarray | DocumentFrequencies, days: np.ndarray, opts: ClusterConfig
+    rows: csr_matrix, idf: np.ndarray | DocumentFrequencies, days: np.ndarray, opts: ClusterConfig,
+    min_part: int = MIN_PART,
 ) -> list[list[int]]:
     """The stories that one story's articles (``rows``) make when split on their own.
 
     ``split_story`` over the story's articles alone, where even the words of its event
-    fade and two events caught together come apart. Parts smaller than ``MIN_PART``
+    fade and two events caught together come apart. Parts smaller than ``min_part``
     stay with the part of the first article.
 
     Returns:
@@ -260,11 +261,11 @@ def split_parts(
     """
     count = rows.shape[0]
     everything = [list(range(count))]
-    if count < 2 * MIN_PART:
+    if count < 2 * min_part:
         return everything
     parts = split_story(rows, idf, days, opts)
-    away = [part for part in parts[1:] if len(part) >= MIN_PART]
-    if len(parts[0]) < MIN_PART or not away:
+    away = [part for part in parts[1:] if len(part) >= min_part]
+    if len(parts[0]) < min_part or not away:
         return everything
     gone = {i for part in away for i in part}
     return [[i for i in range(count) if i not in gone], *away]

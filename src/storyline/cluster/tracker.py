@@ -63,7 +63,7 @@ from storyline.cluster.result import (
     story_id,
     storyline_id,
 )
-from storyline.cluster.similarity import APART_MIN, centroid_closeness, split_parts, text_day
+from storyline.cluster.similarity import APART_MIN, MIN_PART, centroid_closeness, split_parts, text_day
 from storyline.config import ClusterConfig
 from storyline.model import Article, Story, Storyline
 from storyline.represent.articles import (
@@ -83,6 +83,10 @@ are not split."""
 SPLIT_SIZES = frozenset({6, 8, 11, 16, 23, 32, 45, 64})
 """Story sizes at which a story is checked for a split (about every 1.4-fold growth; a
 story needs two parts of ``storyline.cluster.similarity.MIN_PART`` articles to split)."""
+UNDATED_MIN_PART = 2
+"""Fewest articles a part needs to split off a story of undated articles only (dated
+stories: ``similarity.MIN_PART``): with no dates to keep events apart, joining is at its
+most generous, so a two-article event a big story took in must be able to leave it."""
 KEPT_UP_TO = max(SPLIT_SIZES)
 """A story keeps its articles' rows while it has at most this many, and is not split after."""
 REFRESH_EVERY = 256
@@ -312,7 +316,8 @@ class StoryTracker(ClusterParams):
             return (story,)
         rows = vstack([m.row for m in story.kept], format="csr")
         days = np.array([m.day for m in story.kept])
-        parts = split_parts(rows, self.frequencies_, days, self.config_)
+        parts = split_parts(rows, self.frequencies_, days, self.config_,
+                            UNDATED_MIN_PART if np.isnan(days).all() else MIN_PART)
         if len(parts) == 1:
             return (story,)
         line = self._lines[story.storyline]
