@@ -43,6 +43,7 @@ from storyline.clean.prose import paragraph_spans
 from storyline.model import Article, CleanArticle, Sentence, TimeExpression
 from storyline.represent.words import (
     CLOCK_WORDS,
+    DATE_HINT,
     DATED_PATTERNS,
     EVENT_NOUN,
     HEDGE_BEFORE,
@@ -183,7 +184,10 @@ def _with_article(expression: TimeExpression, article_id: str) -> TimeExpression
 
 
 def _find(text: str, start: int, end: int) -> list[_Found]:
-    """Non-overlapping matches in ``text[start:end]``, most specific pattern first."""
+    """Non-overlapping matches in ``text[start:end]``, most specific pattern first (none
+    where ``DATE_HINT`` finds nothing: about half of news sentences)."""
+    if not DATE_HINT.search(text, start, end):
+        return []
     taken: list[tuple[int, int]] = []
     found: list[_Found] = []
     for kind, pattern in DATED_PATTERNS:

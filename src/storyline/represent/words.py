@@ -13,6 +13,7 @@ import re
 __all__ = [
     "CLOCK_WORDS",
     "DATED_PATTERNS",
+    "DATE_HINT",
     "EVENT_NOUN",
     "HEDGE_BEFORE",
     "HISTORICAL_DATES",
@@ -196,3 +197,10 @@ DATED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?P<unit>week|month|year)\b", re.IGNORECASE)),
 )
 """(kind, pattern) pairs, most specific first; a match never overlaps an earlier one."""
+
+DATE_HINT = re.compile(
+    r"\d|day|week|month|year|night|tomorrow|morning|afternoon|evening|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun",
+    re.IGNORECASE)
+"""Something every match of ``DATED_PATTERNS`` holds (a digit, a unit, a part of the day,
+or the start of a month's or weekday's name): a sentence without one names no date."""
