@@ -59,7 +59,7 @@ def test_entities_titles_are_not_part_of_names():
 def test_entities_sentence_starts_are_not_names():
     article = Article(id="a", text="However, talks in Geneva failed. Meanwhile the UN waited.")
     names = {e.name for e in entities([article]).entities}
-    assert names == {"Geneva", "UN"}
+    assert names == {"Geneva", "United Nations"}  # "UN" by its full name (ORG_ALIASES)
 
 
 @pytest.mark.parametrize(
@@ -183,3 +183,10 @@ def test_entities_h1n1_coverage_names_its_bodies_once_and_by_their_kind(shared_d
     assert named["BBC"].type == "ORG"  # listed: "on the BBC" makes it no place
     assert named["Swine Flu"].type == "OTHER"
     assert not {"T", "C", "TV", "Philippine Health"} & set(named)
+
+
+def test_entities_a_listed_acronym_is_named_by_its_full_name():
+    article = Article(id="a", text="The WHO said on Monday that the outbreak in the valley had spread to two towns .")
+    (who,) = [e for e in entities([article]).entities if e.type == "ORG"]
+    assert who.name == "World Health Organization" and "WHO" in who.aliases
+    assert all(article.text[m.start:m.end] == "WHO" for m in who.mentions)  # the text cited is what was written

@@ -34,15 +34,16 @@ from functools import lru_cache
 from storyline.clean.prose import clean_story
 from storyline.entities.cues import CONTEXT_CUES, CUE_WEIGHTS, Cue, weigh
 from storyline.entities.words import (
-    BRITISH_SPELLINGS,
     CONNECTORS,
     FACILITY_LAST_WORDS,
     FIRST_NAMES,
     NAME_PARTICLES,
+    ORG_ALIASES,
     ORG_NAMES,
     ORG_WORDS,
     PLACE_FIRST_WORDS,
     PLACE_LAST_WORDS,
+    american_spelling,
     country_names,
     demonym_country,
 )
@@ -368,20 +369,12 @@ def _parent_id(words: str) -> str:
 def _org_key(text: str) -> str:
     """An organisation's name folded: case, accents, a leading "the" and British spellings
     ("Organisation" -> "organization") ignored; a lone word without its dots ("U.N.")."""
-    words = [_american(w) for w in _fold(text).split()]
+    words = [american_spelling(w) for w in _fold(text).split()]
     if words and words[0] == "the":
         words = words[1:]
     if len(words) == 1:
         return words[0].replace(".", "")
     return " ".join(words)
-
-
-def _american(word: str) -> str:
-    """``word`` (folded) in American spelling where ``BRITISH_SPELLINGS`` gives one."""
-    for british, american in BRITISH_SPELLINGS:
-        if word.endswith(british):
-            return word[: len(word) - len(british)] + american
-    return word
 
 
 def _initials(key: str) -> str:
@@ -402,7 +395,8 @@ def _entity(group: Sequence[Found]) -> Entity:
 
 
 def _canonical(forms: Counter, kind: str, group: Sequence[Found]) -> str:
-    """The name to show: the country name, the most used full name, the longest ORG name;
+    """The name to show: the country name, the most used full name, the longest ORG name
+    (an acronym of ``ORG_ALIASES`` by its full name);
     else the most used form, a form in capitals ("BRENFIELD") only when no other is seen."""
     if kind == "GPE":
         names = country_names()
@@ -411,7 +405,8 @@ def _canonical(forms: Counter, kind: str, group: Sequence[Found]) -> str:
             if canonical:
                 return canonical
     if kind == "ORG":
-        return max(forms, key=lambda f: (len(f.split()), forms[f], f))
+        longest = max(forms, key=lambda f: (len(f.split()), forms[f], f))
+        return ORG_ALIASES.get(longest.lower(), longest)
     full = [(n, f) for f, n in forms.items() if len(f.split()) >= 2]
     if kind == "PERSON" and full:
         return max(full, key=lambda pair: (pair[0], -_first_seen(group, pair[1])))[1]

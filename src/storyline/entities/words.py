@@ -23,6 +23,7 @@ __all__ = [
     "HONORIFICS",
     "NAME_PARTICLES",
     "NOT_NAMES",
+    "ORG_ALIASES",
     "ORG_FIRST_WORDS",
     "ORG_NAMES",
     "ORG_NOUNS",
@@ -35,6 +36,7 @@ __all__ = [
     "PLACE_LAST_WORDS",
     "PLACE_NOUNS",
     "REGIONS",
+    "american_spelling",
     "country_names",
     "demonym_country",
 ]
@@ -158,6 +160,35 @@ BRITISH_SPELLINGS: tuple[tuple[str, str], ...] = (
 )
 """British word endings and words with their American spelling: one organisation is
 written both ways ("World Health Organisation", "World Health Organization")."""
+
+ORG_ALIASES: dict[str, str] = {
+    "who": "World Health Organization",
+    "un": "United Nations",
+    "u.n.": "United Nations",
+    "eu": "European Union",
+    "e.u.": "European Union",
+    "imf": "International Monetary Fund",
+    "wto": "World Trade Organization",
+    "iaea": "International Atomic Energy Agency",
+    "ecb": "European Central Bank",
+    "unhcr": "United Nations High Commissioner for Refugees",
+}
+"""Acronyms (lower case) named by their full name, as ``GPE_ALIASES`` names countries: a
+story that writes only "WHO" and one that writes "World Health Organization" name one
+organisation, under one name; the acronym stays among its written forms."""
+
+
+def american_spelling(word: str) -> str:
+    """``word`` (lower case) in American spelling where ``BRITISH_SPELLINGS`` gives one.
+
+    Example:
+        >>> american_spelling("organisation"), american_spelling("centre"), american_spelling("bank")
+        ('organization', 'center', 'bank')
+    """
+    for british, american in BRITISH_SPELLINGS:
+        if word.endswith(british):
+            return word[: len(word) - len(british)] + american
+    return word
 
 PLACE_NOUNS: frozenset[str] = frozenset(
     """village town city capital hamlet suburb district county province region state

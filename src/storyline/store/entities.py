@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, or_, select
 
+from storyline.entities.words import american_spelling
 from storyline.store.schema import (
     digests, entity_index, stories, story_entities, story_quotes, storylines,
 )
@@ -92,13 +93,16 @@ class EntityProfile:
 
 
 def entity_key(name: str) -> str:
-    """The id of the entity called ``name``: casefolded words joined by ``-``.
+    """The id of the entity called ``name``: casefolded words in American spelling
+    (``entities.words.american_spelling``: one body written both ways is one page) joined
+    by ``-``.
 
     Example:
-        >>> entity_key("Jose Angel  Cordova"), entity_key("World Health Organization")
+        >>> entity_key("Jose Angel  Cordova"), entity_key("World Health Organisation")
         ('jose-angel-cordova', 'world-health-organization')
     """
-    return _NOT_WORD.sub("-", name.casefold()).strip("-")
+    words = _NOT_WORD.sub(" ", name.casefold()).split()
+    return "-".join(american_spelling(word) for word in words)
 
 
 def index_entities(engine: Engine) -> int:
