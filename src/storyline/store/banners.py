@@ -24,6 +24,9 @@ __all__ = ["BANNER_STORIES", "banner_leads", "lead_hash"]
 BANNER_STORIES = 3
 """Stories of one outlet a lead line must open articles in to be the outlet's banner (a
 wire lead copied into several pages of one outlet stays in one story)."""
+HASHES_PER_QUERY = 500
+"""Leads looked up per query (a story of any size stays under the database's limit on
+query parameters)."""
 
 
 def lead_hash(sentence: str) -> str:
@@ -46,13 +49,14 @@ def banner_leads(connection: Connection, story_id: str) -> set[str]:
         select(articles.c.id, articles.c.outlet, articles.c.lead_hash).where(
             articles.c.story_id == story_id, articles.c.lead_hash.is_not(None),
             articles.c.outlet != UNKNOWN_OUTLET)))
-    if not own:
-        return set()
-    spread = (
-        select(articles.c.outlet, articles.c.lead_hash)
-        .where(articles.c.lead_hash.in_({row.lead_hash for row in own}))
-        .group_by(articles.c.outlet, articles.c.lead_hash)
-        .having(func.count(func.distinct(articles.c.story_id)) >= BANNER_STORIES)
-    )
-    banners = {(row.outlet, row.lead_hash) for row in connection.execute(spread)}
+    hashes = sorted({row.lead_hash for row in own})
+    banners: set[tuple[str, str]] = set()
+    for start in range(0, len(hashes), HASHES_PER_QUERY):
+        spread = (
+            select(articles.c.outlet, articles.c.lead_hash)
+            .where(articles.c.lead_hash.in_(hashes[start : start + HASHES_PER_QUERY]))
+            .group_by(articles.c.outlet, articles.c.lead_hash)
+            .having(func.count(func.distinct(articles.c.story_id)) >= BANNER_STORIES)
+        )
+        banners.update((row.outlet, row.lead_hash) for row in connection.execute(spread))
     return {row.id for row in own if (row.outlet, row.lead_hash) in banners}
