@@ -24,7 +24,6 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from storyline.represent.budget import MAX_COMPARED, budgeted_sentences
 from storyline.compare.conflicts import find_conflicts
 from storyline.compare.copies import TokenCache, find_copies, sentence_words
 from storyline.compare.facts import (
@@ -35,6 +34,7 @@ from storyline.compare.facts import (
 )
 from storyline.ingest.names import outlet_key
 from storyline.model import Article, CleanArticle, Comparison, Outlet, Sentence, StoryComparison
+from storyline.represent.budget import MAX_COMPARED, budgeted_sentences
 from storyline.represent.document import StoryDocument, build_document
 from storyline.text import word_count
 
