@@ -144,11 +144,13 @@ def test_web_browser_story_and_storyline_fit_a_phone(browser, server: str) -> No
     phone = context.new_page()
     phone.goto(server + "/")
     phone.locator("ol.stories h2 a").first.click()
+    phone.wait_for_url("**/stories/**")
     assert phone.locator("svg.volume rect.bar").count() >= 1
     overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, f"page is {overflow}px wider than the phone"
     _shot(phone, "story-phone", full_page=False)
     phone.locator("a[href^='/storylines/']").first.click()
+    phone.wait_for_url("**/storylines/**")  # is_visible does not wait for the page to come
     assert phone.locator("svg.story-axis").is_visible()
     _shot(phone, "storyline-phone")
     context.close()
