@@ -40,7 +40,8 @@ CHECKS = ("timeline17", "collapsed", "multinews", "ecbplus", "unrelated", "seeds
 
 
 def labelled(check: str, data: Path, fold: str) -> tuple[list[GoldArticle], str]:
-    """The gold-labelled items of ``check`` on ``fold`` and a title naming them."""
+    """The gold-labelled items of ``check`` on ``fold`` that keep prose after cleaning
+    (``with_prose``), and a title naming them."""
     if check in ("timeline17", "collapsed"):
         items, _ = timeline17(data / "timeline17", fold=fold, collapse=check == "collapsed")
     elif check == "multinews":
@@ -50,8 +51,9 @@ def labelled(check: str, data: Path, fold: str) -> tuple[list[GoldArticle], str]
     else:
         threads = {"seeds": thread(data / "seeds"), "examples": thread(ROOT / "examples")}
         items, _ = unrelated_pile(data / "multinews" / "validation.csv", threads, fold=fold)
-    left_out = len(items) - len(with_prose(items))
-    return items, f"== {check}, fold {fold}: {len(items)} articles ({left_out} with no prose after cleaning, left out)"
+    kept = with_prose(items)
+    return kept, (f"== {check}, fold {fold}: {len(items)} articles "
+                  f"({len(items) - len(kept)} with no prose after cleaning, left out)")
 
 
 def thread(path: Path) -> list[Article]:

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from storyline.cli import app
 from storyline.evaluate.cluster_checks import online_gap, seeds_after_stream
-from storyline.evaluate.clustering import run_all
+from storyline.evaluate.clustering import run_all, with_prose
 from storyline.evaluate.ecbplus import GoldArticle
 from storyline.evaluate.streams import (
     PILE_CLUSTERS,
@@ -65,7 +65,7 @@ def test_cluster_checks_unrelated_pile_holds_twenty_clusters_and_the_two_threads
 def test_cluster_checks_unrelated_stories_stay_in_their_own_storylines(
         shared_data: Path, seed_articles: list[Article], example_articles: list[Article],
         mode: str) -> None:
-    items = _unrelated(shared_data, seed_articles, example_articles)
+    items = with_prose(_unrelated(shared_data, seed_articles, example_articles))
     (row,) = [r for r in run_all(items, modes=(mode,)) if r.level == "storyline"]
     assert row.bcubed.precision >= 0.95
 

@@ -144,11 +144,10 @@ def run_all(items: Sequence[GoldArticle], config: ClusterConfig | None = None,
     Batch clusters all articles at once; online feeds them to a ``StoryTracker`` in
     publication order (or, when they carry no dates, in ``ONLINE_ORDERS`` shuffled orders,
     with precision and recall averaged); the peer is TF-IDF average-linkage agglomerative
-    clustering at its best single threshold per level. Articles with no prose left after
-    cleaning (an archive's crawl notice, an error page) are left out of every mode and
-    score, as ``storyline ingest`` and ``storyline cluster`` skip them.
+    clustering at its best single threshold per level. ``items`` are scored as given: pass
+    them through ``with_prose`` first to score what ``storyline ingest`` and ``storyline
+    cluster`` keep.
     """
-    items = with_prose(items)
     rows: list[Row] = []
     for mode in modes:
         start = time.perf_counter()
@@ -163,7 +162,9 @@ def run_all(items: Sequence[GoldArticle], config: ClusterConfig | None = None,
 
 
 def with_prose(items: Sequence[GoldArticle]) -> list[GoldArticle]:
-    """The items whose article keeps prose after cleaning (``clean.prose.clean``)."""
+    """The items whose article keeps prose after cleaning (``clean.prose.clean``): an
+    archive's crawl notice or an error page is left out, as ``storyline ingest`` and
+    ``storyline cluster`` skip it."""
     return [item for item in items if clean(item.article).sentences]
 
 
@@ -260,6 +261,7 @@ def evaluate_path(path: Path | str, modes: Sequence[str] = ("batch", "online", "
         UsageError: ``path`` holds none of the three layouts, or an unknown fold.
     """
     items, skipped, name = load_labelled(path, fold=fold, collapse=collapse)
-    title = (f"{name}: {len(items)} articles ({len(items) - len(with_prose(items))} with no "
-             f"prose after cleaning, left out), {len(skipped)} item(s) skipped")
-    return format_table(run_all(items, config, modes), title)
+    kept = with_prose(items)
+    title = (f"{name}: {len(items)} articles ({len(items) - len(kept)} with no prose after "
+             f"cleaning, left out), {len(skipped)} item(s) skipped")
+    return format_table(run_all(kept, config, modes), title)

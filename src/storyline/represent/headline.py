@@ -240,7 +240,7 @@ def _spoken(text: str) -> bool:
     """Whether ``text`` goes on from a sentence before it ("But so has been ...") or speaks
     in the first or second person ("We 're getting ...", "So I thought ..."): a part of an
     argument or a speaker's words, not a headline."""
-    words = tokens(text)[:2]
+    words = tokens(text[:40])[:2]  # the first two words are all it needs
     if words[:1] == ["so"]:
         words = words[1:]
     return bool(words) and words[0] in _SPOKEN_OPENERS
