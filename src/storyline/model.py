@@ -6,8 +6,9 @@ Spans point into ``Article.text`` exactly as it was read, so a reader can always
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from dataclasses import asdict, dataclass, field, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -409,19 +410,26 @@ class Digest:
         return data
 
 
-def _json(item: Any) -> Any:
-    """A result dataclass as a JSON-ready dict (tuples become lists, dates ISO strings)."""
-    return _plain(asdict(item) if is_dataclass(item) else item)
+def _json(value: Any) -> Any:
+    """A result dataclass as a JSON-ready dict (tuples become lists, dates ISO strings).
 
-
-def _plain(value: Any) -> Any:
+    Walks the fields itself: ``dataclasses.asdict`` deep-copies every leaf, which cost a
+    digest of many articles seconds.
+    """
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: _json(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
+        return {key: _json(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
+        return [_json(item) for item in value]
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
 
 
 def _article_dict(article: Article, words: int) -> dict[str, Any]:

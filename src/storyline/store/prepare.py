@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 
@@ -24,7 +24,10 @@ from storyline.errors import UsageError
 from storyline.represent.articles import encode_article
 from storyline.model import Article, CleanArticle
 
-__all__ = ["MAX_WORKERS", "Prepared", "WorkerMap", "default_workers", "prepare", "worker_map"]
+__all__ = [
+    "MAX_WORKERS", "Prepared", "WorkerMap", "WorkerStream", "default_workers", "prepare", "worker_map",
+    "worker_stream",
+]
 
 MAX_WORKERS = 8
 """More processes than this gain nothing: the main process (assigning, writing) is then
@@ -33,6 +36,12 @@ WorkerMap = Callable[[Callable[[Any], Any], Sequence[Any]], Iterator[Any]]
 """``run(function, items)``: starts ``function`` on every item at once; the results, in
 order, as they are read. ``function`` must be importable by name (a module-level function
 or a ``functools.partial`` of one)."""
+WorkerStream = Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[tuple[Any, Any]]]
+"""``run(function, items)``: ``(item, function(item))`` pairs in the order they finish, with
+at most ``_IN_FLIGHT_PER_WORKER`` items per worker started and not yet read; the next item is
+drawn from ``items`` (in the caller's process) only when one finishes."""
+_IN_FLIGHT_PER_WORKER = 2
+"""Items each worker has started or queued: one to work on, one ready for when it is done."""
 _PARENT_CHECK_S = 0.2
 """Seconds between a worker's checks that the process that started it is still there."""
 _TASKS_PER_WORKER = 2
@@ -65,21 +74,65 @@ def worker_map(workers: int) -> Iterator[WorkerMap]:
     Raises:
         UsageError: ``workers`` is below 1.
     """
-    if workers < 1:
-        raise UsageError(f"--workers must be at least 1, got {workers}")
+    _check(workers)
     if workers == 1:
         yield map
         return
-    pool = ProcessPoolExecutor(workers, initializer=_exit_with, initargs=(os.getpid(),))
+    with _pool(workers) as pool:
 
-    def run(function: Callable[[Any], Any], items: Sequence[Any]) -> Iterator[Any]:
-        pieces = _TASKS_PER_WORKER * workers
-        return pool.map(function, items, chunksize=max(1, -(-len(items) // pieces)))
+        def run(function: Callable[[Any], Any], items: Sequence[Any]) -> Iterator[Any]:
+            pieces = _TASKS_PER_WORKER * workers
+            return pool.map(function, items, chunksize=max(1, -(-len(items) // pieces)))
 
-    try:
         yield run
+
+
+@contextmanager
+def worker_stream(workers: int) -> Iterator[WorkerStream]:
+    """A ``WorkerStream`` over ``workers`` processes, for items of very unequal cost (story
+    digests): a worker done early takes the next item at once, and the caller reads the next
+    item and handles a finished one while the workers work. With 1 worker, items are done
+    in order in the caller's process.
+
+    Raises:
+        UsageError: ``workers`` is below 1.
+    """
+    _check(workers)
+    if workers == 1:
+        yield lambda function, items: ((item, function(item)) for item in items)
+        return
+    with _pool(workers) as pool:
+
+        def run(function: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[tuple[Any, Any]]:
+            waiting = iter(items)
+            started: dict[Future[Any], Any] = {}
+            while True:
+                for item in waiting:
+                    started[pool.submit(function, item)] = item
+                    if len(started) >= _IN_FLIGHT_PER_WORKER * workers:
+                        break
+                if not started:
+                    return
+                done, _ = wait(started, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield started.pop(future), future.result()
+
+        yield run
+
+
+@contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A process pool of ``workers``, shut down on exit (work not started yet is dropped)."""
+    pool = ProcessPoolExecutor(workers, initializer=_exit_with, initargs=(os.getpid(),))
+    try:
+        yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _check(workers: int) -> None:
+    if workers < 1:
+        raise UsageError(f"--workers must be at least 1, got {workers}")
 
 
 def _exit_with(parent: int) -> None:

@@ -33,20 +33,17 @@ from storyline.store.digests import (
     owes_rebuild,
     parse_moment,
 )
-from storyline.store.ingest import chunked
-from storyline.store.prepare import worker_map
+from storyline.store.prepare import worker_stream
 from storyline.store.rank import StoryQuery, filtered, ordered
 from storyline.store.schema import articles, digests, sentences, stories, storylines
 from storyline.store.writer import take_headline, upsert
 
 __all__ = [
-    "DIGESTS_PER_ROUND", "StoredArticle", "StoryRow", "article_from_row", "count_stories", "digest_built",
+    "StoredArticle", "StoryRow", "article_from_row", "count_stories", "digest_built",
     "find_article", "list_stories", "refresh_digests", "story_articles", "story_digest",
     "story_sentences", "story_storyline", "story_version",
 ]
 
-DIGESTS_PER_ROUND = 8
-"""Stale stories read from the database per worker before their digests are built."""
 _outlet_key = case((articles.c.outlet == UNKNOWN_OUTLET, articles.c.id), else_=articles.c.outlet)
 """``ingest.names.outlet_key`` in SQL: articles of unknown outlet count as one outlet each
 (so an article of unknown outlet is a new outlet to the digest freshness rule)."""
@@ -247,7 +244,9 @@ def refresh_digests(
     (``digests.owes_rebuild``), one transaction each; returns how many.
 
     With ``workers`` above 1 the digests are built in that many processes
-    (``storyline.store.prepare.worker_map``), ``DIGESTS_PER_ROUND`` per worker at a time.
+    (``storyline.store.prepare.worker_stream``), largest stories first so that no worker is
+    left with a big one at the end; this process reads the next story and stores each digest
+    as it comes while the workers build.
     """
     with engine.connect() as connection:
         rows = connection.execute(
@@ -256,17 +255,15 @@ def refresh_digests(
                                    digests.c.digest_key != config.digest_key()))
             .order_by(stories.c.id)
         ).all()
-    stale = [row.id for row in rows if owes_rebuild(_built(row), _now(row, config))]
+    stale = [row for row in rows if owes_rebuild(_built(row), _now(row, config))]
+    stale.sort(key=lambda row: -row.articles)
     build = functools.partial(_document, options=config)
-    done = 0
-    with worker_map(workers) as run_map:
-        for chunk in chunked(stale, DIGESTS_PER_ROUND * workers):
-            loaded = [_load(engine, story_id) for story_id in chunk]
-            for (story_id, story, _), document in zip(loaded, run_map(build, loaded), strict=True):
-                _store(engine, (story_id, story), document, config)
-                done += 1
-                if progress:
-                    progress("digests", done, len(stale))
+    with worker_stream(workers) as run:
+        loaded = (_load(engine, row.id) for row in stale)
+        for done, ((story_id, story, _), document) in enumerate(run(build, loaded), start=1):
+            _store(engine, (story_id, story), document, config)
+            if progress:
+                progress("digests", done, len(stale))
     return len(stale)
 
 
