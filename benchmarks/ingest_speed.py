@@ -89,7 +89,7 @@ def main() -> None:
 def run(stream: list[Article], workers: int, args: argparse.Namespace) -> float:
     """Ingest ``stream`` into a new database with ``workers``; print figures; the seconds."""
     SPENT.clear()
-    ingest_module.prepare = timed("clean+encode", PREPARE) if workers == 1 else PREPARE
+    ingest_module.prepare = timed("prepare (clean, encode, headline)", PREPARE) if workers == 1 else PREPARE
 
     class TimedTracker(StoryTracker):
         add = timed("track", StoryTracker.add)

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
@@ -74,7 +75,7 @@ from storyline.represent.articles import (
 )
 from storyline.represent.headline import choose_headline
 
-__all__ = ["Assignment", "StoryTracker"]
+__all__ = ["Assignment", "StoryTracker", "TrackerInput", "tracker_input"]
 
 STATE_VERSION = 2
 READABLE_STATES = (1, 2)
@@ -96,6 +97,20 @@ in between, a centroid keeps the weights of its last change."""
 APART_SIZES = frozenset(APART_MIN * 2**k for k in range(10))
 """Story sizes at which the tracker checks that a story belongs with the rest of its
 storyline (``StoryTracker._part_ways``)."""
+
+
+class TrackerInput(NamedTuple):
+    """What the tracker reads of one article: its hashed-term row (``encode_article``) and
+    the headline it offers its story (``choose_headline`` of it alone; ``""`` when none)."""
+
+    row: csr_matrix
+    headline: str
+
+
+def tracker_input(article: Article) -> TrackerInput:
+    """The ``TrackerInput`` of ``article``: it depends on the article alone, so an ingest
+    computes it in its worker processes."""
+    return TrackerInput(encode_article(article), choose_headline([article], [0.0]))
 
 
 @dataclass(frozen=True)
@@ -164,32 +179,33 @@ class StoryTracker(ClusterParams):
     # -- the stream ---------------------------------------------------------------------
 
     def partial_fit(
-        self, articles: Sequence[Article], y: None = None, *, rows: Sequence[csr_matrix] | None = None
+        self, articles: Sequence[Article], y: None = None, *,
+        inputs: Sequence[TrackerInput] | None = None,
     ) -> StoryTracker:
         """Assign ``articles`` (the next ones in publication order) one by one; returns ``self``.
 
         ``assignments_`` then holds each article's ``Assignment`` (as ``add`` returns it);
-        ``y`` is ignored; ``rows`` are the articles' ``encode_article`` rows when the caller
+        ``y`` is ignored; ``inputs`` are the articles' ``tracker_input`` when the caller
         computed them already.
 
         Raises:
             UsageError: a parameter is out of range.
         """
-        given = [None] * len(articles) if rows is None else rows
-        self.assignments_ = tuple(self.add(a, row) for a, row in zip(articles, given, strict=True))
+        given = [None] * len(articles) if inputs is None else inputs
+        self.assignments_ = tuple(self.add(a, one) for a, one in zip(articles, given, strict=True))
         return self
 
-    def add(self, article: Article, row: csr_matrix | None = None) -> Assignment:
+    def add(self, article: Article, given: TrackerInput | None = None) -> Assignment:
         """Assign ``article`` (the next one in publication order) and return where it went.
 
-        ``row`` is ``encode_article(article)`` when the caller computed it already (in
+        ``given`` is ``tracker_input(article)`` when the caller computed it already (in
         another process, say); it is computed here otherwise.
 
         Raises:
             UsageError: a parameter is out of range (at the first article).
         """
         self._start()
-        raw = encode_article(article) if row is None else row
+        raw, candidate = tracker_input(article) if given is None else given
         self.frequencies_.add(raw)
         self.step_ += 1
         if self.step_ % REFRESH_EVERY == 0:
@@ -198,7 +214,6 @@ class StoryTracker(ClusterParams):
         if not np.isnan(day) and not (day <= self.clock_):
             self.clock_ = day
         self._close_idle()
-        candidate = choose_headline([article], [0.0])
         member = Member(article.id, raw, day, article.published, candidate,
                          bool(article.title and candidate))
         guard = text_day(article)

@@ -22,6 +22,7 @@ comes up again in the story (``_about_story``: a link to another story).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
@@ -121,8 +122,10 @@ def choose_headline(
     if sentences is None:
         lines = [_text_lines(articles[i]) for i in ranked]
         about = _about_story([line for kept in lines for line in kept])
-        if 0 < len(lines) < BANNER_ARTICLES and (quick := _first_whole_fit(lines[0], about)):
-            return quick  # what the full search below finds first, without segmenting every line
+        if 0 < len(lines) < BANNER_ARTICLES:  # too few articles for a banner: leads first
+            leads = [_lead_sentences(kept) for kept in lines]
+            if quick := _first_fit(leads, about) or _first_fit(leads, about, any_clause=True):
+                return quick  # what the full search below finds first, without segmenting every line
         found = [_segmented(kept) for kept in lines]
     else:
         found = [sentences[i] for i in ranked]
@@ -132,19 +135,15 @@ def choose_headline(
             or _from_sentences(found, lambda sentence: True))
 
 
-def _first_whole_fit(lines: Sequence[str], about: Callable[[str], bool]) -> str:
-    """The first piece of the first ``LEAD_SENTENCES`` sentences of ``lines`` that fits
-    without cutting at any clause, or ``""``; lines are segmented one at a time, until it
-    is found."""
-    seen = 0
+def _lead_sentences(lines: Sequence[str]) -> list[str]:
+    """The first ``LEAD_SENTENCES`` sentences of ``lines`` (``_segmented(lines)[:LEAD_SENTENCES]``),
+    segmenting only the lines they come from."""
+    leads: list[str] = []
     for line in lines:
-        leads = _segmented([line])[: LEAD_SENTENCES - seen]
-        seen += len(leads)
-        if fitted := _first_fit([leads], about):
-            return fitted
-        if seen >= LEAD_SENTENCES:
+        leads += _line_sentences(line)
+        if len(leads) >= LEAD_SENTENCES:
             break
-    return ""
+    return leads[:LEAD_SENTENCES]
 
 
 def _from_sentences(found: Sequence[Sequence[str]], about: Callable[[str], bool]) -> str:
@@ -255,7 +254,14 @@ def _text_lines(article: Article) -> list[str]:
 
 def _segmented(lines: Sequence[str]) -> list[str]:
     """The sentences of ``lines``, in order."""
-    return [line[a:b] for line in lines for a, b in sentence_spans(line)]
+    return [sentence for line in lines for sentence in _line_sentences(line)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_sentences(line: str) -> tuple[str, ...]:
+    """The sentences of one line (cached: the lead search and the full search of
+    ``choose_headline`` read the same first lines)."""
+    return tuple(line[a:b] for a, b in sentence_spans(line))
 
 
 def _names_outlet(match: re.Match[str], article: Article) -> bool:

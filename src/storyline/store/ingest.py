@@ -241,11 +241,11 @@ def _track(run: _Run, chunk: _Chunk, skipped: list[Skipped]) -> Batch:
     """Assign the prepared articles of ``chunk``; return the batch that writes the result
     (an empty batch, with the tracker untouched, when no article is left to store)."""
     batch = Batch()
-    for article, (cleaned, row) in zip(chunk.fresh, chunk.prepared, strict=True):
+    for article, (cleaned, tracked) in zip(chunk.fresh, chunk.prepared, strict=True):
         if not cleaned.sentences:
             skipped.append(skip(_where(article), "nothing_left"))
             continue
-        assignment = run.tracker.add(article, row)
+        assignment = run.tracker.add(article, tracked)
         _record(batch, cleaned, assignment, run)
     if not batch.cleaned:
         return batch

@@ -1,6 +1,6 @@
 """Work of an ingest that needs no shared state, run in worker processes.
 
-Cleaning an article and encoding it for the tracker depend on the article alone, and a
+Cleaning an article and what the tracker reads of it depend on the article alone, and a
 story's digest on the story's articles alone, so an ingest hands them to a pool of
 processes (``concurrent.futures``) while the main process assigns articles and writes to
 the database. With one worker nothing is started and the work is done in the caller's
@@ -17,11 +17,9 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 
-from scipy.sparse import csr_matrix
-
 from storyline.clean.prose import clean
+from storyline.cluster.tracker import TrackerInput, tracker_input
 from storyline.errors import UsageError
-from storyline.represent.articles import encode_article
 from storyline.model import Article, CleanArticle
 
 __all__ = [
@@ -50,15 +48,15 @@ takes more."""
 
 
 class Prepared(NamedTuple):
-    """One article cleaned, and its tracker row (``encode_article``)."""
+    """One article cleaned, and what the tracker reads of it."""
 
     cleaned: CleanArticle
-    row: csr_matrix
+    tracked: TrackerInput
 
 
 def prepare(article: Article) -> Prepared:
-    """Clean ``article`` and encode it for the tracker."""
-    return Prepared(clean(article), encode_article(article))
+    """Clean ``article`` and make its ``TrackerInput``."""
+    return Prepared(clean(article), tracker_input(article))
 
 
 def default_workers() -> int:
