@@ -56,12 +56,7 @@ def test_cluster_checks_unrelated_pile_holds_twenty_clusters_and_the_two_threads
     assert sorted(sizes, key=lambda s: int(s[3:]))[:3] == ["mn-0", "mn-1", "mn-2"]
 
 
-@pytest.mark.parametrize("mode", [
-    "batch",
-    pytest.param("online", marks=pytest.mark.xfail(strict=True, reason=(
-        "issue 15: online, a Multi-News story on Trump and Comey joins the seeds' Syria "
-        "storyline (storyline B3 precision 0.89)"))),
-])
+@pytest.mark.parametrize("mode", ["batch", "online"])
 def test_cluster_checks_unrelated_stories_stay_in_their_own_storylines(
         shared_data: Path, seed_articles: list[Article], example_articles: list[Article],
         mode: str) -> None:

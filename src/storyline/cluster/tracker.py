@@ -18,7 +18,9 @@ that moment. For each article the tracker
    other part becomes a story of the same storyline;
 4. when the story it joined reaches one of ``APART_SIZES`` articles, moves it to a
    storyline of its own if it shares too little with the rest of its storyline
-   (``storyline_apart``, as batch clustering keeps concurrent threads apart);
+   (``storyline_apart``, as batch clustering keeps concurrent threads apart), and when it
+   reaches one of ``REHOME_SIZES`` (a young story), moves it to a storyline of its own if
+   its articles' chance of sharing the rest's storyline (the pair model of step 6) is too low;
 5. merges the story it joined with its nearest other story at ``merge_threshold``;
 6. puts a new story in the active storyline the learned pair model
    (``storyline.cluster.pairs``) finds likeliest, when that chance reaches
@@ -55,7 +57,7 @@ from storyline.cluster.groups import (
     story_from,
 )
 from storyline.cluster.index import CentroidIndex
-from storyline.cluster.pairs import pair_model
+from storyline.cluster.pairs import block_similarities, pair_model
 from storyline.cluster.params import ClusterParams
 from storyline.cluster.result import (
     UNDATED_DAY,
@@ -94,6 +96,9 @@ KEPT_UP_TO = max(SPLIT_SIZES)
 REFRESH_EVERY = 256
 """Every this many articles all indexed centroids are re-weighed with the current IDF;
 in between, a centroid keeps the weights of its last change."""
+REHOME_SIZES = frozenset({2, 3, 4, 6, 8, 11, 16})
+"""Young story sizes at which the tracker checks that a story belongs in its storyline
+(``StoryTracker._rehome``)."""
 APART_SIZES = frozenset(APART_MIN * 2**k for k in range(10))
 """Story sizes at which the tracker checks that a story belongs with the rest of its
 storyline (``StoryTracker._part_ways``)."""
@@ -224,6 +229,7 @@ class StoryTracker(ClusterParams):
                               opened_story=True, opened_storyline=opened_line)
         joined = self._join(best, member, similarity)
         self._part_ways(joined)
+        self._rehome(joined)
         parts = self._split(joined)
         if len(parts) > 1:
             home = next(g for g in parts if article.id in g.members)
@@ -364,13 +370,44 @@ class StoryTracker(ClusterParams):
         own, others = (weigh(c, self.frequencies_, 0.5) for c in (story.centroid, _without(line, story)))
         if centroid_closeness(own, others) >= self.config_.storyline_apart:
             return
-        new = Group(storyline_id(story.members[0]), csr_matrix(story.centroid.shape), [story.id],
+        self._own_line(story, storyline_id(story.members[0]))
+
+    def _rehome(self, story: Group) -> None:
+        """At each of ``REHOME_SIZES`` articles, move a young ``story`` to a storyline of
+        its own when its kept articles' mean chance of sharing a storyline with the rest of
+        it (by the pair model that placed its first article) is below
+        ``online_storyline_chance``: one article of another thread that happened to name
+        the same people no longer takes every later article of its thread into the wrong
+        storyline, whichever of the two threads came first. (``_part_ways`` does this for
+        big stories, by centroids.)"""
+        line = self._lines[story.storyline]
+        if story.size not in REHOME_SIZES or line.size <= story.size or not story.kept:
+            return
+        rest = weigh(_without(line, story), self.frequencies_, 0.5)
+        rows = weigh(vstack([m.row for m in story.kept], format="csr"), self.frequencies_, 0.5)
+        content, names = block_similarities(rows, rest)
+        days = np.array([m.day for m in story.kept])
+        gaps = np.maximum(np.maximum(line.first_day - days, days - line.last_day), 0.0)
+        chance = pair_model("storylines").probability(content.ravel(), names.ravel(), gaps)
+        if float(chance.mean()) < self.config_.online_storyline_chance:
+            # the article that just joined opened no storyline: its id is free
+            self._own_line(story, storyline_id(story.members[-1]))
+
+    def _own_line(self, story: Group, line_id: str) -> None:
+        """Move ``story`` out of its storyline into a new one, ``line_id``; the old one is
+        then named by its largest active story."""
+        line = self._lines[story.storyline]
+        new = Group(line_id, csr_matrix(story.centroid.shape), [story.id],
                     story.first_day, story.last_day, self.step_, headline=story.headline,
                     score=story.size, size=story.size)
         self._lines[new.id] = new
         self._move_to_line(story, new.id)
         line.size -= story.size
         story.storyline = new.id
+        left = [self._stories[s] for s in line.members if s in self._stories]
+        if left and line.headline == story.headline:
+            largest = max(left, key=lambda g: g.size)
+            line.score, line.headline = largest.size, largest.headline
 
     def _grow_line(self, line: Group, story: Group, raw: csr_matrix, day: float) -> None:
         line.centroid = prune(line.centroid + raw)
