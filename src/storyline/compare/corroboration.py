@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from storyline.entities.mentions import find_mentions
+from storyline.entities.mentions import RawMention, find_mentions
 from storyline.entities.words import GPE_ALIASES, HONORIFICS, PERSON_NOUNS, PERSON_TITLES
 from storyline.represent.articles import CALENDAR_WORDS
 from storyline.text import STOP_WORDS, stem, tokens
@@ -75,22 +75,24 @@ def same_fact(first: str, second: str) -> bool:
 def _reading(sentence: str) -> tuple[tuple[str, ...], frozenset[str], str | None]:
     """The names the entity layer finds in ``sentence``, the stems of its content words
     that are not in a name, a title or role, a verb of saying or a day, and its subject."""
-    names = tuple(m.text for m in find_mentions(sentence, 0, len(sentence)))
+    mentions = find_mentions(sentence, 0, len(sentence))
+    names = tuple(m.text for m in mentions)
     in_names = {w for name in names for w in tokens(name)}
     events = frozenset(stem(w) for w in tokens(sentence)
                        if w not in STOP_WORDS and w not in in_names and not w.isdigit())
-    return names, events - SAYING - _DAYS - _ROLES, _subject(sentence)
+    return names, events - SAYING - _DAYS - _ROLES, _subject(sentence, mentions)
 
 
-def _subject(sentence: str) -> str | None:
+def _subject(sentence: str, mentions: list[RawMention]) -> str | None:
     """The name ``sentence`` opens with as its subject, or ``None``: a name within
     ``SUBJECT_WORDS`` words (after an opening phrase set off by a comma) followed by a verb
-    (``_VERB``), in a sentence not in the passive voice ("was closed by ...")."""
+    (``_VERB``), in a sentence not in the passive voice ("was closed by ...").
+    ``mentions`` are those of the whole sentence (``find_mentions``)."""
     if _PASSIVE.search(sentence):
         return None
     opening = _OPENING_PHRASE.match(sentence)
     start = opening.end() if opening and not find_mentions(sentence, 0, opening.end()) else 0
-    for mention in find_mentions(sentence, start, len(sentence)):
+    for mention in mentions if start == 0 else find_mentions(sentence, start, len(sentence)):
         if len(sentence[start:mention.start].split()) >= SUBJECT_WORDS:
             return None
         if _VERB.match(sentence, mention.end):
