@@ -392,17 +392,30 @@ def make_facts(
         grouped = {sentences[k].article for k in group}
         extra = [k for a in cited[1:] if a not in grouped
                  and pairs.folded.get(lead, k := closest[a]) >= ALIGN_MIN]
-        members = [k for k in group + extra if k == lead or same_fact(sentences[lead].text, sentences[k].text)]
+        candidates = group + extra
+        # one outlet among the candidates: a single-source claim whatever same_fact says,
+        # so its members are worked out only if it is among the claims shown
+        one_outlet = len({outlet_of[sentences[k].article] for k in candidates}) == 1
+        members = candidates if one_outlet else _same_fact_members(lead, candidates, sentences)
         outlets = {outlet_of[sentences[k].article] for k in members}
         if len(outlets) > 1:
             corroborated.append(_fact(lead, members, sentences, outlet_of))
         elif _checkable(sentences[lead].text):
-            single.append((float(centrality[lead]), lead, members))
+            single.append((float(centrality[lead]), lead, members, one_outlet))
             unique[outlets.pop()] += 1
     corroborated.sort(key=lambda f: (-len(f.outlets), -len({s.article for s in f.support})))
     single.sort(key=lambda claim: -claim[0])
-    claims = tuple(_fact(lead, members, sentences, outlet_of) for _, lead, members in single[:MAX_SINGLE_SOURCE])
+    claims = tuple(
+        _fact(lead, _same_fact_members(lead, members, sentences) if unchecked else members,
+              sentences, outlet_of)
+        for _, lead, members, unchecked in single[:MAX_SINGLE_SOURCE]
+    )
     return tuple(corroborated), claims, dict(unique)
+
+
+def _same_fact_members(lead: int, candidates: list[int], sentences: Sequence[Sentence]) -> list[int]:
+    """The ``candidates`` that report the same fact as sentence ``lead`` (``same_fact``), lead included."""
+    return [k for k in candidates if k == lead or same_fact(sentences[lead].text, sentences[k].text)]
 
 
 def best_match(
