@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from storyline.quotes.speakers import Attribution, words_of
 from storyline.quotes.words import DETERMINERS, PRONOUNS, SPEAKER_NOUNS
@@ -93,16 +94,36 @@ def _cut(text: str, item: Attribution, full: int) -> str:
     return f"{mark}|{_word(after[0]) if after else ''}"
 
 
+class _Context(NamedTuple):
+    """What every variant of one candidate shares: its cue, the kind of its speaker and
+    the words around its cue (``_near``)."""
+
+    cue: str
+    kind: str
+    before: list[str]
+    after: list[str]
+
+
+def _context(text: str, item: Attribution) -> _Context:
+    cue = " ".join(text[item.cue[0] : item.cue[1]].lower().split()) or "<mark>"
+    return _Context(cue, _speaker_kind(text, item), *_near(text, item))
+
+
 def candidate_features(text: str, item: Attribution, full: int | None = None) -> list[str]:
     """The names of the features that fire for one candidate (each counts 1); ``full`` is
     where the rule candidate ended when ``item`` is a shorter variant of it."""
-    cue = " ".join(text[item.cue[0] : item.cue[1]].lower().split()) or "<mark>"
-    kind = _speaker_kind(text, item)
-    content = words_of(text, item.start, item.end)
-    before, after = _near(text, item)
+    return _features(text, item, _context(text, item), words_of(text, item.start, item.end), full)
+
+
+def _features(
+    text: str, item: Attribution, context: _Context, content: list[Token], full: int | None
+) -> list[str]:
+    """``candidate_features`` from the candidate's ``context`` and its ``content`` words."""
+    cue, kind, before, after = context
     where = "before" if item.end <= item.cue[0] else "after"
     first = _word(content[0]) if content else ""
     quoted = QUOTE_MARK.search(text, item.start, item.end) is not None
+    cut = _cut(text, item, item.end if full is None else full)
     return [
         "bias",
         f"cue={cue}",
@@ -122,8 +143,8 @@ def candidate_features(text: str, item: Attribution, full: int | None = None) ->
         f"next2={after[1] if len(after) > 1 else ''}",
         f"ends={text[item.end - 1] if item.end > item.start else ''}",
         f"inner_quote={quoted}|direct={item.direct}",
-        f"cut={_cut(text, item, item.end if full is None else full)}",
-        f"cut_mark={_cut(text, item, item.end if full is None else full).split('|')[0]}",
+        f"cut={cut}",
+        f"cut_mark={cut.split('|')[0]}",
     ]
 
 
@@ -142,13 +163,24 @@ def score(
     text: str, item: Attribution, weights: dict[str, float], full: int | None = None
 ) -> float:
     """The probability the model gives that the candidate is a true attribution."""
-    total = sum(weights.get(name, 0.0) for name in candidate_features(text, item, full))
+    return _probability(candidate_features(text, item, full), weights)
+
+
+def _probability(features: list[str], weights: dict[str, float]) -> float:
+    total = sum(weights.get(name, 0.0) for name in features)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
 
 def best(text: str, item: Attribution, weights: dict[str, float]) -> tuple[float, Attribution]:
-    """The best-scored of a candidate's ``variants``, with its score."""
-    scored = [(score(text, v, weights, item.end), v) for v in variants(text, item)]
+    """The best-scored of a candidate's ``variants``, with its score.
+
+    The variants share the candidate's context, and each one's content words are those of
+    the whole content that end by its end (a cut falls between words, at a clause mark)."""
+    context = _context(text, item)
+    words = words_of(text, item.start, item.end)
+    scored = [(_probability(_features(text, v, context, [w for w in words if w.end <= v.end],
+                                      item.end), weights), v)
+              for v in variants(text, item)]
     return max(scored, key=lambda pair: pair[0])
 
 
