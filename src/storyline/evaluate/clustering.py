@@ -218,7 +218,7 @@ def _rows(method: str, items: Sequence[GoldArticle], result: ClusterResult,
 
 def _peer_rows(items: Sequence[GoldArticle], start: float) -> list[Row]:
     texts = [item.article.text for item in items]
-    vectors = make_encoder().fit(texts).transform(texts)
+    vectors = make_encoder().fit_transform(texts)
     distance = np.clip(1.0 - (vectors @ vectors.T).toarray(), 0.0, None)
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")

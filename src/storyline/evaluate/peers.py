@@ -94,7 +94,7 @@ def centroid(prepared: Prepared, words: int) -> list[str]:
     texts = [s.text for s in prepared.sentences]
     if not texts:
         return []
-    vectors = make_encoder().fit(texts).transform(texts)
+    vectors = make_encoder().fit_transform(texts)
     scores = vectors @ np.asarray(vectors.mean(axis=0)).ravel()
     return [texts[i] for i in sorted(fill(texts, np.argsort(-scores, kind="stable"), words))]
 

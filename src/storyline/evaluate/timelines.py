@@ -96,7 +96,7 @@ def prepare(topic: Topic, gold: GoldTimeline, window: bool = True) -> Prepared:
     kept = tuple(c for c in (clean(a) for a in read) if c.sentences)
     dated = date_sentences(kept)
     texts = [s.text for s in dated.sentences]
-    vectors = make_encoder().fit(texts).transform(texts)
+    vectors = make_encoder().fit_transform(texts)
     if not window:
         published = [c.article.published for c in kept if c.article.published is not None]
         first, last = min(published), max(published)

@@ -105,5 +105,5 @@ def document_of(
     kept = tuple(c for c in kept if c.sentences)
     encoder = encoder or make_encoder()
     texts = [s.text for c in kept for s in c.sentences]
-    vectors = encoder.fit(texts).transform(texts) if texts else csr_matrix((0, 0))
+    vectors = encoder.fit_transform(texts) if texts else csr_matrix((0, 0))
     return StoryDocument(kept, vectors, encoder, tuple(skipped))

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+import numpy as np
 from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
 from storyline.text import analyze
 
@@ -26,6 +27,8 @@ class Encoder(Protocol):
     def fit(self, texts: Sequence[str]) -> Encoder: ...
 
     def transform(self, texts: Sequence[str]) -> csr_matrix: ...
+
+    def fit_transform(self, texts: Sequence[str]) -> csr_matrix: ...
 
     def get_feature_names_out(self) -> Sequence[str]: ...
 
@@ -49,22 +52,30 @@ class TfidfEncoder:
 
     def fit(self, texts: Sequence[str]) -> TfidfEncoder:
         """Learn the vocabulary and IDF weights from ``texts``; returns ``self``."""
-        self.vectorizer_ = TfidfVectorizer(
-            analyzer=analyze, sublinear_tf=self.sublinear_tf, min_df=self.min_df
-        ).fit(texts)
+        self.fit_transform(texts)
         return self
 
     def transform(self, texts: Sequence[str]) -> csr_matrix:
         """One L2-normalised row per text (all zeros for a text with no known stem)."""
-        return self.vectorizer_.transform(texts)
+        return self.weights_.transform(self.counts_.transform(texts))
 
     def fit_transform(self, texts: Sequence[str]) -> csr_matrix:
-        """``fit(texts)`` then ``transform(texts)``."""
-        return self.fit(texts).transform(texts)
+        """``fit(texts)`` then ``transform(texts)``, reading every text once.
+
+        Counting and weighing are scikit-learn's ``CountVectorizer`` and
+        ``TfidfTransformer`` (what ``TfidfVectorizer`` chains), kept apart so that the
+        counts of ``texts`` are made once; their columns are put back in order, as
+        ``transform`` gives them, so the rows are the same to the last bit.
+        """
+        self.counts_ = CountVectorizer(analyzer=analyze, min_df=self.min_df, dtype=np.float64)
+        counts = self.counts_.fit_transform(texts)
+        counts.sort_indices()
+        self.weights_ = TfidfTransformer(sublinear_tf=self.sublinear_tf).fit(counts)
+        return self.weights_.transform(counts)
 
     def get_feature_names_out(self) -> Sequence[str]:
         """The stem of each column, in column order."""
-        return self.vectorizer_.get_feature_names_out().tolist()
+        return self.counts_.get_feature_names_out().tolist()
 
 
 def make_encoder() -> Encoder:
