@@ -52,7 +52,7 @@ class TfidfEncoder:
 
     def fit(self, texts: Sequence[str]) -> TfidfEncoder:
         """Learn the vocabulary and IDF weights from ``texts``; returns ``self``."""
-        self.fit_transform(texts)
+        self._fitted_counts(texts)
         return self
 
     def transform(self, texts: Sequence[str]) -> csr_matrix:
@@ -60,18 +60,23 @@ class TfidfEncoder:
         return self.weights_.transform(self.counts_.transform(texts))
 
     def fit_transform(self, texts: Sequence[str]) -> csr_matrix:
-        """``fit(texts)`` then ``transform(texts)``, reading every text once.
+        """``fit(texts)`` then ``transform(texts)``, reading every text once."""
+        counts = self._fitted_counts(texts)
+        return self.weights_.transform(counts)
+
+    def _fitted_counts(self, texts: Sequence[str]) -> csr_matrix:
+        """Fit on ``texts`` and return their stem counts.
 
         Counting and weighing are scikit-learn's ``CountVectorizer`` and
-        ``TfidfTransformer`` (what ``TfidfVectorizer`` chains), kept apart so that the
-        counts of ``texts`` are made once; their columns are put back in order, as
-        ``transform`` gives them, so the rows are the same to the last bit.
+        ``TfidfTransformer`` (what ``TfidfVectorizer`` chains), kept apart so that
+        ``fit_transform`` counts the texts once; the counts' columns are put back in
+        order, as ``transform`` gives them, so its rows are the same to the last bit.
         """
         self.counts_ = CountVectorizer(analyzer=analyze, min_df=self.min_df, dtype=np.float64)
         counts = self.counts_.fit_transform(texts)
         counts.sort_indices()
         self.weights_ = TfidfTransformer(sublinear_tf=self.sublinear_tf).fit(counts)
-        return self.weights_.transform(counts)
+        return counts
 
     def get_feature_names_out(self) -> Sequence[str]:
         """The stem of each column, in column order."""
