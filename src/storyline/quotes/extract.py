@@ -16,7 +16,9 @@ statement in several articles is one item (``merge``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from itertools import islice, takewhile
 
 from storyline.quotes.attribution import Attribution, find_attributions
 from storyline.quotes.filter import kept
@@ -117,7 +119,9 @@ def _resolve(
     if item.speaker is None:
         return None
     start, end = item.speaker
-    inside = [m for m in mentions if start <= m[0] and m[1] <= end and m[3] != "OTHER"]
+    first = bisect_left(mentions, start, key=lambda m: m[0])  # mentions are by position
+    inside = [m for m in takewhile(lambda m: m[0] < end, islice(mentions, first, None))
+              if m[1] <= end and m[3] != "OTHER"]
     if inside:
         return min(inside, key=lambda m: (TYPE_ORDER[m[3]], -m[0]))[2]
     pronoun = text[start:end].lower()
