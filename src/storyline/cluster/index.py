@@ -18,7 +18,7 @@ from storyline.cluster.pairs import PairModel
 from storyline.cluster.similarity import decay, years_apart
 from storyline.represent.articles import N_FEATURES
 
-__all__ = ["CentroidIndex"]
+__all__ = ["CentroidIndex", "gaps_to_span"]
 
 
 class CentroidIndex:
@@ -108,7 +108,7 @@ class CentroidIndex:
         """The score of each of ``rows`` against the query in the buffer; ``when`` is the
         query's day, the time scale and the undated share (see ``search``)."""
         day, scale, undated = when
-        gaps = _gaps(first, last, day)
+        gaps = gaps_to_span(first, last, day)
         if self.model is None:
             return (rows @ self._buffer) * decay(gaps, scale, undated)
         content = 2.0 * (rows[:, :N_FEATURES] @ self._buffer[:N_FEATURES])
@@ -128,6 +128,9 @@ class CentroidIndex:
         self._last = np.array([last for _, _, last in rows])
 
 
-def _gaps(first: np.ndarray, last: np.ndarray, day: float) -> np.ndarray:
-    """Days from ``day`` to each span ``[first, last]`` (0 inside; NaN when unknown)."""
+def gaps_to_span(
+    first: np.ndarray | float, last: np.ndarray | float, day: np.ndarray | float
+) -> np.ndarray:
+    """Days from ``day`` to the span ``[first, last]`` (0 inside; NaN when unknown), for
+    many spans or many days at once."""
     return np.maximum(np.maximum(first - day, day - last), 0.0)

@@ -56,7 +56,7 @@ from storyline.cluster.groups import (
     prune,
     story_from,
 )
-from storyline.cluster.index import CentroidIndex
+from storyline.cluster.index import CentroidIndex, gaps_to_span
 from storyline.cluster.pairs import block_similarities, pair_model
 from storyline.cluster.params import ClusterParams
 from storyline.cluster.result import (
@@ -387,7 +387,7 @@ class StoryTracker(ClusterParams):
         rows = weigh(vstack([m.row for m in story.kept], format="csr"), self.frequencies_, 0.5)
         content, names = block_similarities(rows, rest)
         days = np.array([m.day for m in story.kept])
-        gaps = np.maximum(np.maximum(line.first_day - days, days - line.last_day), 0.0)
+        gaps = gaps_to_span(line.first_day, line.last_day, days)
         chance = pair_model("storylines").probability(content.ravel(), names.ravel(), gaps)
         if float(chance.mean()) < self.config_.online_storyline_chance:
             # the article that just joined opened no storyline: its id is free

@@ -406,9 +406,9 @@ def make_facts(
     corroborated.sort(key=lambda f: (-len(f.outlets), -len({s.article for s in f.support})))
     single.sort(key=lambda claim: -claim[0])
     claims = tuple(
-        _fact(lead, _same_fact_members(lead, members, sentences) if unchecked else members,
+        _fact(lead, _same_fact_members(lead, members, sentences) if one_outlet else members,
               sentences, outlet_of)
-        for _, lead, members, unchecked in single[:MAX_SINGLE_SOURCE]
+        for _, lead, members, one_outlet in single[:MAX_SINGLE_SOURCE]
     )
     return tuple(corroborated), claims, dict(unique)
 
