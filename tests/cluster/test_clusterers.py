@@ -303,3 +303,30 @@ def test_tracker_undated_story_lets_a_two_article_event_split_off(shared_data, m
     with_pairs = online_f1()
     monkeypatch.setattr(tracker_module, "UNDATED_MIN_PART", tracker_module.MIN_PART)
     assert with_pairs > online_f1() + 0.01
+
+
+def test_cluster_lone_undated_report_joins_its_event_and_dated_stories_stay_as_split(
+        shared_data, monkeypatch) -> None:
+    from storyline.cluster import similarity
+    from storyline.evaluate.clustering import with_prose
+    from storyline.evaluate.streams import ecbplus
+
+    items = with_prose(ecbplus(shared_data / "ecbplus", fold="heldout"))  # undated
+    dated = [g.article for g in load_stream(shared_data / "timeline17")[0]
+             if g.article.source == "haiti_bbc"]
+
+    def scored() -> tuple[float, int]:
+        result = cluster([item.article for item in items])
+        story_of = {a: s.id for s in result.stories for a in s.articles}
+        lone = sum(len(s.articles) == 1 for s in result.stories)
+        return bcubed([story_of[i.article.id] for i in items], [i.story for i in items]).f1, lone
+
+    def dated_stories() -> set[tuple[str, ...]]:
+        return {s.articles for s in cluster(dated).stories}
+
+    adopted, dated_adopted = scored(), dated_stories()
+    monkeypatch.setattr(similarity, "ADOPT_SIMILARITY", float("inf"))
+    alone, dated_alone = scored(), dated_stories()
+    assert adopted[1] < alone[1]
+    assert adopted[0] >= 0.92 > alone[0]
+    assert dated_adopted == dated_alone

@@ -17,7 +17,9 @@ three steps:
 3. each story once more, with IDF local to the story itself (``split_parts``): two similar
    events of one storyline that step 2 kept together (two injured-reserve moves of one
    team, years apart) come apart once the words of the story fade too. The online
-   tracker splits its young stories the same way.
+   tracker splits its young stories the same way;
+4. a story of one article left by steps 2-3 joins the story of its storyline it is most
+   similar to over the whole input's IDF, when close enough (``adopt_lone``).
 
 Ids are stable for the same input, whatever its order (``storyline.cluster.result``).
 ``cluster`` and ``cluster_stories`` are the one-call forms. The online counterpart is
@@ -43,7 +45,13 @@ from storyline.cluster.result import (
     story_id,
     storyline_id,
 )
-from storyline.cluster.similarity import split_parts, split_story, storyline_groups, text_day
+from storyline.cluster.similarity import (
+    adopt_lone,
+    split_parts,
+    split_story,
+    storyline_groups,
+    text_day,
+)
 from storyline.config import ClusterConfig
 from storyline.errors import require_unique_ids
 from storyline.model import Article, CleanArticle, Clustering, Skipped, Story, Storyline
@@ -170,14 +178,15 @@ def _split_line(
     """The stories of one storyline: its articles grouped with IDF local to the storyline.
 
     Words every article of the storyline shares ("pirates", "Gulf of Aden") weigh little
-    here, so the names, numbers and words that tell its events apart decide.
+    here, so the names, numbers and words that tell its events apart decide; then a lone
+    article joins the story it is close to (``adopt_lone``).
     """
     stories = []
     for group in split_story(raw[line], idf, days[line], opts):
-        members = [line[i] for i in group]
-        for part in split_parts(raw[members], idf, days[members], opts):
-            stories.append(sorted(members[i] for i in part))
-    return stories
+        for part in split_parts(raw[line][group], idf, days[line][group], opts):
+            stories.append(sorted(group[i] for i in part))
+    return [[line[i] for i in story]
+            for story in adopt_lone(raw[line], idf, days[line], stories, opts)]
 
 
 def _in_publication_order(articles: Sequence[Article]) -> list[Article]:
