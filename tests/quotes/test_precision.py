@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.clean.prose import clean
 from storyline.model import Article
-from storyline.quotes.extract import quotes
+from storyline.quotes.extract import article_attributions, quotes
 from storyline.render.people import quotes_text
 from storyline.render.view import speaker_groups
 
@@ -94,3 +95,29 @@ def test_a_statement_carried_twice_is_listed_once(example_quotes):
     out = quotes_text(example_quotes)
     assert out.count("People have lost") == 1
     assert out.count("them next week (") == 1
+
+
+@pytest.mark.parametrize(
+    ("document", "speaker", "content"),
+    [
+        # a name set off by commas after a description of its bearer
+        ("breitbart_2016-09-30_the-latest-trump-urges-supporter", "Phil Lovas",
+         "he cannot comment on the letter because he has not seen it"),
+        # a bracketed party and state between the name and the cue
+        ("huff-post_2016-09-27_hillary-clinton-goes-after-donal", "Sen. David Perdue",
+         "he didn’t believe those characterizations did Romney in in 2012"),
+        # a title set off by commas, with lower-case words in it
+        ("nyt_2016-09-12_visa-program-up-for-renewal-amid", "Senator Dianne Feinstein",
+         "the EB-5 program has sent a terrible message to millions of immigrants"),
+        # "told <whom> that": the content follows the cue, not the clause before the speaker
+        ("nyt_2016-09-08_obama-on-climate-change-the-tren", "he",
+         "that few people understood the stakes of climate change better than residents"),
+    ],
+)
+def test_reported_speech_after_an_apposition_or_an_addressee(shared_data, document, speaker, content):
+    folder = shared_data / "polnear" / "dev" / "text"
+    text = (folder / f"{document}.txt").read_text(encoding="utf-8")
+    article = Article(id=document, text=text)
+    found = [(text[q.speaker[0]:q.speaker[1]], text[q.start:q.end])
+             for q in article_attributions(clean(article)) if q.speaker]
+    assert any(s == speaker and c.startswith(content) for s, c in found), found

@@ -247,12 +247,23 @@ def _content_before(text: str, words: list[Token], index: int, before: Offsets) 
     trailer = words[index + 1 :]
     if not trailer or (len(trailer) <= MAX_TRAILER_WORDS and content >= 2):
         return True
-    if content < MIN_CLAUSE_WORDS or trailer[0].key == "that":
+    if content < MIN_CLAUSE_WORDS or _that_follows(text, trailer):
         return False
     after = text[words[index].end : trailer[0].start]
     if "," in after:
         return content >= len(trailer)
     return trailer[0].key in ADVERBIAL_STARTS or words[index].key in TELL_VERBS
+
+
+def _that_follows(text: str, trailer: list[Token]) -> bool:
+    """Whether "that" opens the cue's content within ``MAX_OBJECT_WORDS`` words, no mark
+    between (``told a meeting of island leaders that ...``): the content is after the cue."""
+    for position, word in enumerate(trailer[:MAX_OBJECT_WORDS]):
+        if position and BOUNDARY.search(text, trailer[position - 1].end, word.start):
+            return False
+        if word.key == "that":
+            return True
+    return False
 
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:

@@ -156,10 +156,22 @@ def subject(text: str, words: list[Token], index: int, floor: int) -> Offsets | 
     if not participle and after_be(words, index):
         return None
     speaker = _speaker_left(text, words[:index], words[index].start)
-    comma = index and text[words[index - 1].end : words[index].start].strip() == ","
-    if speaker is None and comma and not participle:
+    gap = text[words[index - 1].end : words[index].start].strip() if index else ""
+    if speaker is None and gap == "," and not participle:
         speaker = _appositive_speaker(text, words[:index], floor)
+    if speaker is None and gap.endswith(")"):
+        speaker = _before_brackets(text, words[:index], floor)
     return speaker
+
+
+def _before_brackets(text: str, words: list[Token], floor: int) -> Offsets | None:
+    """``Sen. Ann Lee (D-Ore.) said``: the speaker before a bracketed aside that ends right
+    before the cue (a party and state, an age, an abbreviation)."""
+    opening = text.rfind("(", floor, words[-1].end)
+    if opening < 0:
+        return None
+    before = [w for w in words if w.end <= opening]
+    return _speaker_left(text, before, opening) if before else None
 
 
 def after_be(words: list[Token], index: int) -> bool:
@@ -257,7 +269,11 @@ def _appositive_speaker(text: str, words: list[Token], floor: int) -> Offsets | 
     """``Ann Lee, a senior envoy, said``: the name before one or more comma-set phrases
     (appositions, "however", "in her dissent") that end right before the cue."""
     chunks = _comma_chunks(text, words, floor)
-    if len(chunks) < 2 or not _is_aside(chunks[-1]):
+    if len(chunks) < 2:
+        return None
+    if _plain_name(chunks[-1]):
+        return plausible_speaker(chunks[-1])
+    if not _is_aside(chunks[-1]):
         return None
     for position in range(len(chunks) - 2, -1, -1):
         if not _is_aside(chunks[position]):
@@ -280,11 +296,18 @@ def _comma_chunks(text: str, words: list[Token], floor: int) -> list[list[Token]
 
 def _is_aside(chunk: list[Token]) -> bool:
     """A phrase set off by commas that is not a name: it opens with a lower-case word or
-    a number ("a former governor", "who ran in 2008", "39", "however")."""
+    a number ("a former governor", "who ran in 2008", "39", "however"), or it is a title
+    with lower-case words in it ("Democrat of California", "Secretary of the Navy")."""
     first = chunk[0].text
     if chunk[0].key in PRONOUNS and chunk[0].key != "who":
         return False
-    return first[0].islower() or first[0].isdigit()
+    return first[0].islower() or first[0].isdigit() or any(w.text.islower() for w in chunk[1:])
+
+
+def _plain_name(chunk: list[Token]) -> bool:
+    """A name set off by commas after a description of its bearer ("The state's campaign
+    chairman, Phil Lovas, said"): two to four words, each capitalised."""
+    return 2 <= len(chunk) <= 4 and all(w.text[0].isupper() for w in chunk)
 
 
 def make_attribution(
