@@ -38,7 +38,7 @@ DEFAULT_DATES = 8
 """Dates on a story's timeline."""
 DEFAULT_PER_DATE = 1
 """Sentences per timeline date."""
-DIGEST_VERSION = 3
+DIGEST_VERSION = 4
 """The version of the digest code: bump it when a change to the analyses changes what a
 digest holds, so that digests stored by older code are rebuilt (``Config.digest_key``)."""
 DIGEST_FIELDS = ("words", "dates", "per_date")
