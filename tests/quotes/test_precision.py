@@ -121,3 +121,13 @@ def test_reported_speech_after_an_apposition_or_an_addressee(shared_data, docume
     found = [(text[q.speaker[0]:q.speaker[1]], text[q.start:q.end])
              for q in article_attributions(clean(article)) if q.speaker]
     assert any(s == speaker and c.startswith(content) for s, c in found), found
+
+
+def test_a_clause_the_cue_interrupts_is_read_on_both_sides(shared_data):
+    document = "nyt_2016-10-02_a-curious-plan-to-fight-climate-"
+    text = (shared_data / "polnear" / "dev" / "text" / f"{document}.txt").read_text(encoding="utf-8")
+    found = article_attributions(clean(Article(id=document, text=text)))
+    parts = [text[q.start:q.end] for q in found if q.speaker and text[q.speaker[0]:q.speaker[1]] == "Mr. Clarke"]
+    assert "Lenox was a juggernaut" in parts and "until it went bankrupt in 1999" in parts
+    done = quotes([Article(id="a", text="The deal is dead, the minister said, adding that talks resume soon.")])
+    assert sorted(q.text for q in done.quotes) == ["The deal is dead", "that talks resume soon"]

@@ -56,10 +56,10 @@ def find_attributions(text: str, sentences: Sequence[tuple[int, int, int]]) -> l
     used = {a.cue for a in direct}
     found = list(direct)
     for start, end, _ in sentences:
-        for item in reported_speech(text, start, end, direct):
-            if item.cue not in used and not inside(item.cue, covered):
-                used.add(item.cue)
-                found.append(item)
+        kept = [item for item in reported_speech(text, start, end, direct)
+                if item.cue not in used and not inside(item.cue, covered)]
+        used.update(item.cue for item in kept)  # a cue's content may come in two parts
+        found += kept
     found += _colon_lines(text, sentences, covered)
     return sorted(found, key=lambda a: (a.start, a.end))
 

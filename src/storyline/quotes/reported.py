@@ -111,7 +111,23 @@ def reported_speech(
         item = item or _shared_subject(text, words, index, (start, end), speakers + found)
         if item:
             found.append(item)
+            resumed = _resumed(text, words, index, item, end)
+            found += [resumed] if resumed else []
     return _split_shared(text, found)
+
+
+def _resumed(text: str, words: list[Token], index: int, item: Attribution, end: int) -> Attribution | None:
+    """The rest of a clause that the speaker and cue interrupt (``Lenox thrived, Mr. Clarke
+    said, until it went bankrupt``): the words after the comma that follows the cue, as a
+    second attribution of the same cue and speaker, when ``item`` holds the words before
+    (a when/where phrase or a participle after the comma is not the clause's rest)."""
+    if item.speaker is None or item.end > item.speaker[0] or index + 2 >= len(words):
+        return None
+    after = words[index + 1]
+    if (text[words[index].end : after.start].strip() != "," or after.key in ADVERBIAL_STARTS
+            or after.key.endswith("ing")):  # "said, adding that ...": a phrase of its own
+        return None
+    return make_attribution(text, after.start, end, item.cue, item.speaker)
 
 
 def _split_shared(text: str, found: list[Attribution]) -> list[Attribution]:
