@@ -112,6 +112,12 @@ def test_a_statement_carried_twice_is_listed_once(example_quotes):
         # "told <whom> that": the content follows the cue, not the clause before the speaker
         ("nyt_2016-09-08_obama-on-climate-change-the-tren", "he",
          "that few people understood the stakes of climate change better than residents"),
+        # a joke is said too
+        ("wash-post_2016-09-08_virginian-could-make-history-aga", "Scott",
+         "that, among African Americans, Trump ranks fourth"),
+        # a participle cue whose speaker is the organisation the sentence opens with
+        ("breitbart_2016-10-03_the-latest-trump-s-leaked-taxes-", "The Republican National Committee",
+         "that Hillary Clinton aide Cheryl Mills had a conflict of interest"),
     ],
 )
 def test_reported_speech_after_an_apposition_or_an_addressee(shared_data, document, speaker, content):

@@ -190,13 +190,15 @@ def _shared_subject(
 
 
 def _opening_name(words: list[Token]) -> Offsets | None:
-    """The name or pronoun a sentence opens with ("Mook refused ...", "She said ...")."""
+    """The name or pronoun a sentence opens with ("Mook refused ...", "She said ...", "The
+    Republican National Committee is filing ...")."""
     if words and words[0].key in PRONOUNS:
         return words[0].start, words[0].end
     run = 0
     while run < min(len(words), MAX_SPEAKER_WORDS) and words[run].text[0].isupper():
         run += 1
-    if run == 0 or run == len(words) or words[0].key in DETERMINERS | DATE_WORDS:
+    named = run > 1 and words[0].key == "the"  # "The New York Times", not "The mayor"
+    if run == 0 or run == len(words) or words[0].key in DETERMINERS | DATE_WORDS and not named:
         return None
     if words[run].key in DETERMINERS or words[run].key in SPEAKER_STOP:
         return None

@@ -51,7 +51,8 @@ CUE_VERBS: frozenset[str] = frozenset(
     propose proposes proposed proposing defend defends defended defending praise praises
     praised praising question questions questioned questioning cite cites cited mention
     mentions mentioned mentioning echo echoes echoed echoing reiterate reiterates
-    reiterated reiterating calls called""".split()
+    reiterated reiterating calls called joke jokes joked joking quip quips quipped
+    testify testifies testified testifying recognize recognizes recognized recognizing""".split()
 )
 """Verbs that attribute what follows (or precedes) to a source."""
 
