@@ -95,6 +95,18 @@ def test_a_statement_carried_twice_is_listed_once(example_quotes):
     out = quotes_text(example_quotes)
     assert out.count("People have lost") == 1
     assert out.count("them next week (") == 1
+    # a retelling in other words: one item, the other outlet's words its variant
+    assert out.count("water and parking") == 1 and out.count("Calder") == 1
+    waive = next(q for q in example_quotes if "waive water and parking charges" in q.text)
+    assert [v.article for v in waive.variants] == ["04_riverline-today"]
+    assert "forgo water and parking fees" in waive.variants[0].text
+
+
+def test_a_short_statement_does_not_vanish_into_a_longer_one_on_the_same_subject(seed_quotes):
+    influence = [q for q in seed_quotes if q.text.startswith("Russia to use its influence")]
+    assert influence and not [v for q in influence for v in q.variants
+                              if "military course inconsistent" in v.text]
+    assert [q for q in seed_quotes if "military course inconsistent" in q.text]
 
 
 @pytest.mark.parametrize(
