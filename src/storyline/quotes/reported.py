@@ -197,12 +197,22 @@ def _opening_name(words: list[Token]) -> Offsets | None:
     run = 0
     while run < min(len(words), MAX_SPEAKER_WORDS) and words[run].text[0].isupper():
         run += 1
-    named = run > 1 and words[0].key == "the"  # "The New York Times", not "The mayor"
-    if run == 0 or run == len(words) or words[0].key in DETERMINERS | DATE_WORDS and not named:
+    if run == 0 or run == len(words):
+        return None
+    if words[0].key in DETERMINERS | DATE_WORDS and not _titled_name(words, run):
         return None
     if words[run].key in DETERMINERS or words[run].key in SPEAKER_STOP:
         return None
     return words[0].start, words[run - 1].end
+
+
+def _titled_name(words: list[Token], run: int) -> bool:
+    """Whether a sentence opens with "The" and a name of ``run`` capitalised words that a
+    verb follows ("The Republican National Committee is filing", "The New York Times
+    reported"), not a name that qualifies a noun ("The US-led coalition") nor "The mayor"."""
+    following = words[run].key
+    return (run > 1 and words[0].key == "the"
+            and (following in AUXILIARIES or following in CUE_VERBS or following.endswith("ed")))
 
 
 def _cue_attribution(
