@@ -149,3 +149,10 @@ def test_a_clause_the_cue_interrupts_is_read_on_both_sides(shared_data):
     assert "Lenox was a juggernaut" in parts and "until it went bankrupt in 1999" in parts
     done = quotes([Article(id="a", text="The deal is dead, the minister said, adding that talks resume soon.")])
     assert sorted(q.text for q in done.quotes) == ["The deal is dead", "that talks resume soon"]
+
+
+def test_a_title_inside_the_speakers_name_is_not_an_aside():
+    text = "Secretary of State John Kerry, speaking in Geneva, said the talks would resume next week."
+    found = quotes([Article(id="a", text=text)]).quotes
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Secretary of State John Kerry", "the talks would resume next week")]

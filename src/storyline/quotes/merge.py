@@ -12,9 +12,10 @@ what one person said in its own words ("waive water and parking charges for ever
 evacuated household" / "forgo water and parking fees for each cleared-out household":
 0.42) keeps the names and the things but swaps the verbs and adjectives. Measured over
 both quotes, so that a short statement does not vanish into a long one of the same
-speaker on the same subject (on the seeds such pairs share at most 0.25 of their stems). The first quote
-in article and reading order is kept; from the same article the longer one is kept, and
-a quote from another article becomes a variant (``Quote.variants``).
+speaker on the same subject (on the seeds such pairs share at most 0.25 of their
+stems). The first quote in article and reading order is kept; from the same article the
+longer one is kept, and a quote from another article becomes a variant
+(``Quote.variants``).
 """
 
 from __future__ import annotations
@@ -44,9 +45,8 @@ def _stems(text: str) -> frozenset[str]:
 
 def _same(a: frozenset[str], b: frozenset[str], other_article: bool) -> bool:
     small, shared = min(len(a), len(b)), len(a & b)
-    if other_article and shared >= OTHER_ARTICLE_STEMS and shared >= OTHER_ARTICLE_OVERLAP * len(a | b):
-        return True
-    return small >= MIN_STEMS and shared >= SAME_SHARE * small
+    retold = shared >= OTHER_ARTICLE_STEMS and shared >= OTHER_ARTICLE_OVERLAP * len(a | b)
+    return (other_article and retold) or (small >= MIN_STEMS and shared >= SAME_SHARE * small)
 
 
 def one_per_statement(found: Sequence[Quote]) -> tuple[Quote, ...]:

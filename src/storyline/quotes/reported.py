@@ -116,7 +116,9 @@ def reported_speech(
     return _split_shared(text, found)
 
 
-def _resumed(text: str, words: list[Token], index: int, item: Attribution, end: int) -> Attribution | None:
+def _resumed(
+    text: str, words: list[Token], index: int, item: Attribution, end: int
+) -> Attribution | None:
     """The rest of a clause that the speaker and cue interrupt (``Lenox thrived, Mr. Clarke
     said, until it went bankrupt``): the words after the comma that follows the cue, as a
     second attribution of the same cue and speaker, when ``item`` holds the words before

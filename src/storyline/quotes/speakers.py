@@ -273,7 +273,7 @@ def _appositive_speaker(text: str, words: list[Token], floor: int) -> Offsets | 
         return None
     if _plain_name(chunks[-1]):
         return plausible_speaker(chunks[-1])
-    if not _is_aside(chunks[-1]):
+    if not (_is_aside(chunks[-1]) or _is_title(chunks[-1])):
         return None
     for position in range(len(chunks) - 2, -1, -1):
         if not _is_aside(chunks[position]):
@@ -296,12 +296,17 @@ def _comma_chunks(text: str, words: list[Token], floor: int) -> list[list[Token]
 
 def _is_aside(chunk: list[Token]) -> bool:
     """A phrase set off by commas that is not a name: it opens with a lower-case word or
-    a number ("a former governor", "who ran in 2008", "39", "however"), or it is a title
-    with lower-case words in it ("Democrat of California", "Secretary of the Navy")."""
+    a number ("a former governor", "who ran in 2008", "39", "however")."""
     first = chunk[0].text
     if chunk[0].key in PRONOUNS and chunk[0].key != "who":
         return False
-    return first[0].islower() or first[0].isdigit() or any(w.text.islower() for w in chunk[1:])
+    return first[0].islower() or first[0].isdigit()
+
+
+def _is_title(chunk: list[Token]) -> bool:
+    """A title set off by commas right before the cue, after the name it belongs to: it
+    has lower-case words in it ("Senator Ann Lee, Democrat of California, said")."""
+    return any(w.text.islower() for w in chunk[1:])
 
 
 def _plain_name(chunk: list[Token]) -> bool:
