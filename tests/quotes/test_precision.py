@@ -156,3 +156,21 @@ def test_a_title_inside_the_speakers_name_is_not_an_aside():
     found = quotes([Article(id="a", text=text)]).quotes
     assert [(q.speaker, q.text) for q in found] == [
         ("Secretary of State John Kerry", "the talks would resume next week")]
+
+
+def test_a_quote_running_on_after_a_partial_quote_keeps_its_speaker(shared_data):
+    document = "wash-post_2016-09-16_burma-leader-s-visit-to-washingt"
+    text = (shared_data / "polnear" / "dev" / "text" / f"{document}.txt").read_text(encoding="utf-8")
+    found = article_attributions(clean(Article(id=document, text=text)))
+    cha = [text[q.start:q.end] for q in found if q.speaker and text[q.speaker[0]:q.speaker[1]] == "Victor Cha"]
+    assert any("saw Burma as a country" in c for c in cha)
+    assert "In that sense, it was like pushing on an open door." in cha
+
+
+def test_a_quote_before_a_name_and_its_title_is_one_direct_quote(example_quotes):
+    out = quotes_text(example_quotes)
+    assert out.count("The measurements we have taken") == 1
+    measured = [q for q in example_quotes if q.text.startswith("The measurements we have taken")]
+    assert [(q.entity, q.direct) for q in measured] == [("Katerina Voss", True)]
+    confidence = [q for q in example_quotes if q.text.startswith("That gives us the confidence")]
+    assert [q.entity for q in confidence] == ["Katerina Voss"]

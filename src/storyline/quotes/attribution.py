@@ -61,7 +61,38 @@ def find_attributions(text: str, sentences: Sequence[tuple[int, int, int]]) -> l
         used.update(item.cue for item in kept)  # a cue's content may come in two parts
         found += kept
     found += _colon_lines(text, sentences, covered)
-    return sorted(found, key=lambda a: (a.start, a.end))
+    return _run_on(text, _speakers_found_later(sorted(found, key=lambda a: (a.start, a.end))))
+
+
+def _speakers_found_later(found: list[Attribution]) -> list[Attribution]:
+    """``"...," Ann Lee, the spokeswoman, said``: a quote the quotation-mark rules left
+    without a speaker, whose words the reported-speech rules attribute (content span for
+    span), is one direct quote with that cue and speaker, not two items."""
+    reported = {(a.start, a.end): a for a in found if not a.direct and a.speaker}
+    result, taken = [], set()
+    for item in found:
+        other = reported.get((item.start, item.end))
+        if item.direct and item.speaker is None and other is not None:
+            item = Attribution(item.start, item.end, other.cue, other.speaker, True)
+            taken.add((other.start, other.end))
+        result.append(item)
+    return [a for a in result if a.direct or (a.start, a.end) not in taken]
+
+
+def _run_on(text: str, found: list[Attribution]) -> list[Attribution]:
+    """``Both parties "saw Burma as ...," said Victor Cha. "In that sense, ..."``: a quote
+    with no speaker of its own that follows, in the same paragraph, an attribution whose
+    content ends in a quotation before its cue takes that attribution's cue and speaker, as
+    a quote running on after a quote does (``_direct_quotes``)."""
+    result: list[Attribution] = []
+    for item in found:
+        before = result[-1] if result else None
+        if (item.direct and item.speaker is None and before is not None and before.speaker
+                and "\n" not in text[before.end : item.start]
+                and QUOTE_MARK.search(text, before.end, before.cue[0])):
+            item = Attribution(item.start, item.end, before.cue, before.speaker, True)
+        result.append(item)
+    return result
 
 
 def _colon_lines(

@@ -231,8 +231,8 @@ def _cue_attribution(
             return make_attribution(text, sentence[0], end, cue, speaker)
         start, end, addressee = _after_cue(text, words, index, sentence[1])
         return make_attribution(text, start, end, cue, speaker, addressee)
-    if not index or text[words[index - 1].end : cue[0]].strip() != ",":
-        return None
+    if not index or not CLAUSE_END.fullmatch(text[words[index - 1].end : cue[0]].strip()):
+        return None  # not "..., said X" (a comma, perhaps inside closing quotation marks)
     if words[index].key.endswith("ing"):
         return None
     speaker = speaker_right(text, words[index + 1 :])
