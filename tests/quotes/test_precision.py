@@ -174,3 +174,11 @@ def test_a_quote_before_a_name_and_its_title_is_one_direct_quote(example_quotes)
     assert [(q.entity, q.direct) for q in measured] == [("Katerina Voss", True)]
     confidence = [q for q in example_quotes if q.text.startswith("That gives us the confidence")]
     assert [q.entity for q in confidence] == ["Katerina Voss"]
+
+
+def test_the_seeds_quotes_that_run_on_or_end_mid_clause_keep_their_speakers(seed_quotes):
+    staff = [q for q in seed_quotes if q.text.startswith("The president didn't staff")]
+    assert [(q.entity, q.direct) for q in staff] == [("Josh Earnest", True)]
+    made_clear = [q for q in seed_quotes
+                  if q.text.startswith("The secretary made clear that the United States will not")]
+    assert made_clear and {q.entity for q in made_clear} == {"John Kirby"}

@@ -21,6 +21,7 @@ Every span is an offset into the article text; nothing here resolves who a speak
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from storyline.quotes.words import COLON_NOT_SPEAKERS, MIN_QUOTE_WORDS, SPEAKER_STOP
@@ -61,38 +62,56 @@ def find_attributions(text: str, sentences: Sequence[tuple[int, int, int]]) -> l
         used.update(item.cue for item in kept)  # a cue's content may come in two parts
         found += kept
     found += _colon_lines(text, sentences, covered)
-    return _run_on(text, _speakers_found_later(sorted(found, key=lambda a: (a.start, a.end))))
+    found = _speakers_found_later(sorted(found, key=lambda a: (a.start, a.end)))
+    return _run_on(text, found, sentences)
 
 
 def _speakers_found_later(found: list[Attribution]) -> list[Attribution]:
-    """``"...," Ann Lee, the spokeswoman, said``: a quote the quotation-mark rules left
-    without a speaker, whose words the reported-speech rules attribute (content span for
-    span), is one direct quote with that cue and speaker, not two items."""
-    reported = {(a.start, a.end): a for a in found if not a.direct and a.speaker}
+    """``"...," Ann Lee, the spokeswoman, said`` or ``"..." and more, Ann Lee said``: a quote
+    the quotation-mark rules left without a speaker, whose words open a reported-speech
+    attribution with a speaker, is one direct quote with that cue and speaker, not an
+    unattributed quote beside a reported one."""
+    reported = {a.start: a for a in found if not a.direct and a.speaker}
     result, taken = [], set()
     for item in found:
-        other = reported.get((item.start, item.end))
-        if item.direct and item.speaker is None and other is not None:
+        other = reported.get(item.start)
+        if item.direct and item.speaker is None and other is not None and other.end >= item.end:
             item = Attribution(item.start, item.end, other.cue, other.speaker, True)
-            taken.add((other.start, other.end))
+            taken.add(id(other))
         result.append(item)
-    return [a for a in result if a.direct or (a.start, a.end) not in taken]
+    return [a for a in result if id(a) not in taken]
 
 
-def _run_on(text: str, found: list[Attribution]) -> list[Attribution]:
+def _run_on(
+    text: str, found: list[Attribution], sentences: Sequence[tuple[int, int, int]]
+) -> list[Attribution]:
     """``Both parties "saw Burma as ...," said Victor Cha. "In that sense, ..."``: a quote
-    with no speaker of its own that follows, in the same paragraph, an attribution whose
-    content ends in a quotation before its cue takes that attribution's cue and speaker, as
-    a quote running on after a quote does (``_direct_quotes``)."""
+    with no speaker of its own takes the cue and speaker of the attribution whose cue came
+    last before it, when that cue follows a quotation (``"...," X said``) and stands in the
+    same sentence or the one before, in the same paragraph, as a quote running on after a
+    quote does (``_direct_quotes``)."""
+    starts = [start for start, _, _ in sentences]
+
+    def sentence_of(offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
     result: list[Attribution] = []
     for item in found:
-        before = result[-1] if result else None
-        if (item.direct and item.speaker is None and before is not None and before.speaker
-                and "\n" not in text[before.end : item.start]
-                and QUOTE_MARK.search(text, before.end, before.cue[0])):
-            item = Attribution(item.start, item.end, before.cue, before.speaker, True)
+        if item.direct and item.speaker is None:
+            before = max((b for b in result
+                          if b.speaker and b.end <= b.cue[0] < b.cue[1] <= item.start
+                          and QUOTE_MARK.search(text, b.end, b.cue[0])),
+                         key=lambda b: b.cue[1], default=None)
+            if before is not None and _next_to(
+                    sentence_of(before.cue[0]), sentence_of(item.start), sentences):
+                item = Attribution(item.start, item.end, before.cue, before.speaker, True)
         result.append(item)
     return result
+
+
+def _next_to(first: int, second: int, sentences: Sequence[tuple[int, int, int]]) -> bool:
+    """Whether sentence ``second`` is sentence ``first`` or the next one, in its paragraph."""
+    return 0 <= first <= second <= first + 1 and sentences[first][2] == sentences[second][2]
 
 
 def _colon_lines(
