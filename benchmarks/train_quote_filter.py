@@ -30,6 +30,8 @@ from storyline.quotes.speakers import Attribution
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "polnear"
 MIN_COUNT = 5
 """A feature seen in fewer training candidates than this gets no weight."""
+F_TIE = 0.005
+"""F-beta this close to the best counts as a tie when the threshold is chosen."""
 
 Found = list[tuple[polnear.PolnearDocument, list[Attribution]]]
 
@@ -85,14 +87,17 @@ def figures(found: Found, weights: dict[str, float], threshold: float) -> polnea
 
 
 def choose(found: Found, weights: dict[str, float], beta: float) -> float:
-    """The threshold with the highest F-beta (beta < 1: precision first)."""
+    """The highest threshold whose F-beta (beta < 1: precision first) is within
+    ``F_TIE`` of the best: F-beta is flat over a wide band of thresholds, and within
+    that band the one that keeps fewer, surer quotes is taken."""
     results = {t / 100: figures(found, weights, t / 100) for t in range(5, 96, 5)}
 
     def f_beta(s: polnear.QuoteScores) -> float:
         total = beta * beta * s.precision + s.recall
         return (1 + beta * beta) * s.precision * s.recall / total if total else 0.0
 
-    return max(results, key=lambda t: (f_beta(results[t]), -t))
+    top = max(f_beta(s) for s in results.values())
+    return max(t for t, s in results.items() if f_beta(s) >= top - F_TIE)
 
 
 def line(name: str, s: polnear.QuoteScores) -> str:

@@ -182,3 +182,9 @@ def test_the_seeds_quotes_that_run_on_or_end_mid_clause_keep_their_speakers(seed
     made_clear = [q for q in seed_quotes
                   if q.text.startswith("The secretary made clear that the United States will not")]
     assert made_clear and {q.entity for q in made_clear} == {"John Kirby"}
+
+
+def test_a_clause_framed_by_its_own_cue_is_not_the_content_of_the_next(seed_quotes):
+    assert not [q for q in seed_quotes if q.text.startswith("He added that once Obama")]
+    added = [q for q in seed_quotes if q.cue == "added" and q.text.startswith("that once Obama")]
+    assert [q.entity for q in added] == ["Josh Earnest"]

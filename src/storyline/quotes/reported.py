@@ -269,11 +269,17 @@ def _clause_start(text: str, floor: int, end: int) -> int:
 
 def _content_before(text: str, words: list[Token], index: int, before: Offsets) -> bool:
     """Whether ``..., X said`` reports the clause before the speaker: the speaker follows a
-    comma and the cue ends the sentence or is followed only by when, where or to whom."""
+    comma and the cue ends the sentence or is followed only by when, where or to whom. Not
+    when the clause before holds a cue of its own with its "that" ("He added that once
+    Obama decides, he expects ..."): that clause frames this one, it is not its content
+    (unless it is quoted: ``Kerry "emphasized that ...," Kirby said``)."""
     head = text[before[0] : before[1]].rstrip()
     if not CLAUSE_END.search(head):
         return False
     content = sum(1 for w in words if w.end <= before[1])
+    if not QUOTE_MARK.search(head) and any(
+            is_cue(words, i) and words[i + 1].key == "that" for i in range(content - 1)):
+        return False
     trailer = words[index + 1 :]
     if not trailer or (len(trailer) <= MAX_TRAILER_WORDS and content >= 2):
         return True
