@@ -4,7 +4,8 @@ Run: ``PYTHONPATH=src .venv/bin/python benchmarks/train_quote_filter.py [--write
 Fits a logistic regression (scikit-learn) over ``quotes.filter.candidate_features`` of
 every rule candidate in PolNeAR ``train/`` (label: its content matches a gold content,
 >= 50% shared tokens both ways), chooses the threshold on the even-numbered ``dev/``
-documents (the highest F-beta, F1 unless ``--beta`` says otherwise), and prints the
+documents (the highest threshold whose F-beta is within ``F_TIE`` of the best, F1
+unless ``--beta`` says otherwise), and prints the
 figures on that tuning half, on the odd-numbered held-out half and on all of ``dev/``.
 With ``--write`` it writes ``src/storyline/quotes/filter.json``, the weights
 ``storyline quotes`` uses. Nothing here reads PolNeAR test data (we have none).
