@@ -188,3 +188,9 @@ def test_a_clause_framed_by_its_own_cue_is_not_the_content_of_the_next(seed_quot
     assert not [q for q in seed_quotes if q.text.startswith("He added that once Obama")]
     added = [q for q in seed_quotes if q.cue == "added" and q.text.startswith("that once Obama")]
     assert [q.entity for q in added] == ["Josh Earnest"]
+
+
+def test_the_source_reporting_a_sentence_is_not_inside_its_content(seed_quotes):
+    framed = [q for q in seed_quotes if q.cue in ("emphasized", "told") and "will not" in q.text]
+    assert framed
+    assert not [q.text for q in framed if q.text.rstrip(' ,"').endswith(("White House said", "State Department said"))]

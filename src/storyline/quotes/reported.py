@@ -133,12 +133,18 @@ def _resumed(
 
 
 def _split_shared(text: str, found: list[Attribution]) -> list[Attribution]:
-    """End a content where the same speaker's next cue begins (``said A but said B``)."""
+    """End a content where the same speaker's next cue begins (``said A but said B``), or
+    where the source that reports the whole sentence comes in (``The president emphasized
+    that A, the White House said``: A ends before ", the White House said")."""
     result = []
     for item in found:
         later = [
             b.cue[0] for b in found
             if b.speaker == item.speaker and item.start < b.cue[0] < item.end
+        ] + [
+            b.speaker[0] for b in found
+            if b.speaker and b.end <= b.speaker[0] and b.start <= item.cue[0]
+            and item.start < b.speaker[0] < item.end
         ]
         if later:
             cut = JOIN_TAIL.search(text, item.start, min(later))
@@ -270,18 +276,22 @@ def _clause_start(text: str, floor: int, end: int) -> int:
 def _content_before(text: str, words: list[Token], index: int, before: Offsets) -> bool:
     """Whether ``..., X said`` reports the clause before the speaker: the speaker follows a
     comma and the cue ends the sentence or is followed only by when, where or to whom. Not
-    when the clause before holds a cue of its own with its "that" ("He added that once
-    Obama decides, he expects ..."): that clause frames this one, it is not its content
-    (unless it is quoted: ``Kerry "emphasized that ...," Kirby said``)."""
+    when words follow the cue and the clause before holds a cue of its own with its "that"
+    ("He added that once Obama decides, he expects his team to ..."): that clause frames
+    this one, it is not its content (unless it is quoted: ``Kerry "emphasized that ...,"
+    Kirby said``); a cue that ends the sentence reports it all ("The president
+    emphasized that ..., the White House said")."""
     head = text[before[0] : before[1]].rstrip()
     if not CLAUSE_END.search(head):
         return False
     content = sum(1 for w in words if w.end <= before[1])
+    trailer = words[index + 1 :]
+    if not trailer:
+        return True
     if not QUOTE_MARK.search(head) and any(
             is_cue(words, i) and words[i + 1].key == "that" for i in range(content - 1)):
         return False
-    trailer = words[index + 1 :]
-    if not trailer or (len(trailer) <= MAX_TRAILER_WORDS and content >= 2):
+    if len(trailer) <= MAX_TRAILER_WORDS and content >= 2:
         return True
     if content < MIN_CLAUSE_WORDS or _that_follows(text, trailer):
         return False
