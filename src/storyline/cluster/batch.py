@@ -181,12 +181,12 @@ def _split_line(
     here, so the names, numbers and words that tell its events apart decide; then a lone
     article joins the story it is close to (``adopt_lone``).
     """
+    rows, line_days = raw[line], days[line]
     stories = []
-    for group in split_story(raw[line], idf, days[line], opts):
-        for part in split_parts(raw[line][group], idf, days[line][group], opts):
+    for group in split_story(rows, idf, line_days, opts):
+        for part in split_parts(rows[group], idf, line_days[group], opts):
             stories.append(sorted(group[i] for i in part))
-    return [[line[i] for i in story]
-            for story in adopt_lone(raw[line], idf, days[line], stories, opts)]
+    return [[line[i] for i in story] for story in adopt_lone(rows, idf, line_days, stories, opts)]
 
 
 def _in_publication_order(articles: Sequence[Article]) -> list[Article]:

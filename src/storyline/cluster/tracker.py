@@ -66,7 +66,13 @@ from storyline.cluster.result import (
     story_id,
     storyline_id,
 )
-from storyline.cluster.similarity import APART_MIN, MIN_PART, centroid_closeness, split_parts, text_day
+from storyline.cluster.similarity import (
+    APART_MIN,
+    MIN_PART,
+    centroid_closeness,
+    split_parts,
+    text_day,
+)
 from storyline.config import ClusterConfig
 from storyline.model import Article, Story, Storyline
 from storyline.represent.articles import (
